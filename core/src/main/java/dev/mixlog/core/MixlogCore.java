@@ -1,0 +1,164 @@
+package dev.mixlog.core;
+
+import dev.mixlog.core.capture.Intake;
+import dev.mixlog.core.config.Credentials;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.delivery.DaemonThreads;
+import dev.mixlog.core.delivery.Dispatcher;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.diag.SafeStatus;
+import dev.mixlog.core.diag.StatusSink;
+import dev.mixlog.core.http.MixpanelTransport;
+import dev.mixlog.core.mapping.LogEventReader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running delivery pipeline of one appender: a ring buffer fed by application threads, one
+ * consumer thread that maps, sanitizes, serializes and batches, and sender threads that post to
+ * Mixpanel with retries. Appenders call {@link #capture(Object)} on the application thread, which
+ * never blocks, never does I/O and never throws.
+ *
+ * @param <S> what the appender captures (its framework's event, or a snapshot of it)
+ */
+public final class MixlogCore<S> {
+    private final MixlogConfig config;
+    private final MixlogStats stats = new MixlogStats();
+    private final SafeStatus status;
+    private final Intake intake;
+    private final Dispatcher dispatcher;
+    private final ExecutorService httpExecutor;
+    private final ConsumerLoop<S> loop;
+    private final Thread consumer;
+    private final Thread shutdownHook;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private MixlogCore(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
+        this.config = config;
+        Credentials credentials = config.credentials();
+        this.status = new SafeStatus(sink, credentials.secrets(), config.name());
+        this.intake = new Intake(config.ringBufferSize());
+        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
+        MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
+                config.gzip(), "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
+        this.dispatcher = new Dispatcher(config, transport, stats, status);
+        this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
+        this.consumer = new DaemonThreads(config.name(), "consumer").newThread(loop);
+        this.intake.consumer(consumer);
+        this.shutdownHook = config.shutdownHook()
+                ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
+    }
+
+    /**
+     * Starts a pipeline: its consumer thread, and the JVM shutdown hook unless disabled.
+     *
+     * @param sink the framework's status channel; every message passes through secret redaction
+     */
+    public static <S> MixlogCore<S> start(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
+        MixlogCore<S> core = new MixlogCore<>(config, reader, sink);
+        core.consumer.start();
+        if (core.shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(core.shutdownHook);
+        }
+        core.announce();
+        return core;
+    }
+
+    private void announce() {
+        if (config.credentials().importAuth() == Credentials.ImportAuth.API_SECRET
+                && config.endpoint() == dev.mixlog.core.config.Endpoint.IMPORT) {
+            status.warn("apiSecret authentication is deprecated and retired by Mixpanel on 2027-03-03; "
+                    + "use serviceAccountUsername, serviceAccountSecret and projectId");
+        }
+        status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
+                + config.credentials().importAuth().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " authentication)");
+    }
+
+    /**
+     * Takes one log event on the application thread: never blocks, never throws. Returns false when
+     * the event was dropped (ring full, or stopped); the drop is counted.
+     */
+    public boolean capture(S event) {
+        if (intake.offer(event)) {
+            return true;
+        }
+        stats.recordDropped(intake.isOpen() ? DropReason.RING_FULL : DropReason.SHUTDOWN, 1);
+        return false;
+    }
+
+    /** The live counters. */
+    public MixlogStats stats() {
+        return stats;
+    }
+
+    public MixlogConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return !stopped.get();
+    }
+
+    /**
+     * Stops intake and delivers what is buffered within {@code shutdownTimeout}; what cannot be
+     * delivered in time is counted and reported. No Mixlog thread is left running. Idempotent.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), config.shutdownTimeout().toNanos() / 10);
+        intake.close();
+        loop.requestStop();
+        java.util.concurrent.locks.LockSupport.unpark(consumer);
+        joinUntil(consumer, forceAt);
+        long leftInRing = intake.backlog();
+        if (leftInRing > 0) {
+            stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
+        }
+        dispatcher.shutdown(forceAt);
+        httpExecutor.shutdownNow();
+        removeShutdownHook();
+        summarize();
+    }
+
+    private void joinUntil(Thread thread, long forceAt) {
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(forceAt - System.nanoTime())));
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1000);
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the JVM is exiting; the hook will find the core stopped
+        }
+    }
+
+    private void summarize() {
+        long undelivered = stats.dropped(DropReason.SHUTDOWN);
+        String summary = "stopped: " + stats;
+        if (undelivered > 0) {
+            status.warn(summary + "; " + undelivered + " events were not delivered before shutdownTimeout ("
+                    + config.shutdownTimeout() + ")");
+        } else {
+            status.info(summary);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mixlog.core.delivery;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Makes Mixlog's threads ({@link MixlogThread}s: daemon, named {@code mixlog-<appender>-<role>-<n>}). */
+public final class DaemonThreads implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger count = new AtomicInteger();
+
+    public DaemonThreads(String appenderName, String role) {
+        this.prefix = "mixlog-" + appenderName + "-" + role + "-";
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        Thread thread = new MixlogThread(task, prefix + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+}

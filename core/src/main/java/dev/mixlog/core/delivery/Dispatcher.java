@@ -1,0 +1,235 @@
+package dev.mixlog.core.delivery;
+
+import dev.mixlog.core.batch.Batch;
+import dev.mixlog.core.config.Endpoint;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.diag.SafeStatus;
+import dev.mixlog.core.diag.StatusSink;
+import dev.mixlog.core.http.FailedRecord;
+import dev.mixlog.core.http.MixpanelTransport;
+import dev.mixlog.core.http.Reply;
+import dev.mixlog.core.http.ReplyClassifier;
+import dev.mixlog.core.http.Route;
+import dev.mixlog.core.http.Verdict;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers sealed batches on a small pool of sender threads, at most {@code maxInFlight} at once, so
+ * a slow server pushes back on the consumer instead of piling up requests. Each batch is retried
+ * with backoff until it is delivered, refused, or out of retry time; every event ends up counted
+ * as delivered or dropped with a reason.
+ */
+public final class Dispatcher {
+    /** Longest server-requested delay honoured; a longer {@code Retry-After} is cut to this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+    private static final int FAILED_RECORDS_LISTED = 20;
+
+    private final MixlogConfig config;
+    private final MixpanelTransport transport;
+    private final MixlogStats stats;
+    private final StatusSink status;
+    private final Semaphore slots;
+    private final ThreadPoolExecutor senders;
+    private final SendGate gate = new SendGate();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean credentialsReported = new AtomicBoolean();
+
+    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, StatusSink status) {
+        this.config = config;
+        this.transport = transport;
+        this.stats = stats;
+        this.status = status;
+        this.slots = new Semaphore(config.maxInFlight());
+        this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));
+        this.senders.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Hands a batch to a sender, waiting while {@code maxInFlight} batches are under way.
+     *
+     * @throws InterruptedException when interrupted while waiting; the batch is then not taken
+     */
+    public void submit(Route route, Batch batch) throws InterruptedException {
+        slots.acquire();
+        try {
+            senders.execute(new Delivery(route, batch));
+        } catch (RuntimeException rejected) {
+            slots.release();
+            stats.recordDropped(DropReason.SHUTDOWN, batch.size());
+        }
+    }
+
+    /**
+     * Lets batches under way finish until the deadline, then interrupts what is left; every event
+     * not delivered is counted as dropped for {@link DropReason#SHUTDOWN}.
+     */
+    public void shutdown(long deadlineNanos) {
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                for (Runnable neverRun : senders.shutdownNow()) {
+                    stats.recordDropped(DropReason.SHUTDOWN, ((Delivery) neverRun).batch.size());
+                }
+                senders.awaitTermination(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    /** Whether all sender threads have ended. */
+    public boolean isTerminated() {
+        return senders.isTerminated();
+    }
+
+    /** One batch's journey: send, read the verdict, retry or split as it says. */
+    private final class Delivery implements Runnable {
+        private final Route route;
+        private final Batch batch;
+
+        Delivery(Route route, Batch batch) {
+            this.route = route;
+            this.batch = batch;
+        }
+
+        @Override
+        public void run() {
+            try {
+                deliver(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                status.error("unexpected failure while sending to " + route.name() + ": " + SafeStatus.describe(e));
+            } finally {
+                slots.release();
+            }
+        }
+
+        /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
+        private void deliver(Batch part) throws InterruptedException {
+            long retryDeadline = System.nanoTime() + config.maxRetryTime().toNanos();
+            Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
+            byte[] body = transport.encode(part);
+            while (true) {
+                Verdict verdict;
+                try {
+                    gate.awaitOpen();
+                    stats.recordRequest(body.length);
+                    Reply reply = transport.send(route, body);
+                    verdict = ReplyClassifier.classify(reply, part, route.strictImport());
+                } catch (InterruptedException e) {
+                    stats.recordDropped(DropReason.SHUTDOWN, part.size());
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    verdict = Verdict.retry(SafeStatus.describe(e), null, false);
+                }
+                if (verdict.kind() != Verdict.Kind.RETRY) {
+                    recovered();
+                    settle(part, verdict);
+                    return;
+                }
+                Duration wait = verdict.retryAfter()
+                        .map(asked -> asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked)
+                        .orElseGet(backoff::next);
+                if (verdict.retryAfter().isPresent()) {
+                    retryDeadline += wait.toNanos();
+                }
+                if (verdict.rateLimited()) {
+                    gate.pauseFor(wait);
+                }
+                if (System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
+                    stats.recordDropped(DropReason.RETRIES_EXHAUSTED, part.size());
+                    status.warn("gave up on a batch of " + part.size() + " events to " + route.name() + " after "
+                            + config.maxRetryTime() + " of retries; last failure: " + verdict.detail());
+                    return;
+                }
+                failing(verdict);
+                stats.recordRetry();
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                } catch (InterruptedException e) {
+                    stats.recordDropped(DropReason.SHUTDOWN, part.size());
+                    throw e;
+                }
+            }
+        }
+
+        private void settle(Batch part, Verdict verdict) throws InterruptedException {
+            switch (verdict.kind()) {
+                case DELIVERED:
+                    stats.recordDelivered(part.size());
+                    return;
+                case PARTIAL:
+                    reportFailedRecords(part, verdict.failed());
+                    return;
+                case TOO_LARGE:
+                    if (part.size() == 1) {
+                        stats.recordDropped(DropReason.TOO_LARGE, 1);
+                        status.warn("the server refused a single event '" + part.name(0) + "' as too large ("
+                                + verdict.detail() + "); lower maxBatchBytes or send smaller events");
+                        return;
+                    }
+                    Batch[] halves = part.halves();
+                    try {
+                        deliver(halves[0]);
+                    } catch (InterruptedException e) {
+                        stats.recordDropped(DropReason.SHUTDOWN, halves[1].size());
+                        throw e;
+                    }
+                    deliver(halves[1]);
+                    return;
+                case AUTH_FAILED:
+                    stats.recordDropped(DropReason.REJECTED, part.size());
+                    if (credentialsReported.compareAndSet(false, true)) {
+                        status.error("Mixpanel refused the credentials (" + verdict.detail() + "); check "
+                                + config.credentials().settingsToCheck(config.endpoint())
+                                + (config.endpoint() == Endpoint.IMPORT ? " and the region (" + config.baseUrl() + ")" : ""));
+                    }
+                    return;
+                default:
+                    stats.recordDropped(DropReason.REJECTED, part.size());
+                    status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name()
+                            + ": " + verdict.detail());
+            }
+        }
+
+        private void reportFailedRecords(Batch part, List<FailedRecord> failed) {
+            int refused = Math.min(failed.size(), part.size());
+            stats.recordDelivered(part.size() - refused);
+            stats.recordDropped(DropReason.REJECTED, refused);
+            StringBuilder message = new StringBuilder("Mixpanel refused ").append(refused).append(" of ")
+                    .append(part.size()).append(" events on ").append(route.name()).append(" (the others were imported):");
+            for (int i = 0; i < Math.min(failed.size(), FAILED_RECORDS_LISTED); i++) {
+                message.append("\n  ").append(failed.get(i));
+            }
+            if (failed.size() > FAILED_RECORDS_LISTED) {
+                message.append("\n  and ").append(failed.size() - FAILED_RECORDS_LISTED).append(" more");
+            }
+            status.warn(message.toString());
+        }
+
+        private void failing(Verdict verdict) {
+            if (failing.compareAndSet(false, true)) {
+                status.warn("sending to " + route.name() + " failed (" + verdict.detail() + "); retrying with backoff");
+            }
+        }
+
+        private void recovered() {
+            if (failing.compareAndSet(true, false)) {
+                status.info("sending to " + route.name() + " works again");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mixlog.core.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Holds every sender back while Mixpanel has asked the project to slow down (429). */
+final class SendGate {
+    private final AtomicLong openAtNanos = new AtomicLong(System.nanoTime());
+
+    /** Keeps the gate closed for at least this long from now. */
+    void pauseFor(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        openAtNanos.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
+    }
+
+    /** Waits until the gate is open. */
+    void awaitOpen() throws InterruptedException {
+        while (true) {
+            long wait = openAtNanos.get() - System.nanoTime();
+            if (wait <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+}

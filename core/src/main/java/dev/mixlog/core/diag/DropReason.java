@@ -1,0 +1,28 @@
+package dev.mixlog.core.diag;
+
+/** Why an event was not delivered. Every drop is counted under exactly one reason. */
+public enum DropReason {
+    /** The ring buffer was full when the application logged it. */
+    RING_FULL("ring buffer full"),
+    /** The event could not be made valid (empty name, larger than Mixpanel's 1 MB limit). */
+    INVALID("invalid event"),
+    /** Mixpanel refused it (validation, credentials, {@code status: 0}). */
+    REJECTED("rejected by Mixpanel"),
+    /** A lone event larger than the server accepts (413 with nothing left to split). */
+    TOO_LARGE("too large for the server"),
+    /** Retries went on for longer than {@code maxRetryTime}. */
+    RETRIES_EXHAUSTED("retries exhausted"),
+    /** Still buffered or in flight when {@code shutdownTimeout} ran out. */
+    SHUTDOWN("not delivered before shutdown");
+
+    private final String description;
+
+    DropReason(String description) {
+        this.description = description;
+    }
+
+    /** A few words for messages. */
+    public String description() {
+        return description;
+    }
+}

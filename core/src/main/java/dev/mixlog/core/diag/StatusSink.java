@@ -1,0 +1,13 @@
+package dev.mixlog.core.diag;
+
+/**
+ * The logging framework's own status channel (Logback's status manager, Log4j2's StatusLogger).
+ * The core never reports through the logging API, which would feed the appender its own messages.
+ */
+public interface StatusSink {
+    void info(String message);
+
+    void warn(String message);
+
+    void error(String message);
+}

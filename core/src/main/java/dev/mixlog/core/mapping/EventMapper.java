@@ -1,0 +1,87 @@
+package dev.mixlog.core.mapping;
+
+import dev.mixlog.core.config.MixlogConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Applies Mixlog's mapping contract, the same for every framework: the event name is the marker's
+ * name or else the unformatted message template; {@code distinct_id} comes from the key-value pairs,
+ * else the MDC, else {@code ""}; properties come from static configuration, then MDC, then the
+ * marker's payload, then key-value pairs, then optional context fields, later sources winning.
+ */
+public final class EventMapper<S> {
+    /** Property names of the optional context fields. */
+    public static final String LEVEL = "level";
+    public static final String LOGGER = "logger";
+    public static final String THREAD = "thread";
+    public static final String MESSAGE = "message";
+    public static final String EXCEPTION_CLASS = "exception_class";
+    public static final String EXCEPTION_MESSAGE = "exception_message";
+
+    private final LogEventReader<S> reader;
+    private final MixlogConfig config;
+
+    public EventMapper(LogEventReader<S> reader, MixlogConfig config) {
+        this.reader = reader;
+        this.config = config;
+    }
+
+    public MappedEvent map(S event) {
+        String markerName = reader.markerName(event);
+        String name = markerName != null ? markerName : reader.messageTemplate(event);
+        Map<String, Object> properties = new LinkedHashMap<>(config.staticProperties());
+        Object[] distinctId = new Object[1];
+        String idKey = config.distinctIdKey();
+        reader.forEachContextEntry(event, (key, value) -> {
+            if (key == null) {
+                return;
+            }
+            if (key.equals(idKey)) {
+                distinctId[0] = value;
+            } else if (config.sendsMdcKey(key)) {
+                properties.put(key, value);
+            }
+        });
+        reader.forEachMarkerProperty(event, (key, value) -> put(properties, key, value));
+        Object[] keyValueId = new Object[1];
+        reader.forEachKeyValue(event, (key, value) -> {
+            if (key != null && key.equals(idKey)) {
+                keyValueId[0] = value;
+            } else {
+                put(properties, key, value);
+            }
+        });
+        if (keyValueId[0] != null) {
+            distinctId[0] = keyValueId[0];
+        }
+        addContextFields(event, properties);
+        return new MappedEvent(name, distinctId[0], reader.timestampMillis(event), properties);
+    }
+
+    private void addContextFields(S event, Map<String, Object> properties) {
+        if (config.includeLevel()) {
+            properties.put(LEVEL, reader.level(event));
+        }
+        if (config.includeLogger()) {
+            properties.put(LOGGER, reader.loggerName(event));
+        }
+        if (config.includeThread()) {
+            properties.put(THREAD, reader.threadName(event));
+        }
+        if (config.includeMessage()) {
+            properties.put(MESSAGE, reader.formattedMessage(event));
+        }
+        String exceptionClass = config.includeException() ? reader.exceptionClass(event) : null;
+        if (exceptionClass != null) {
+            properties.put(EXCEPTION_CLASS, exceptionClass);
+            properties.put(EXCEPTION_MESSAGE, reader.exceptionMessage(event));
+        }
+    }
+
+    private static void put(Map<String, Object> properties, String key, Object value) {
+        if (key != null) {
+            properties.put(key, value);
+        }
+    }
+}

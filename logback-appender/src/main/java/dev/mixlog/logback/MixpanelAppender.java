@@ -1,0 +1,144 @@
+package dev.mixlog.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import dev.mixlog.core.MixlogCore;
+import dev.mixlog.core.config.InvalidConfigException;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Selection;
+import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.diag.StatusSink;
+
+/**
+ * A Logback appender that turns log events into Mixpanel events. Configured like any appender:
+ * <pre>{@code
+ * <appender name="MIXPANEL" class="dev.mixlog.logback.MixpanelAppender">
+ *   <token>${MIXPANEL_TOKEN}</token>
+ * </appender>
+ * }</pre>
+ * {@link #append} only puts the event into Mixlog's ring buffer; mapping, serializing and sending
+ * happen on Mixlog's own threads. A bad setting fails {@link #start()} with a status error saying
+ * what to fix, and the appender then ignores events.
+ */
+public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    private final MixlogSettings settings = new MixlogSettings();
+    private volatile MixlogCore<ILoggingEvent> core;
+    private boolean selectAll;
+    private boolean pinThreadName;
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        MixlogConfig config;
+        try {
+            config = settings.name(getName() == null ? "mixpanel" : getName()).build();
+        } catch (InvalidConfigException e) {
+            addError(e.getMessage());
+            return;
+        }
+        selectAll = config.selection() == Selection.ALL;
+        pinThreadName = config.includeThread();
+        core = MixlogCore.start(config, LogbackEventReader.INSTANCE, new LogbackStatus());
+        super.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        MixlogCore<ILoggingEvent> running = core;
+        if (running == null || MixlogThread.isCurrent()) {
+            return;
+        }
+        try {
+            if (!selectAll && !LogbackEventReader.isSelected(event)) {
+                return;
+            }
+            event.getMDCPropertyMap();
+            if (pinThreadName) {
+                event.getThreadName();
+            }
+            running.capture(event);
+        } catch (RuntimeException e) {
+            addError("could not capture a log event for Mixpanel", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        MixlogCore<ILoggingEvent> running = core;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before a successful start. */
+    public MixlogStats getStats() {
+        MixlogCore<ILoggingEvent> running = core;
+        return running == null ? null : running.stats();
+    }
+
+    public void setToken(String value) { settings.token(value); }
+    public void setEndpoint(String value) { settings.endpoint(value); }
+    public void setRegion(String value) { settings.region(value); }
+    public void setBaseUrl(String value) { settings.baseUrl(value); }
+    public void setServiceAccountUsername(String value) { settings.serviceAccountUsername(value); }
+    public void setServiceAccountSecret(String value) { settings.serviceAccountSecret(value); }
+    public void setProjectId(String value) { settings.projectId(value); }
+    public void setApiSecret(String value) { settings.apiSecret(value); }
+    public void setMaxBatchEvents(String value) { settings.maxBatchEvents(value); }
+    public void setMaxBatchBytes(String value) { settings.maxBatchBytes(value); }
+    public void setFlushInterval(String value) { settings.flushInterval(value); }
+    public void setGzip(String value) { settings.gzip(value); }
+    public void setRingBufferSize(String value) { settings.ringBufferSize(value); }
+    public void setShutdownTimeout(String value) { settings.shutdownTimeout(value); }
+    public void setMaxInFlight(String value) { settings.maxInFlight(value); }
+    public void setConnectTimeout(String value) { settings.connectTimeout(value); }
+    public void setRequestTimeout(String value) { settings.requestTimeout(value); }
+    public void setRetryInitialBackoff(String value) { settings.retryInitialBackoff(value); }
+    public void setRetryMaxBackoff(String value) { settings.retryMaxBackoff(value); }
+    public void setMaxRetryTime(String value) { settings.maxRetryTime(value); }
+    public void setMaxStringLength(String value) { settings.maxStringLength(value); }
+    public void setDistinctIdKey(String value) { settings.distinctIdKey(value); }
+    public void setSelection(String value) { settings.selection(value); }
+    public void setIncludeLevel(String value) { settings.includeLevel(value); }
+    public void setIncludeLogger(String value) { settings.includeLogger(value); }
+    public void setIncludeThread(String value) { settings.includeThread(value); }
+    public void setIncludeMessage(String value) { settings.includeMessage(value); }
+    public void setIncludeException(String value) { settings.includeException(value); }
+    public void setShutdownHook(String value) { settings.shutdownHook(value); }
+    public void setReportInterval(String value) { settings.reportInterval(value); }
+
+    /** {@code <mdcInclude>userId</mdcInclude>}, repeatable or comma-separated: only these MDC keys are sent. */
+    public void addMdcInclude(String keys) { settings.mdcInclude(keys); }
+
+    /** {@code <mdcExclude>traceId</mdcExclude>}, repeatable or comma-separated: these MDC keys are never sent. */
+    public void addMdcExclude(String keys) { settings.mdcExclude(keys); }
+
+    /** {@code <staticProperty>env=prod</staticProperty>}, repeatable: a property sent with every event. */
+    public void addStaticProperty(String nameEqualsValue) { settings.staticProperty(nameEqualsValue); }
+
+    /** Routes the core's messages to Logback's status manager. */
+    private final class LogbackStatus implements StatusSink {
+        @Override
+        public void info(String message) {
+            addInfo(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            addWarn(message);
+        }
+
+        @Override
+        public void error(String message) {
+            addError(message);
+        }
+    }
+}
