@@ -27,6 +27,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     private volatile MixlogCore<ILoggingEvent> core;
     private boolean selectAll;
     private boolean pinThreadName;
+    private boolean pinMessage;
 
     @Override
     public void start() {
@@ -42,6 +43,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         }
         selectAll = config.selection() == Selection.ALL;
         pinThreadName = config.includeThread();
+        pinMessage = config.includeMessage();
         core = MixlogCore.start(config, LogbackEventReader.INSTANCE, new LogbackStatus());
         super.start();
     }
@@ -59,6 +61,10 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             event.getMDCPropertyMap();
             if (pinThreadName) {
                 event.getThreadName();
+            }
+            if (pinMessage) {
+                // formatted now, as Logback's deferred processing requires: the arguments may change after the call
+                event.getFormattedMessage();
             }
             running.capture(event);
         } catch (RuntimeException e) {

@@ -8,6 +8,10 @@ import java.util.List;
  */
 public final class SafeStatus implements StatusSink {
     private static final String HIDDEN = "***";
+    /** How shortened texts end, such as {@link dev.mixlog.core.http.Reply#excerpt()}. */
+    private static final String CUT = "...";
+    /** Shorter cut-off beginnings reveal too little to hide (and would hide ordinary text). */
+    private static final int MIN_CUT_OFF = 3;
     private final StatusSink sink;
     private final List<String> secrets;
     private final String prefix;
@@ -49,9 +53,28 @@ public final class SafeStatus implements StatusSink {
     public String redact(String message) {
         String text = prefix + message;
         for (String secret : secrets) {
-            text = text.replace(secret, HIDDEN);
+            text = hideCutOff(text.replace(secret, HIDDEN), secret);
         }
         return text.replaceAll("(?i)(authorization\\s*[:=]\\s*\"?)(basic|bearer)\\s+[A-Za-z0-9+/=._-]+", "$1$2 " + HIDDEN);
+    }
+
+    /**
+     * Hides the start of a secret that a shortened text (a reply excerpt, a long URL) cut off: the
+     * secret's first characters right before the {@code ...} that marks the cut.
+     */
+    private static String hideCutOff(String text, String secret) {
+        int cut = text.indexOf(CUT);
+        while (cut >= 0) {
+            for (int length = Math.min(secret.length() - 1, cut); length >= MIN_CUT_OFF; length--) {
+                if (text.regionMatches(cut - length, secret, 0, length)) {
+                    text = text.substring(0, cut - length) + HIDDEN + text.substring(cut);
+                    cut = cut - length + HIDDEN.length();
+                    break;
+                }
+            }
+            cut = text.indexOf(CUT, cut + CUT.length());
+        }
+        return text;
     }
 
     /** An exception described by its class and redacted message, without a stack trace. */

@@ -65,7 +65,7 @@ public final class ValueSanitizer {
             return value;
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
-            return cleanText(value.toString(), maxStringLength, Adjustment.STRING_TRUNCATED);
+            return cleanText(renderScalar(value), maxStringLength, Adjustment.STRING_TRUNCATED);
         }
         if (value instanceof Number) {
             return cleanNumber((Number) value);

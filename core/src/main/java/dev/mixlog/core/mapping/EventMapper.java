@@ -59,6 +59,44 @@ public final class EventMapper<S> {
         return new MappedEvent(name, distinctId[0], reader.timestampMillis(event), properties);
     }
 
+    /**
+     * Maps a profile or group operation: the update's properties are the key-value pairs only;
+     * the profile is the event's {@code distinct_id} (same resolution as events); the group id is the
+     * value under the group key, from the key-value pairs, else the MDC.
+     */
+    public MappedUpdate mapUpdate(S event, Operation operation) {
+        String idKey = config.distinctIdKey();
+        String groupKey = operation.groupKey();
+        Object[] contextIds = new Object[2];
+        reader.forEachContextEntry(event, (key, value) -> {
+            if (key != null && key.equals(idKey)) {
+                contextIds[0] = value;
+            } else if (key != null && key.equals(groupKey)) {
+                contextIds[1] = value;
+            }
+        });
+        Map<String, Object> properties = new LinkedHashMap<>();
+        Object[] lifted = new Object[4];
+        reader.forEachKeyValue(event, (key, value) -> {
+            if (key == null) {
+                return;
+            }
+            if (key.equals(idKey)) {
+                lifted[0] = value;
+            } else if (key.equals(groupKey)) {
+                lifted[1] = value;
+            } else if (key.equals(MappedUpdate.IP)) {
+                lifted[2] = value;
+            } else if (key.equals(MappedUpdate.IGNORE_TIME)) {
+                lifted[3] = value;
+            } else {
+                properties.put(key, value);
+            }
+        });
+        return new MappedUpdate(operation, lifted[0] != null ? lifted[0] : contextIds[0],
+                lifted[1] != null ? lifted[1] : contextIds[1], properties, lifted[2], lifted[3]);
+    }
+
     private void addContextFields(S event, Map<String, Object> properties) {
         if (config.includeLevel()) {
             properties.put(LEVEL, reader.level(event));

@@ -1,0 +1,146 @@
+package dev.mixlog.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.mapping.MappedUpdate;
+import dev.mixlog.core.mapping.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Serializes profile ({@code /engage}) and group ({@code /groups}) updates in the shapes Mixpanel
+ * documents: {@code $set}, {@code $set_once}, {@code $append} and {@code $remove} take an object of
+ * values; {@code $add} an object of numbers; {@code $union} an object of non-empty lists;
+ * {@code $unset} a list of names (the key-value keys); {@code $delete} an empty string.
+ * Owned by the consumer thread.
+ */
+public final class UpdateWriter {
+    private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
+    private final ByteSink sink = new ByteSink(4096);
+    private final ValueSanitizer sanitizer;
+    private final MixlogStats stats;
+    private final String token;
+    private final boolean ignoreTimeByDefault;
+    private JsonGenerator generator;
+
+    public UpdateWriter(String token, boolean ignoreTimeByDefault, int maxStringLength, MixlogStats stats) {
+        this.token = token;
+        this.ignoreTimeByDefault = ignoreTimeByDefault;
+        this.stats = stats;
+        this.sanitizer = new ValueSanitizer(maxStringLength, stats);
+    }
+
+    /**
+     * Writes the update and returns the buffer holding exactly its bytes, or {@code null} when it
+     * cannot be sent: no profile or group id, or nothing to do (such as {@code $set} without values).
+     */
+    public ByteSink write(MappedUpdate update) {
+        Operation operation = update.operation();
+        String verb = operation.verb();
+        Object value = operationValue(verb, update.properties());
+        String id = idText(operation.kind() == Operation.Kind.GROUP ? update.groupId() : update.distinctId());
+        if (value == null || id == null) {
+            return null;
+        }
+        sink.reset();
+        try {
+            JsonGenerator out = generator();
+            out.writeStartObject();
+            out.writeStringField("$token", token);
+            if (operation.kind() == Operation.Kind.GROUP) {
+                out.writeStringField("$group_key", operation.groupKey());
+                out.writeStringField("$group_id", id);
+            } else {
+                out.writeStringField("$distinct_id", id);
+                writeProfileOptions(out, update);
+            }
+            out.writeFieldName(verb);
+            EventWriter.writeClean(out, value);
+            out.writeEndObject();
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            generator = null;
+            throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;
+        }
+        return sink.size() <= Defaults.MAX_EVENT_BYTES ? sink : null;
+    }
+
+    private void writeProfileOptions(JsonGenerator out, MappedUpdate update) throws IOException {
+        if (update.ip() != null) {
+            out.writeStringField("$ip", sanitizer.renderScalar(update.ip()));
+        }
+        boolean ignoreTime = update.ignoreTime() == null ? ignoreTimeByDefault
+                : Boolean.parseBoolean(sanitizer.renderScalar(update.ignoreTime()).trim());
+        if (ignoreTime) {
+            out.writeBooleanField("$ignore_time", true);
+        }
+    }
+
+    /** The operation's value in its documented shape, sanitized; {@code null} when there is nothing to send. */
+    private Object operationValue(String verb, Map<String, Object> properties) {
+        switch (verb) {
+            case "$delete":
+                return "";
+            case "$unset": {
+                List<Object> names = new ArrayList<>();
+                for (String key : properties.keySet()) {
+                    String name = sanitizer.cleanKey(key);
+                    if (name != null && names.size() < Defaults.MAX_COLLECTION_SIZE) {
+                        names.add(name);
+                    }
+                }
+                return names.isEmpty() ? null : names;
+            }
+            default: {
+                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, Object> property : properties.entrySet()) {
+                    String key = sanitizer.cleanKey(property.getKey());
+                    Object clean = key == null ? null : shaped(verb, sanitizer.clean(property.getValue()));
+                    if (clean != null && values.size() < Defaults.MAX_PROPERTIES) {
+                        values.put(key, clean);
+                    } else if (key != null) {
+                        stats.recordAdjusted(Adjustment.PROPERTY_DROPPED);
+                    }
+                }
+                return values.isEmpty() ? null : values;
+            }
+        }
+    }
+
+    /** A clean value fitted to the operation: numbers for {@code $add}, non-empty lists for {@code $union}. */
+    private static Object shaped(String verb, Object clean) {
+        if (verb.equals("$add")) {
+            return clean instanceof Number ? clean : null;
+        }
+        if (verb.equals("$union")) {
+            if (clean instanceof Collection) {
+                return ((Collection<?>) clean).isEmpty() ? null : clean;
+            }
+            return clean == null ? null : List.of(clean);
+        }
+        return verb.equals("$set") || verb.equals("$set_once") || clean != null ? clean : null;
+    }
+
+    private String idText(Object id) {
+        if (id == null) {
+            return null;
+        }
+        String text = sanitizer.cleanText(sanitizer.renderScalar(id).trim(), EventWriter.MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
+        return text.isEmpty() || EventWriter.BANNED_IDS.contains(text.toLowerCase(Locale.ROOT)) ? null : text;
+    }
+
+    private JsonGenerator generator() throws IOException {
+        if (generator == null) {
+            generator = factory.createGenerator(sink);
+        }
+        return generator;
+    }
+}

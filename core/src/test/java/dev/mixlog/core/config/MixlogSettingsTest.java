@@ -1,0 +1,258 @@
+package dev.mixlog.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.http.Route;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Settings as written by users, checked all at once into an immutable configuration. */
+class MixlogSettingsTest {
+
+    private static MixlogSettings withToken() {
+        return new MixlogSettings().token("project-token");
+    }
+
+    private static String problemOf(MixlogSettings settings) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, settings::build);
+        assertEquals(1, e.problems().size(), () -> "expected one problem, got " + e.problems());
+        return e.problems().get(0);
+    }
+
+    @Test
+    void appliesTheDocumentedDefaults() {
+        MixlogConfig config = withToken().build();
+
+        assertEquals(Endpoint.IMPORT, config.endpoint());
+        assertEquals(Region.US, config.region());
+        assertEquals(URI.create("https://api.mixpanel.com"), config.baseUrl());
+        assertEquals(2000, config.maxBatchEvents());
+        assertEquals(2 * 1024 * 1024, config.maxBatchBytes());
+        assertEquals(Duration.ofSeconds(1), config.flushInterval());
+        assertTrue(config.gzip());
+        assertEquals(16384, config.ringBufferSize());
+        assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
+        assertEquals(4, config.maxInFlight());
+        assertEquals(Duration.ofSeconds(2), config.retryInitialBackoff());
+        assertEquals(Duration.ofSeconds(60), config.retryMaxBackoff());
+        assertEquals(Duration.ofMinutes(10), config.maxRetryTime());
+        assertEquals(255, config.maxStringLength());
+        assertEquals("distinct_id", config.distinctIdKey());
+        assertEquals(Selection.MARKER, config.selection());
+        assertTrue(config.shutdownHook());
+        assertFalse(config.includeLevel() || config.includeLogger() || config.includeThread()
+                || config.includeMessage() || config.includeException());
+    }
+
+    @Test
+    void readsEveryKindOfValue() {
+        MixlogConfig config = withToken()
+                .maxBatchEvents("500").maxBatchBytes("512KiB").flushInterval("250ms").gzip("false")
+                .ringBufferSize("1024").shutdownTimeout("2s").maxInFlight("2").connectTimeout("1s")
+                .requestTimeout("5s").retryInitialBackoff("10ms").retryMaxBackoff("1min").maxRetryTime("30s")
+                .maxStringLength("100").distinctIdKey("userId").selection("all").includeLevel("true")
+                .mdcInclude("a, b").mdcInclude("c").mdcExclude("secret").staticProperty("env=prod")
+                .staticProperty("app", "shop").shutdownHook("off").build();
+
+        assertEquals(500, config.maxBatchEvents());
+        assertEquals(512 * 1024, config.maxBatchBytes());
+        assertEquals(Duration.ofMillis(250), config.flushInterval());
+        assertFalse(config.gzip());
+        assertEquals(1024, config.ringBufferSize());
+        assertEquals(Duration.ofSeconds(2), config.shutdownTimeout());
+        assertEquals(2, config.maxInFlight());
+        assertEquals(Duration.ofMillis(10), config.retryInitialBackoff());
+        assertEquals(Duration.ofMinutes(1), config.retryMaxBackoff());
+        assertEquals(100, config.maxStringLength());
+        assertEquals("userId", config.distinctIdKey());
+        assertEquals(Selection.ALL, config.selection());
+        assertTrue(config.includeLevel());
+        assertEquals(Set.of("a", "b", "c"), config.mdcInclude());
+        assertEquals(Set.of("secret"), config.mdcExclude());
+        assertTrue(config.sendsMdcKey("a"));
+        assertFalse(config.sendsMdcKey("d"));
+        assertEquals(Map.of("env", "prod", "app", "shop"), config.staticProperties());
+        assertFalse(config.shutdownHook());
+    }
+
+    @ParameterizedTest(name = "region {0} sends to {1}")
+    @CsvSource({
+        "US, https://api.mixpanel.com",
+        "EU, https://api-eu.mixpanel.com",
+        "eu, https://api-eu.mixpanel.com",
+        "IN, https://api-in.mixpanel.com",
+        "India, https://api-in.mixpanel.com",
+    })
+    void regionChoosesTheIngestionHost(String region, String host) {
+        MixlogConfig config = withToken().region(region).build();
+
+        assertEquals(URI.create(host), config.baseUrl());
+        assertEquals(URI.create(host + "/import?strict=1"), Route.events(config).uri());
+    }
+
+    @Test
+    void baseUrlWinsOverRegionAndLosesItsTrailingSlash() {
+        MixlogConfig config = withToken().region("EU").baseUrl("http://127.0.0.1:8080/proxy/").build();
+
+        assertEquals(URI.create("http://127.0.0.1:8080/proxy"), config.baseUrl());
+        assertEquals(URI.create("http://127.0.0.1:8080/proxy/import?strict=1"), Route.events(config).uri());
+    }
+
+    @Test
+    void unknownRegionIsRefused() {
+        assertTrue(problemOf(withToken().region("Mars")).startsWith("region must be US, EU or IN, got 'Mars'"));
+    }
+
+    @Test
+    void tokenAuthenticatesImportWithTheTokenAsUserName() {
+        Credentials credentials = withToken().build().credentials();
+
+        assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, credentials.importAuth());
+        assertEquals(Optional.of(basic("project-token:")), credentials.importAuthorization());
+        assertEquals(Optional.empty(), credentials.projectId());
+    }
+
+    @Test
+    void serviceAccountIsPreferredAndCarriesTheProjectId() {
+        MixlogConfig config = withToken().serviceAccountUsername("sa.user").serviceAccountSecret("sa-secret")
+                .projectId("12345").build();
+
+        assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
+        assertEquals(Optional.of(basic("sa.user:sa-secret")), config.credentials().importAuthorization());
+        assertEquals(URI.create("https://api.mixpanel.com/import?strict=1&project_id=12345"), Route.events(config).uri());
+    }
+
+    @Test
+    void apiSecretIsTheLastResort() {
+        Credentials credentials = new MixlogSettings().apiSecret("api-secret").build().credentials();
+
+        assertEquals(Credentials.ImportAuth.API_SECRET, credentials.importAuth());
+        assertEquals(Optional.of(basic("api-secret:")), credentials.importAuthorization());
+    }
+
+    @Test
+    void trackSendsNoAuthorizationAndAsksForVerboseReplies() {
+        MixlogConfig config = withToken().endpoint("track").build();
+        Route route = Route.events(config);
+
+        assertEquals(URI.create("https://api.mixpanel.com/track?verbose=1&ip=0"), route.uri());
+        assertEquals(Optional.empty(), route.authorization());
+        assertFalse(route.strictImport());
+    }
+
+    @Test
+    void credentialsNeverShowASecret() {
+        Credentials credentials = withToken().serviceAccountUsername("sa.user").serviceAccountSecret("sa-secret")
+                .projectId("1").apiSecret("api-secret").build().credentials();
+
+        String shown = credentials.toString();
+        for (String secret : List.of("project-token", "sa-secret", "api-secret", basic("sa.user:sa-secret").substring(6))) {
+            assertFalse(shown.contains(secret), shown);
+        }
+        assertTrue(credentials.secrets().containsAll(List.of("project-token", "sa-secret", "api-secret",
+                basic("sa.user:sa-secret").substring("Basic ".length()))));
+    }
+
+    @ParameterizedTest(name = "maxBatchEvents={0}")
+    @ValueSource(strings = {"0", "5000", "-1"})
+    void maxBatchEventsStaysWithinMixpanelsLimit(String value) {
+        assertEquals("maxBatchEvents must be a whole number from 1 to 2000, got " + value + ".",
+                problemOf(withToken().maxBatchEvents(value)));
+    }
+
+    @Test
+    void maxBatchBytesStaysWithinMixpanelsLimit() {
+        assertTrue(problemOf(withToken().maxBatchBytes("3MiB")).startsWith("maxBatchBytes must be from 1024 to 2097152 bytes"));
+        assertTrue(problemOf(withToken().maxBatchBytes("lots")).startsWith("maxBatchBytes must be a size such as 512KiB or 2MiB"));
+    }
+
+    @Test
+    void ringBufferSizeMustBeAPowerOfTwo() {
+        assertTrue(problemOf(withToken().ringBufferSize("1000")).startsWith("ringBufferSize must be a power of two"));
+    }
+
+    @Test
+    void durationsThatDoNotParseSayWhatIsExpected() {
+        assertEquals("flushInterval must be a duration such as 500ms, 2s or 1min, got 'abc'.",
+                problemOf(withToken().flushInterval("abc")));
+    }
+
+    @Test
+    void backoffsMustBeOrdered() {
+        assertTrue(problemOf(withToken().retryInitialBackoff("2s").retryMaxBackoff("1s"))
+                .startsWith("retryMaxBackoff (PT1S) must not be shorter than retryInitialBackoff (PT2S)"));
+    }
+
+    @Test
+    void trackWithoutTokenIsRefused() {
+        assertTrue(problemOf(new MixlogSettings().endpoint("track").serviceAccountUsername("u")
+                .serviceAccountSecret("s").projectId("1")).startsWith("endpoint=track needs the project token"));
+    }
+
+    @Test
+    void noCredentialsIsRefused() {
+        assertTrue(problemOf(new MixlogSettings()).startsWith("no credentials: set token"));
+    }
+
+    @Test
+    void partialServiceAccountNamesWhatIsMissing() {
+        assertEquals("a service account needs serviceAccountUsername, serviceAccountSecret and projectId; "
+                + "missing: serviceAccountSecret, projectId.", problemOf(new MixlogSettings().serviceAccountUsername("u")));
+    }
+
+    @Test
+    void projectIdMustBeNumeric() {
+        assertTrue(problemOf(withToken().serviceAccountUsername("u").serviceAccountSecret("s").projectId("my-project"))
+                .startsWith("projectId must be the numeric project id"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new MixlogSettings()
+                .maxBatchEvents("5000").ringBufferSize("1000").flushInterval("abc").build());
+
+        assertEquals(4, e.problems().size(), e.problems()::toString);
+        assertTrue(e.getMessage().startsWith("Mixpanel appender not started, 4 settings to fix:"), e.getMessage());
+        for (String setting : List.of("maxBatchEvents", "ringBufferSize", "flushInterval", "no credentials")) {
+            assertTrue(e.getMessage().contains(setting), () -> setting + " missing from " + e.getMessage());
+        }
+    }
+
+    @Test
+    void badStaticPropertyIsRefused() {
+        assertEquals("staticProperty must be written name=value, got 'env'.", problemOf(withToken().staticProperty("env")));
+    }
+
+    @ParameterizedTest(name = "baseUrl {0}")
+    @ValueSource(strings = {
+        "https://sa.user:hunter2pass@api.mixpanel.com",
+        "https://sa.user:hunter2pass@api mixpanel.com",
+        "sa.user:hunter2pass@api.mixpanel.com",
+        "ftp://sa.user:hunter2pass@api.mixpanel.com",
+        "https://sa.user:hunter2/pass@api.mixpanel.com",
+        "https://api.mixpanel.com/?password=hunter2pass",
+    })
+    void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem(String url) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> withToken().baseUrl(url).build());
+
+        assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    private static String basic(String pair) {
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mixlog.log4j2;
+
+/**
+ * What Mixlog needs of one Log4j event, copied on the logging thread: Log4j reuses its event and
+ * message objects ({@code MutableLogEvent}, {@code RingBufferLogEvent}, reusable messages) once the
+ * appender returns. Fields the configuration does not send are left {@code null}.
+ */
+final class EventSnapshot {
+    final long timeMillis;
+    final String markerName;
+    final String messageTemplate;
+    final String formattedMessage;
+    /** Context data (ThreadContext) as keys and values, see {@link Pairs}. */
+    final Object[] context;
+    /** A map message's fields as keys and values, see {@link Pairs}. */
+    final Object[] fields;
+    final String level;
+    final String loggerName;
+    final String threadName;
+    final String exceptionClass;
+    final String exceptionMessage;
+
+    EventSnapshot(long timeMillis, String markerName, String messageTemplate, String formattedMessage,
+                  Object[] context, Object[] fields, String level, String loggerName, String threadName,
+                  String exceptionClass, String exceptionMessage) {
+        this.timeMillis = timeMillis;
+        this.markerName = markerName;
+        this.messageTemplate = messageTemplate;
+        this.formattedMessage = formattedMessage;
+        this.context = context;
+        this.fields = fields;
+        this.level = level;
+        this.loggerName = loggerName;
+        this.threadName = threadName;
+        this.exceptionClass = exceptionClass;
+        this.exceptionMessage = exceptionMessage;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.mixlog.log4j2;
+
+import dev.mixlog.core.MixlogCore;
+import dev.mixlog.core.config.InvalidConfigException;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Selection;
+import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.diag.MixlogStats;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+
+/**
+ * A Log4j2 appender that turns log events into Mixpanel events, found by Log4j2's plugin discovery:
+ * <pre>{@code
+ * <Mixpanel name="mixpanel" token="${env:MIXPANEL_TOKEN}" region="EU" mdcExclude="traceId">
+ *   <Property name="env" value="prod"/>
+ * </Mixpanel>
+ * }</pre>
+ * Every setting is an attribute with the name and default it has in the Logback appender;
+ * {@code mdcInclude} and {@code mdcExclude} take comma-separated ThreadContext keys, and each nested
+ * {@code <Property>} is a property sent with every event. The fields of a {@code MapMessage} or
+ * {@code StructuredDataMessage} play the part of SLF4J key-value pairs; key-value pairs logged through
+ * SLF4J (log4j-slf4j2-impl) arrive as ThreadContext entries of that one call. {@link #append} only
+ * copies what is needed into Mixlog's ring buffer; mapping, serializing and sending happen on Mixlog's
+ * own threads. A bad setting is reported through the StatusLogger and no appender is created.
+ */
+@Plugin(name = MixpanelAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE,
+        printObject = true)
+public final class MixpanelAppender extends AbstractAppender {
+    /** The configuration element: {@code <Mixpanel>}. */
+    public static final String PLUGIN_NAME = "Mixpanel";
+
+    private final MixlogConfig config;
+    private final EventCapture capture;
+    private final boolean selectAll;
+    private volatile MixlogCore<EventSnapshot> core;
+
+    private MixpanelAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
+                             MixlogConfig config) {
+        super(name, filter, null, ignoreExceptions, properties);
+        this.config = config;
+        this.capture = new EventCapture(config);
+        this.selectAll = config.selection() == Selection.ALL;
+    }
+
+    /** The builder Log4j2 fills from the configuration; also usable for programmatic configuration. */
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        core = MixlogCore.start(config, SnapshotReader.INSTANCE, StatusLoggerSink.INSTANCE);
+        super.start();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        MixlogCore<EventSnapshot> running = core;
+        if (running == null || MixlogThread.isCurrent()) {
+            return;
+        }
+        try {
+            if (selectAll || MarkerRules.isSelected(event.getMarker())) {
+                running.capture(capture.take(event));
+            }
+        } catch (RuntimeException e) {
+            error("could not capture a log event for Mixpanel", event, e);
+        }
+    }
+
+    /**
+     * Stops intake and delivers what is buffered within {@code shutdownTimeout}, or within
+     * {@code timeout} when that is positive and shorter.
+     */
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        MixlogCore<EventSnapshot> running = core;
+        if (running != null) {
+            stopped &= BoundedStop.stop(running, timeout, timeUnit);
+        }
+        setStopped();
+        return stopped;
+    }
+
+    /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before {@link #start()}. */
+    public MixlogStats getStats() {
+        MixlogCore<EventSnapshot> running = core;
+        return running == null ? null : running.stats();
+    }
+
+    /** The checked configuration this appender runs with. */
+    public MixlogConfig getMixlogConfig() {
+        return config;
+    }
+
+    /**
+     * The attributes of {@code <Mixpanel>}, all taken as text and checked together by the core's
+     * {@link MixlogSettings}, so that names, defaults and messages match the Logback appender.
+     */
+    public static final class Builder extends AbstractAppender.Builder<Builder>
+            implements org.apache.logging.log4j.core.util.Builder<MixpanelAppender> {
+        @PluginBuilderAttribute(sensitive = true) private String token;
+        @PluginBuilderAttribute private String endpoint;
+        @PluginBuilderAttribute private String region;
+        @PluginBuilderAttribute private String baseUrl;
+        @PluginBuilderAttribute private String serviceAccountUsername;
+        @PluginBuilderAttribute(sensitive = true) private String serviceAccountSecret;
+        @PluginBuilderAttribute private String projectId;
+        @PluginBuilderAttribute(sensitive = true) private String apiSecret;
+        @PluginBuilderAttribute private String maxBatchEvents;
+        @PluginBuilderAttribute private String maxBatchBytes;
+        @PluginBuilderAttribute private String flushInterval;
+        @PluginBuilderAttribute private String gzip;
+        @PluginBuilderAttribute private String ringBufferSize;
+        @PluginBuilderAttribute private String shutdownTimeout;
+        @PluginBuilderAttribute private String maxInFlight;
+        @PluginBuilderAttribute private String connectTimeout;
+        @PluginBuilderAttribute private String requestTimeout;
+        @PluginBuilderAttribute private String retryInitialBackoff;
+        @PluginBuilderAttribute private String retryMaxBackoff;
+        @PluginBuilderAttribute private String maxRetryTime;
+        @PluginBuilderAttribute private String maxStringLength;
+        @PluginBuilderAttribute private String distinctIdKey;
+        @PluginBuilderAttribute private String selection;
+        @PluginBuilderAttribute private String includeLevel;
+        @PluginBuilderAttribute private String includeLogger;
+        @PluginBuilderAttribute private String includeThread;
+        @PluginBuilderAttribute private String includeMessage;
+        @PluginBuilderAttribute private String includeException;
+        @PluginBuilderAttribute private String shutdownHook;
+        @PluginBuilderAttribute private String reportInterval;
+        @PluginBuilderAttribute private String mdcInclude;
+        @PluginBuilderAttribute private String mdcExclude;
+
+        private Builder() {
+        }
+
+        /**
+         * The appender, or {@code null} after reporting every bad setting to the StatusLogger (Log4j2
+         * then runs without it; nothing is thrown into the application).
+         */
+        @Override
+        public MixpanelAppender build() {
+            if (getName() == null || getName().isBlank()) {
+                LOGGER.error("Mixpanel appender not started: set its name attribute.");
+                return null;
+            }
+            MixlogConfig config;
+            try {
+                config = settings().build();
+            } catch (InvalidConfigException e) {
+                LOGGER.error("<{} name=\"{}\">: {}", PLUGIN_NAME, getName(), e.getMessage());
+                return null;
+            }
+            return new MixpanelAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), config);
+        }
+
+        private MixlogSettings settings() {
+            MixlogSettings settings = new MixlogSettings().name(getName())
+                    .token(token).endpoint(endpoint).region(region).baseUrl(baseUrl)
+                    .serviceAccountUsername(serviceAccountUsername).serviceAccountSecret(serviceAccountSecret)
+                    .projectId(projectId).apiSecret(apiSecret)
+                    .maxBatchEvents(maxBatchEvents).maxBatchBytes(maxBatchBytes).flushInterval(flushInterval)
+                    .gzip(gzip).ringBufferSize(ringBufferSize).shutdownTimeout(shutdownTimeout)
+                    .maxInFlight(maxInFlight).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
+                    .retryInitialBackoff(retryInitialBackoff).retryMaxBackoff(retryMaxBackoff)
+                    .maxRetryTime(maxRetryTime).maxStringLength(maxStringLength).distinctIdKey(distinctIdKey)
+                    .selection(selection).includeLevel(includeLevel).includeLogger(includeLogger)
+                    .includeThread(includeThread).includeMessage(includeMessage)
+                    .includeException(includeException).shutdownHook(shutdownHook).reportInterval(reportInterval)
+                    .mdcInclude(mdcInclude).mdcExclude(mdcExclude);
+            Property[] properties = getPropertyArray();
+            if (properties != null) {
+                for (Property property : properties) {
+                    settings.staticProperty(property.getName(), property.getValue());
+                }
+            }
+            return settings;
+        }
+
+        public Builder setToken(String value) { token = value; return this; }
+        public Builder setEndpoint(String value) { endpoint = value; return this; }
+        public Builder setRegion(String value) { region = value; return this; }
+        public Builder setBaseUrl(String value) { baseUrl = value; return this; }
+        public Builder setServiceAccountUsername(String value) { serviceAccountUsername = value; return this; }
+        public Builder setServiceAccountSecret(String value) { serviceAccountSecret = value; return this; }
+        public Builder setProjectId(String value) { projectId = value; return this; }
+        public Builder setApiSecret(String value) { apiSecret = value; return this; }
+        public Builder setMaxBatchEvents(String value) { maxBatchEvents = value; return this; }
+        public Builder setMaxBatchBytes(String value) { maxBatchBytes = value; return this; }
+        public Builder setFlushInterval(String value) { flushInterval = value; return this; }
+        public Builder setGzip(String value) { gzip = value; return this; }
+        public Builder setRingBufferSize(String value) { ringBufferSize = value; return this; }
+        public Builder setShutdownTimeout(String value) { shutdownTimeout = value; return this; }
+        public Builder setMaxInFlight(String value) { maxInFlight = value; return this; }
+        public Builder setConnectTimeout(String value) { connectTimeout = value; return this; }
+        public Builder setRequestTimeout(String value) { requestTimeout = value; return this; }
+        public Builder setRetryInitialBackoff(String value) { retryInitialBackoff = value; return this; }
+        public Builder setRetryMaxBackoff(String value) { retryMaxBackoff = value; return this; }
+        public Builder setMaxRetryTime(String value) { maxRetryTime = value; return this; }
+        public Builder setMaxStringLength(String value) { maxStringLength = value; return this; }
+        public Builder setDistinctIdKey(String value) { distinctIdKey = value; return this; }
+        public Builder setSelection(String value) { selection = value; return this; }
+        public Builder setIncludeLevel(String value) { includeLevel = value; return this; }
+        public Builder setIncludeLogger(String value) { includeLogger = value; return this; }
+        public Builder setIncludeThread(String value) { includeThread = value; return this; }
+        public Builder setIncludeMessage(String value) { includeMessage = value; return this; }
+        public Builder setIncludeException(String value) { includeException = value; return this; }
+        public Builder setShutdownHook(String value) { shutdownHook = value; return this; }
+        public Builder setReportInterval(String value) { reportInterval = value; return this; }
+
+        /** Only these ThreadContext keys are sent (comma-separated). */
+        public Builder setMdcInclude(String keys) { mdcInclude = keys; return this; }
+
+        /** These ThreadContext keys are never sent (comma-separated). */
+        public Builder setMdcExclude(String keys) { mdcExclude = keys; return this; }
+    }
+}

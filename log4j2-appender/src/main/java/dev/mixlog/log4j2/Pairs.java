@@ -1,0 +1,65 @@
+package dev.mixlog.log4j2;
+
+import java.util.function.BiConsumer;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.apache.logging.log4j.util.TriConsumer;
+
+/**
+ * Copies a Log4j string map (context data, a map message's fields) into one flat array of keys and
+ * values, so the copy outlives the reused map it was taken from.
+ */
+final class Pairs {
+    /** The copy of an empty map. */
+    static final Object[] NONE = new Object[0];
+
+    private static final TriConsumer<String, Object, Filler> FILL = (key, value, filler) -> filler.add(key, value);
+
+    private Pairs() {
+    }
+
+    /** Keys at even indexes, each followed by its value; slots left {@code null} when the map shrank meanwhile. */
+    static Object[] copy(ReadOnlyStringMap map) {
+        int size = map == null ? 0 : map.size();
+        if (size == 0) {
+            return NONE;
+        }
+        Object[] pairs = new Object[size * 2];
+        if (map instanceof IndexedReadOnlyStringMap) {
+            IndexedReadOnlyStringMap indexed = (IndexedReadOnlyStringMap) map;
+            for (int i = 0; i < size; i++) {
+                pairs[2 * i] = indexed.getKeyAt(i);
+                pairs[2 * i + 1] = indexed.getValueAt(i);
+            }
+        } else {
+            map.forEach(FILL, new Filler(pairs));
+        }
+        return pairs;
+    }
+
+    /** Hands each copied entry with a key to the action. */
+    static void forEach(Object[] pairs, BiConsumer<String, Object> action) {
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i] != null) {
+                action.accept((String) pairs[i], pairs[i + 1]);
+            }
+        }
+    }
+
+    /** The write position while a non-indexed map is copied. */
+    private static final class Filler {
+        private final Object[] pairs;
+        private int next;
+
+        Filler(Object[] pairs) {
+            this.pairs = pairs;
+        }
+
+        void add(String key, Object value) {
+            if (next + 1 < pairs.length) {
+                pairs[next++] = key;
+                pairs[next++] = value;
+            }
+        }
+    }
+}

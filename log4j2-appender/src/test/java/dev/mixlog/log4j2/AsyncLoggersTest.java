@@ -1,0 +1,84 @@
+package dev.mixlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.testing.MixpanelSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.async.AsyncLogger;
+import org.apache.logging.log4j.core.async.AsyncLoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * All loggers asynchronous (log4j2.contextSelector=AsyncLoggerContextSelector, set by the
+ * {@code async-loggers} surefire execution): Log4j2 hands the appender reused RingBufferLogEvents
+ * on its own thread, and stopping the context delivers everything logged before.
+ */
+class AsyncLoggersTest {
+    private static final Marker STEP = MixpanelMarkers.event("Step Done");
+
+    @Test
+    void asyncLoggersDeliverEveryEventWithItsOwnValues() throws Exception {
+        try (MockMixpanel server = MockMixpanel.start()) {
+            LoggerContext context = Configurator.initialize("async", "log4j2-async.xml");
+            assertInstanceOf(AsyncLoggerContext.class, context);
+            Logger log = context.getLogger("async.shop");
+            assertInstanceOf(AsyncLogger.class, log);
+            TestContexts.mixpanel(context, "mixpanel");
+
+            int threads = 4;
+            int perThread = 250;
+            List<Thread> producers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int user = t;
+                producers.add(new Thread(() -> {
+                    ThreadContext.put("distinct_id", "user-" + user);
+                    for (int i = 0; i < perThread; i++) {
+                        log.info(STEP, "step {} of user {}", i, user);
+                    }
+                    ThreadContext.clearMap();
+                }, "producer-" + t));
+            }
+            producers.forEach(Thread::start);
+            for (Thread producer : producers) {
+                producer.join();
+            }
+            log.info(MixpanelMarkers.event("Order Placed"), new MixpanelAppenderTest.Fields()
+                    .with("distinct_id", "u-9").with("items", 3));
+            Configurator.shutdown(context);
+
+            List<JsonNode> events = server.events();
+            assertEquals(threads * perThread + 1, events.size(), "stop delivers everything logged before it");
+            for (JsonNode body : server.bodies()) {
+                assertEquals(List.of(), MixpanelSchema.importBody(body));
+            }
+            Set<String> seen = new HashSet<>();
+            for (JsonNode event : events) {
+                JsonNode properties = event.path("properties");
+                if (event.path("event").asText().equals("Order Placed")) {
+                    assertEquals("u-9", properties.path("distinct_id").asText());
+                    assertTrue(properties.path("items").isIntegralNumber());
+                    continue;
+                }
+                assertEquals("Step Done", event.path("event").asText());
+                String user = properties.path("distinct_id").asText().substring("user-".length());
+                String message = properties.path("message").asText();
+                assertTrue(message.endsWith(" of user " + user), message + " logged for user-" + user);
+                assertEquals("producer-" + user, properties.path("thread").asText(), "the logging thread, not Log4j2's");
+                assertEquals("prod", properties.path("env").asText());
+                seen.add(message);
+            }
+            assertEquals(threads * perThread, seen.size());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mixlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.config.Credentials;
+import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.config.Endpoint;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.Region;
+import dev.mixlog.core.config.Selection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Test;
+
+/** Every Logback setting is an attribute of the same name and default. */
+class SettingsTest {
+
+    @Test
+    void everyAttributeReachesTheConfiguration() throws Exception {
+        try (MockMixpanel server = MockMixpanel.start()) {
+            LoggerContext context = TestContexts.start("log4j2-all-settings.xml");
+            try {
+                MixlogConfig config = TestContexts.mixpanel(context, "everything").getMixlogConfig();
+                assertEquals("everything", config.name());
+                assertEquals(Endpoint.IMPORT, config.endpoint());
+                assertEquals(Region.EU, config.region());
+                assertEquals(server.url(), config.baseUrl());
+                assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
+                assertEquals("project-token", config.credentials().token().orElseThrow());
+                assertEquals("12345", config.credentials().projectId().orElseThrow());
+                assertTrue(config.credentials().secrets().containsAll(List.of("sa-secret", "old-secret")));
+                assertEquals(500, config.maxBatchEvents());
+                assertEquals(1024 * 1024, config.maxBatchBytes());
+                assertEquals(Duration.ofMillis(250), config.flushInterval());
+                assertFalse(config.gzip());
+                assertEquals(1024, config.ringBufferSize());
+                assertEquals(Duration.ofSeconds(3), config.shutdownTimeout());
+                assertEquals(2, config.maxInFlight());
+                assertEquals(Duration.ofSeconds(2), config.connectTimeout());
+                assertEquals(Duration.ofSeconds(7), config.requestTimeout());
+                assertEquals(Duration.ofMillis(100), config.retryInitialBackoff());
+                assertEquals(Duration.ofSeconds(5), config.retryMaxBackoff());
+                assertEquals(Duration.ofMinutes(1), config.maxRetryTime());
+                assertEquals(100, config.maxStringLength());
+                assertEquals("userId", config.distinctIdKey());
+                assertEquals(Selection.ALL, config.selection());
+                assertTrue(config.includeLevel());
+                assertTrue(config.includeLogger());
+                assertTrue(config.includeThread());
+                assertTrue(config.includeMessage());
+                assertTrue(config.includeException());
+                assertFalse(config.shutdownHook());
+                assertEquals(Duration.ofSeconds(30), config.reportInterval());
+                assertEquals(Set.of("tenant", "plan"), config.mdcInclude());
+                assertEquals(Set.of("secret"), config.mdcExclude());
+                assertEquals(Map.of("env", "test"), config.staticProperties());
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    @Test
+    void unsetAttributesHaveTheLogbackDefaults() {
+        MixpanelAppender appender = MixpanelAppender.newBuilder().setName("mixpanel").setToken("t0ken").build();
+        MixlogConfig config = appender.getMixlogConfig();
+        assertEquals(Endpoint.IMPORT, config.endpoint());
+        assertEquals(Region.US, config.region());
+        assertEquals(Region.US.baseUrl(), config.baseUrl());
+        assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, config.credentials().importAuth());
+        assertEquals(Defaults.MAX_BATCH_EVENTS, config.maxBatchEvents());
+        assertEquals(Defaults.MAX_BATCH_BYTES, config.maxBatchBytes());
+        assertEquals(Defaults.FLUSH_INTERVAL, config.flushInterval());
+        assertEquals(Defaults.GZIP, config.gzip());
+        assertEquals(Defaults.RING_BUFFER_SIZE, config.ringBufferSize());
+        assertEquals(Defaults.SHUTDOWN_TIMEOUT, config.shutdownTimeout());
+        assertEquals(Defaults.MAX_IN_FLIGHT, config.maxInFlight());
+        assertEquals(Defaults.CONNECT_TIMEOUT, config.connectTimeout());
+        assertEquals(Defaults.REQUEST_TIMEOUT, config.requestTimeout());
+        assertEquals(Defaults.RETRY_INITIAL_BACKOFF, config.retryInitialBackoff());
+        assertEquals(Defaults.RETRY_MAX_BACKOFF, config.retryMaxBackoff());
+        assertEquals(Defaults.MAX_RETRY_TIME, config.maxRetryTime());
+        assertEquals(Defaults.MAX_STRING_LENGTH, config.maxStringLength());
+        assertEquals(Defaults.DISTINCT_ID_KEY, config.distinctIdKey());
+        assertEquals(Selection.MARKER, config.selection());
+        assertFalse(config.includeLevel() || config.includeLogger() || config.includeThread()
+                || config.includeMessage() || config.includeException());
+        assertTrue(config.shutdownHook());
+        assertEquals(Defaults.REPORT_INTERVAL, config.reportInterval());
+        assertTrue(config.mdcInclude().isEmpty() && config.mdcExclude().isEmpty());
+        assertTrue(config.staticProperties().isEmpty());
+        assertNull(appender.getStats(), "no threads before start()");
+    }
+
+    @Test
+    void regionChoosesTheHost() {
+        MixlogConfig config = MixpanelAppender.newBuilder().setName("eu").setToken("t0ken").setRegion("EU")
+                .build().getMixlogConfig();
+        assertEquals(URI.create("https://api-eu.mixpanel.com"), config.baseUrl());
+    }
+}

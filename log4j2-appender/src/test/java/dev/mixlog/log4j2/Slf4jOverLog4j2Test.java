@@ -1,0 +1,92 @@
+package dev.mixlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.testing.MixpanelSchema;
+import java.util.List;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+/**
+ * A service logging through SLF4J with log4j-slf4j2-impl: SLF4J markers reach Log4j2 by name and
+ * references, key-value pairs as ThreadContext entries for the duration of the call.
+ */
+class Slf4jOverLog4j2Test {
+    private MockMixpanel server;
+    private LoggerContext context;
+
+    @BeforeEach
+    void start() {
+        server = MockMixpanel.start();
+        context = Configurator.initialize("slf4j", "log4j2-slf4j.xml");
+        TestContexts.mixpanel(context, "mixpanel");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        MDC.clear();
+        Configurator.shutdown(context);
+        server.close();
+    }
+
+    @Test
+    void slf4jMarkersAndKeyValuePairsGiveTheSameEvents() {
+        Marker signedUp = MarkerFactory.getMarker("Signed Up");
+        signedUp.add(MarkerFactory.getMarker("MIXPANEL"));
+        Logger log = LoggerFactory.getLogger("shop.Signup");
+
+        MDC.put("distinct_id", "mdc-user");
+        MDC.put("tenant", "acme");
+        log.atInfo().addMarker(signedUp).addKeyValue("distinct_id", "kv-user").addKeyValue("plan", "pro")
+                .log("user {} signed up", "bob");
+        assertEquals("mdc-user", MDC.get("distinct_id"), "the key-value pair only lasts for its call");
+        log.atInfo().addMarker(MarkerFactory.getMarker("Renewed")).log("not marked for Mixpanel");
+        log.info(MarkerFactory.getMarker("MIXPANEL"), "Checkout Started");
+        server.awaitEvents(2);
+        Configurator.shutdown(context);
+
+        assertEquals(2, server.events().size(), server.events().toString());
+        for (JsonNode body : server.bodies()) {
+            assertEquals(List.of(), MixpanelSchema.importBody(body));
+        }
+        JsonNode signed = server.event("Signed Up").path("properties");
+        assertEquals("kv-user", signed.path("distinct_id").asText(), "a key-value distinct_id wins over the MDC");
+        assertEquals("pro", signed.path("plan").asText());
+        assertEquals("acme", signed.path("tenant").asText());
+        assertEquals("prod", signed.path("env").asText());
+        assertEquals("user bob signed up", signed.path("message").asText());
+
+        JsonNode checkout = server.event("Checkout Started").path("properties");
+        assertEquals("mdc-user", checkout.path("distinct_id").asText());
+        assertFalse(checkout.has("plan"));
+    }
+
+    @Test
+    void slf4jAndLog4jApiShareTheirMarkers() {
+        Marker viaSlf4j = MarkerFactory.getMarker("Invite Sent");
+        viaSlf4j.add(MarkerFactory.getMarker(MixpanelMarkers.MIXPANEL_NAME));
+        assertTrue(MixpanelMarkers.event("Invite Sent").isInstanceOf(MixpanelMarkers.MIXPANEL));
+
+        ThreadContext.put("distinct_id", "u-1");
+        LoggerFactory.getLogger("shop").info(viaSlf4j, "invite {} sent", 1);
+        context.getLogger("shop").info(MixpanelMarkers.event("Invite Sent"), "invite {} sent", 2);
+        server.awaitEvents(2);
+
+        for (JsonNode event : server.events()) {
+            assertEquals("Invite Sent", event.path("event").asText());
+            assertEquals("u-1", event.path("properties").path("distinct_id").asText());
+        }
+    }
+}

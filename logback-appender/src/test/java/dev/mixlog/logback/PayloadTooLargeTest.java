@@ -1,0 +1,72 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.core.testing.MockMixpanel.Received;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A 413 splits the batch in halves, resent in turn, until every event has arrived exactly once. */
+class PayloadTooLargeTest {
+    private final MockMixpanel server = MockMixpanel.start();
+    private LogbackHarness logback;
+
+    @AfterEach
+    void tearDown() {
+        if (logback != null) {
+            logback.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void halvesAreResentUntilTheServerTakesThem() {
+        server.answerWith(request -> request.body().size() > 3
+                ? MockMixpanel.json(413, "{\"error\":\"request entity too large\"}")
+                : MockMixpanel.ok(request));
+        logback = LogbackHarness.configure("batches-of-ten.xml", server.url());
+
+        for (int i = 0; i < 10; i++) {
+            logback.logger().atInfo().addMarker(MixpanelMarkers.event("Report Exported")).addKeyValue("seq", i).log("exported");
+        }
+
+        Await.until(() -> logback.stats().delivered() == 10, "10 events delivered");
+        List<Integer> sizes = new ArrayList<>();
+        for (Received request : server.requests()) {
+            sizes.add(request.body().size());
+        }
+        assertEquals(List.of(10, 5, 2, 3, 5, 2, 3), sizes, "halved, first half first");
+
+        List<String> firstAttempt = server.requests().get(0).insertIds();
+        List<String> accepted = new ArrayList<>();
+        for (JsonNode event : server.acceptedEvents()) {
+            accepted.add(event.path("properties").path("$insert_id").asText());
+        }
+        assertEquals(firstAttempt, accepted, "every event exactly once, in order");
+        assertEquals(10, new HashSet<>(accepted).size());
+        assertEquals(0, logback.stats().droppedTotal());
+        assertEquals(0, logback.stats().dropped(DropReason.TOO_LARGE));
+    }
+
+    @Test
+    void aSingleEventTheServerRefusesAsTooLargeIsDroppedAndReported() {
+        server.answerWith(request -> MockMixpanel.json(413, "{\"error\":\"request entity too large\"}"));
+        logback = LogbackHarness.configure("batches-of-ten.xml", server.url());
+
+        for (int i = 0; i < 10; i++) {
+            logback.logger().atInfo().addMarker(MixpanelMarkers.event("Report Exported")).addKeyValue("seq", i).log("exported");
+        }
+
+        Await.until(() -> logback.stats().dropped(DropReason.TOO_LARGE) == 10, "10 events dropped as too large");
+        assertEquals(0, logback.stats().delivered());
+        assertEquals(1 + 2 + 4 + 8 + 4, server.requestCount(), "split down to single events: 10, 5+5, 2+3+2+3, then 10 singles");
+        logback.awaitStatus(ch.qos.logback.core.status.Status.WARN, "refused a single event 'Report Exported' as too large");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.core.status.Status;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.core.testing.MockMixpanel.Received;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
+
+/**
+ * Transient failures (429, 5xx, a dropped connection) are retried with the very same body, so
+ * Mixpanel deduplicates on {@code $insert_id} and {@code time}; a 429's {@code Retry-After} is honoured.
+ */
+class RetryTest {
+    private static final Marker PAGE_VIEWED = MixpanelMarkers.event("Page Viewed");
+    private final MockMixpanel server = MockMixpanel.start();
+    private LogbackHarness logback;
+
+    @AfterEach
+    void tearDown() {
+        if (logback != null) {
+            logback.close();
+        }
+        server.close();
+    }
+
+    private void logOneBatch() {
+        logback = LogbackHarness.configure("batches-of-five.xml", server.url());
+        for (int i = 0; i < 5; i++) {
+            logback.logger().atInfo().addMarker(PAGE_VIEWED).addKeyValue("page", "/p/" + i).log("viewed");
+        }
+    }
+
+    private void assertEveryAttemptCarriesTheSameEvents(int attempts) {
+        server.awaitRequests(attempts);
+        Await.until(() -> logback.stats().delivered() == 5, "5 events delivered");
+        List<Received> requests = server.requests();
+        assertEquals(attempts, requests.size());
+        Received first = requests.get(0);
+        for (Received retry : requests.subList(1, attempts)) {
+            assertEquals(first.insertIds(), retry.insertIds(), "same $insert_ids");
+            assertEquals(times(first), times(retry), "same time");
+            assertArrayEquals(first.decoded(), retry.decoded(), "the very same body");
+        }
+        assertTrue(requests.get(attempts - 1).accepted());
+        assertEquals(attempts - 1, logback.stats().retried());
+        assertEquals(0, logback.stats().droppedTotal());
+    }
+
+    private static List<Long> times(Received request) {
+        List<Long> times = new ArrayList<>();
+        for (JsonNode event : request.body()) {
+            times.add(event.path("properties").path("time").longValue());
+        }
+        return times;
+    }
+
+    @Test
+    void rateLimitedBatchIsResentAfterRetryAfter() {
+        server.enqueue(MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\"}").setHeader("Retry-After", "1"));
+
+        logOneBatch();
+
+        assertEveryAttemptCarriesTheSameEvents(2);
+        List<Received> requests = server.requests();
+        long gap = requests.get(1).atNanos() - requests.get(0).atNanos();
+        assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950),
+                "resent after " + TimeUnit.NANOSECONDS.toMillis(gap) + " ms, before Retry-After: 1");
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedWithBackoffUntilDelivered() {
+        server.enqueue(MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
+        server.enqueue(MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
+
+        logOneBatch();
+
+        assertEveryAttemptCarriesTheSameEvents(3);
+        String failing = logback.awaitStatus(Status.WARN, "retrying with backoff");
+        assertTrue(failing.contains("HTTP 503"), failing);
+        logback.awaitStatus(Status.INFO, "works again");
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+
+        logOneBatch();
+
+        assertEveryAttemptCarriesTheSameEvents(2);
+    }
+
+    @Test
+    void aBatchStillFailingAfterMaxRetryTimeIsDroppedAndReported() {
+        server.answerWith(request -> MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
+        logback = LogbackHarness.configure("retries-limited.xml", server.url());
+
+        for (int i = 0; i < 5; i++) {
+            logback.logger().info(PAGE_VIEWED, "viewed");
+        }
+
+        Await.until(() -> logback.stats().dropped(DropReason.RETRIES_EXHAUSTED) == 5, "5 events dropped after maxRetryTime");
+        String warning = logback.awaitStatus(Status.WARN, "gave up on a batch of 5 events");
+        assertTrue(warning.contains("HTTP 503"), warning);
+        assertTrue(server.requestCount() >= 2, "retried before giving up");
+        int requests = server.requestCount();
+        assertEquals(0, logback.stats().delivered());
+        logback.stop();
+        assertEquals(requests, server.requestCount(), "not sent again after giving up");
+        assertEquals(5, logback.stats().droppedTotal());
+    }
+}
