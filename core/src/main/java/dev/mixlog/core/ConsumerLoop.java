@@ -14,16 +14,21 @@ import dev.mixlog.core.http.Route;
 import dev.mixlog.core.json.ByteSink;
 import dev.mixlog.core.json.EventWriter;
 import dev.mixlog.core.json.InsertIds;
+import dev.mixlog.core.json.UpdateWriter;
 import dev.mixlog.core.mapping.EventMapper;
 import dev.mixlog.core.mapping.LogEventReader;
 import dev.mixlog.core.mapping.MappedEvent;
+import dev.mixlog.core.mapping.MappedUpdate;
+import dev.mixlog.core.mapping.Operation;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The consumer thread's loop: take what the ring holds, turn each log event into Mixpanel JSON,
- * batch it, hand due batches to the dispatcher; when there is nothing to do, park until the open
- * batch is due (or at most {@link #IDLE_PARK_NANOS}). On stop, drain and flush everything.
+ * batch it per destination, hand due batches to the dispatcher; when there is nothing to do, park
+ * until the next batch is due (at most {@link #IDLE_PARK_NANOS}). On stop, drain and flush everything.
  */
 final class ConsumerLoop<S> implements Runnable {
     /** Longest idle park; bounds how late diagnostics are reported. An idle loop wakes 10 times a second. */
@@ -33,32 +38,41 @@ final class ConsumerLoop<S> implements Runnable {
 
     private final Intake intake;
     private final EventMapper<S> mapper;
-    private final EventWriter writer;
+    private final EventWriter eventWriter;
+    private final EventWriter identityWriter;
+    private final UpdateWriter updateWriter;
     private final InsertIds insertIds = new InsertIds();
-    private final Batcher batcher;
+    private final Map<Destination, Batcher> batchers = new EnumMap<>(Destination.class);
     private final Dispatcher dispatcher;
-    private final Route route;
     private final MixlogStats stats;
     private final StatusSink status;
     private final DiagnosticsReporter reporter;
+    private final boolean hasToken;
+    private final long reportIntervalNanos;
     private volatile boolean stopping;
     private boolean abandoned;
     private long lastErrorReportNanos = Long.MIN_VALUE / 2;
-    private final long reportIntervalNanos;
+    private boolean tokenMissingReported;
 
     ConsumerLoop(MixlogConfig config, Intake intake, LogEventReader<S> reader, Dispatcher dispatcher,
                  MixlogStats stats, StatusSink status) {
         this.intake = intake;
         this.mapper = new EventMapper<>(reader, config);
-        this.writer = new EventWriter(config, stats);
+        this.eventWriter = new EventWriter(config, stats);
+        this.identityWriter = new EventWriter(config, stats, true);
+        String token = config.credentials().token().orElse(null);
+        this.hasToken = token != null;
+        this.updateWriter = new UpdateWriter(token, config.profileIgnoreTime(), config.maxStringLength(), stats);
         this.dispatcher = dispatcher;
-        this.route = Route.events(config);
         this.stats = stats;
         this.status = status;
         this.reportIntervalNanos = config.reportInterval().toNanos();
         this.reporter = new DiagnosticsReporter(stats, status, reportIntervalNanos);
-        this.batcher = new Batcher(config.maxBatchEvents(), config.maxBatchBytes(),
-                config.flushInterval().toNanos(), this::handOver);
+        for (Destination destination : Destination.values()) {
+            Route route = destination.route(config);
+            batchers.put(destination, new Batcher(config.maxBatchEvents(), config.maxBatchBytes(),
+                    config.flushInterval().toNanos(), batch -> handOver(route, batch)));
+        }
     }
 
     @Override
@@ -66,10 +80,12 @@ final class ConsumerLoop<S> implements Runnable {
         while (!stopping) {
             int taken = intake.drain(this::process);
             long now = System.nanoTime();
-            batcher.flushIfDue(now);
+            for (Batcher batcher : batchers.values()) {
+                batcher.flushIfDue(now);
+            }
             reporter.tick(now);
             if (taken == 0 && !stopping) {
-                LockSupport.parkNanos(this, Math.min(IDLE_PARK_NANOS, Math.max(1, batcher.nanosUntilDue(now))));
+                LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
             }
         }
         finish();
@@ -82,11 +98,22 @@ final class ConsumerLoop<S> implements Runnable {
 
     private void finish() {
         long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
-        do {
-            intake.drain(this::process);
-        } while (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0 && !Thread.currentThread().isInterrupted());
-        batcher.flush();
+        while (!Thread.currentThread().isInterrupted()
+                && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+            Thread.onSpinWait();
+        }
+        for (Batcher batcher : batchers.values()) {
+            batcher.flush();
+        }
         reporter.tick(System.nanoTime());
+    }
+
+    private long nanosUntilDue(long now) {
+        long soonest = Long.MAX_VALUE;
+        for (Batcher batcher : batchers.values()) {
+            soonest = Math.min(soonest, batcher.nanosUntilDue(now));
+        }
+        return soonest;
     }
 
     @SuppressWarnings("unchecked")
@@ -97,38 +124,76 @@ final class ConsumerLoop<S> implements Runnable {
             return;
         }
         try {
-            MappedEvent event = mapper.map((S) captured);
-            String insertId = insertIds.next();
-            ByteSink json = writer.write(event, insertId);
-            if (json == null || !batcher.add(json.array(), json.size(), event.name(), insertId, System.nanoTime())) {
+            S event = (S) captured;
+            Operation operation = mapper.operation(event);
+            boolean added;
+            switch (operation.kind()) {
+                case PROFILE:
+                    added = hasToken() && addUpdate(Destination.PROFILES, mapper.mapUpdate(event, operation));
+                    break;
+                case GROUP:
+                    added = hasToken() && addUpdate(Destination.GROUPS, mapper.mapUpdate(event, operation));
+                    break;
+                case IDENTIFY:
+                    added = hasToken() && addEvent(Destination.IDENTITY, identityWriter, mapper.mapIdentify(event));
+                    break;
+                default:
+                    added = addEvent(Destination.EVENTS, eventWriter, mapper.map(event));
+            }
+            if (!added) {
                 stats.recordDropped(DropReason.INVALID, 1);
             }
         } catch (RuntimeException | StackOverflowError e) {
             stats.recordDropped(DropReason.INVALID, 1);
-            reportError(e);
+            reportError("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
+                    + SafeStatus.describe(e));
         }
     }
 
-    private void handOver(Batch batch) {
-        if (abandoned) {
-            stats.recordDropped(DropReason.SHUTDOWN, batch.size());
-            return;
+    private boolean addEvent(Destination destination, EventWriter writer, MappedEvent event) {
+        if (event == null) {
+            return false;
         }
+        String insertId = insertIds.next();
+        ByteSink json = writer.write(event, insertId);
+        return json != null && batchers.get(destination).add(json.array(), json.size(), event.name(), insertId, System.nanoTime());
+    }
+
+    private boolean addUpdate(Destination destination, MappedUpdate update) {
+        ByteSink json = updateWriter.write(update);
+        return json != null && batchers.get(destination).add(json.array(), json.size(),
+                update.operation().verb(), "", System.nanoTime());
+    }
+
+    private boolean hasToken() {
+        if (!hasToken && !tokenMissingReported) {
+            tokenMissingReported = true;
+            status.error("profile, group and $identify updates need the project token: set token "
+                    + "(they are dropped and counted as invalid until then)");
+        }
+        return hasToken;
+    }
+
+    /** Passes a sealed batch to the dispatcher, reporting diagnostics while waiting for a free place. */
+    private void handOver(Route route, Batch batch) {
         try {
-            dispatcher.submit(route, batch);
+            while (!abandoned && !dispatcher.offer(route, batch, IDLE_PARK_NANOS)) {
+                reporter.tick(System.nanoTime());
+            }
         } catch (InterruptedException e) {
             abandoned = true;
-            stats.recordDropped(DropReason.SHUTDOWN, batch.size());
             Thread.currentThread().interrupt();
+        }
+        if (abandoned) {
+            stats.recordDropped(DropReason.SHUTDOWN, batch.size());
         }
     }
 
-    private void reportError(Throwable error) {
+    private void reportError(String message) {
         long now = System.nanoTime();
         if (now - lastErrorReportNanos >= reportIntervalNanos) {
             lastErrorReportNanos = now;
-            status.warn("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
-                    + SafeStatus.describe(error));
+            status.warn(message);
         }
     }
 }

@@ -2,19 +2,25 @@ package dev.mixlog.core;
 
 import dev.mixlog.core.capture.Intake;
 import dev.mixlog.core.config.Credentials;
+import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.delivery.DaemonThreads;
 import dev.mixlog.core.delivery.Dispatcher;
+import dev.mixlog.core.delivery.MixlogThread;
 import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.JmxRegistration;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.diag.SafeStatus;
 import dev.mixlog.core.diag.StatusSink;
 import dev.mixlog.core.http.MixpanelTransport;
 import dev.mixlog.core.mapping.LogEventReader;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The running delivery pipeline of one appender: a ring buffer fed by application threads, one
@@ -35,19 +41,26 @@ public final class MixlogCore<S> {
     private final Thread consumer;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final long blockNanos;
+    private JmxRegistration jmx;
+
+    /** How long a blocked application thread parks between two tries for a free slot. */
+    private static final long BLOCK_PARK_NANOS = 50_000;
 
     private MixlogCore(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
         this.config = config;
         Credentials credentials = config.credentials();
         this.status = new SafeStatus(sink, credentials.secrets(), config.name());
-        this.intake = new Intake(config.ringBufferSize());
+        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Defaults.LARGE_EVENT_BYTES,
+                config.maxBufferBytes());
         this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
         MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
-                config.gzip(), "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
+                "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
         this.dispatcher = new Dispatcher(config, transport, stats, status);
         this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
         this.consumer = new DaemonThreads(config.name(), "consumer").newThread(loop);
         this.intake.consumer(consumer);
+        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
         this.shutdownHook = config.shutdownHook()
                 ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
     }
@@ -60,6 +73,9 @@ public final class MixlogCore<S> {
     public static <S> MixlogCore<S> start(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
         MixlogCore<S> core = new MixlogCore<>(config, reader, sink);
         core.consumer.start();
+        if (config.jmx()) {
+            core.jmx = JmxRegistration.register(config.name(), core.stats, core.status);
+        }
         if (core.shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(core.shutdownHook);
         }
@@ -79,15 +95,58 @@ public final class MixlogCore<S> {
     }
 
     /**
-     * Takes one log event on the application thread: never blocks, never throws. Returns false when
-     * the event was dropped (ring full, or stopped); the drop is counted.
+     * Takes one log event on the application thread: never throws, and never blocks unless
+     * {@code overflowPolicy=block} (then at most {@code blockTimeout}). Returns false when the event
+     * was dropped; the drop is counted with its reason.
      */
     public boolean capture(S event) {
-        if (intake.offer(event)) {
-            return true;
+        return capture(event, false, 0);
+    }
+
+    /**
+     * Takes one log event, as {@link #capture(Object)}.
+     *
+     * @param discardable whether the event is below WARN, and so may be dropped first when the ring is
+     *                    nearly full ({@code discardThreshold})
+     * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
+     */
+    public boolean capture(S event, boolean discardable, long estimatedBytes) {
+        Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
+        if (refusal == Intake.Refusal.FULL && blockNanos > 0 && mayBlock()) {
+            refusal = waitForRoom(event, discardable, estimatedBytes);
         }
-        stats.recordDropped(intake.isOpen() ? DropReason.RING_FULL : DropReason.SHUTDOWN, 1);
-        return false;
+        switch (refusal) {
+            case NONE:
+                return true;
+            case CLOSED:
+                stats.recordDropped(DropReason.SHUTDOWN, 1);
+                return false;
+            case DISCARDED:
+                stats.recordDropped(DropReason.DISCARDED, 1);
+                return false;
+            default:
+                stats.recordDropped(DropReason.RING_FULL, 1);
+                return false;
+        }
+    }
+
+    /**
+     * Never block a thread the delivery itself depends on: Mixlog's own, or the JDK HTTP client's
+     * selector thread (whose name the JDK fixes as {@code HttpClient-<n>-SelectorManager}).
+     */
+    private static boolean mayBlock() {
+        return !MixlogThread.isCurrent() && !Thread.currentThread().getName().startsWith("HttpClient-");
+    }
+
+    private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {
+        long deadline = System.nanoTime() + blockNanos;
+        Intake.Refusal refusal = Intake.Refusal.FULL;
+        intake.wakeConsumer();
+        while (refusal == Intake.Refusal.FULL && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(BLOCK_PARK_NANOS);
+            refusal = intake.offer(event, discardable, estimatedBytes);
+        }
+        return refusal;
     }
 
     /** The live counters. */
@@ -108,14 +167,23 @@ public final class MixlogCore<S> {
      * delivered in time is counted and reported. No Mixlog thread is left running. Idempotent.
      */
     public void stop() {
+        stop(config.shutdownTimeout());
+    }
+
+    /**
+     * As {@link #stop()}, within the shorter of {@code timeout} and {@code shutdownTimeout} (a
+     * framework that stops appenders with its own timeout passes it here).
+     */
+    public void stop(Duration timeout) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
-        long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), config.shutdownTimeout().toNanos() / 10);
+        Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
+        long deadline = System.nanoTime() + budget.toNanos();
+        long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
         intake.close();
         loop.requestStop();
-        java.util.concurrent.locks.LockSupport.unpark(consumer);
+        intake.wakeConsumer();
         joinUntil(consumer, forceAt);
         long leftInRing = intake.backlog();
         if (leftInRing > 0) {
@@ -124,6 +192,9 @@ public final class MixlogCore<S> {
         dispatcher.shutdown(forceAt);
         httpExecutor.shutdownNow();
         removeShutdownHook();
+        if (jmx != null) {
+            jmx.unregister();
+        }
         summarize();
     }
 

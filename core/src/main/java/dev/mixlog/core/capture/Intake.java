@@ -3,26 +3,42 @@ package dev.mixlog.core.capture;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * The ring buffer between application threads and the consumer. {@link #offer(Object)} is the only
- * work an application thread does: claim a slot without waiting, store one reference, publish.
- * A full ring drops the new event (the caller counts it). Every quarter-ring of events, the
- * publishing thread unparks the consumer, so a burst never waits for the consumer's idle timer.
+ * The ring buffer between application threads and the consumer. {@link #offer} is the only work an
+ * application thread does: claim a slot without waiting, store one reference, publish. Memory is
+ * bounded twice: by the slot count, and, for events estimated larger than {@code largeEventBytes},
+ * by a byte budget. Every quarter-ring of events, the publishing thread unparks the consumer, so a
+ * burst never waits for the consumer's idle timer.
  */
 public final class Intake {
+    /** Why {@link #offer} refused an event. */
+    public enum Refusal { NONE, FULL, DISCARDED, OVER_BYTES, CLOSED }
+
+    /** Events taken per poll, so that slots are handed back to producers while the consumer works. */
+    private static final int DRAIN_CHUNK = 512;
+
     private final RingBuffer<RingSlot> ring;
     private final EventPoller<RingSlot> poller;
     private final long wakeMask;
+    private final int discardThreshold;
+    private final long largeEventBytes;
+    private final long maxBufferBytes;
+    private final AtomicLong bufferedBytes = new AtomicLong();
     private volatile Thread consumer;
     private volatile boolean open = true;
 
-    public Intake(int size) {
+    public Intake(int size, int discardThreshold, long largeEventBytes, long maxBufferBytes) {
         this.ring = RingBuffer.createMultiProducer(RingSlot::new, size, new QuietWaitStrategy());
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.wakeMask = Math.max(1, size / 4) - 1;
+        this.discardThreshold = discardThreshold;
+        this.largeEventBytes = largeEventBytes;
+        this.maxBufferBytes = maxBufferBytes;
     }
 
     /** Names the thread to unpark when a quarter of the ring has filled. */
@@ -31,34 +47,60 @@ public final class Intake {
     }
 
     /**
-     * Puts an event in the ring. Returns false, without blocking, when the ring is full or closed.
+     * Puts an event in the ring without blocking.
+     *
+     * @param discardable whether the event may be discarded early to keep room for more important ones
+     * @param estimatedBytes the event's estimated retained size; only large events count against the byte bound
+     * @return {@link Refusal#NONE} when taken, otherwise why not
      */
-    public boolean offer(Object event) {
+    public Refusal offer(Object event, boolean discardable, long estimatedBytes) {
         if (!open) {
-            return false;
+            return Refusal.CLOSED;
+        }
+        if (discardable && discardThreshold > 0 && ring.remainingCapacity() < discardThreshold) {
+            return Refusal.DISCARDED;
+        }
+        long counted = estimatedBytes > largeEventBytes ? estimatedBytes : 0;
+        if (counted > 0 && bufferedBytes.addAndGet(counted) > maxBufferBytes) {
+            bufferedBytes.addAndGet(-counted);
+            return Refusal.OVER_BYTES;
         }
         long sequence;
         try {
             sequence = ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            return false;
+            if (counted > 0) {
+                bufferedBytes.addAndGet(-counted);
+            }
+            return Refusal.FULL;
         }
-        ring.get(sequence).set(event);
+        ring.get(sequence).set(event, counted);
         ring.publish(sequence);
         if ((sequence & wakeMask) == 0) {
             LockSupport.unpark(consumer);
         }
-        return true;
+        return Refusal.NONE;
     }
 
-    /** Takes every published event, in order, handing each to the handler. Returns how many. */
-    public int drain(java.util.function.Consumer<Object> handler) {
+    /** Wakes the consumer now (a producer waiting for room, or stop). */
+    public void wakeConsumer() {
+        LockSupport.unpark(consumer);
+    }
+
+    /**
+     * Takes published events in order, at most one chunk, handing each to the handler; the slots are
+     * free for producers again when this returns. Returns how many were taken.
+     */
+    public int drain(Consumer<Object> handler) {
         int[] taken = new int[1];
         try {
             poller.poll((slot, sequence, endOfBatch) -> {
+                long counted = slot.countedBytes();
+                if (counted > 0) {
+                    bufferedBytes.addAndGet(-counted);
+                }
                 handler.accept(slot.take());
-                taken[0]++;
-                return true;
+                return ++taken[0] < DRAIN_CHUNK;
             });
         } catch (Exception impossible) {
             throw new IllegalStateException(impossible);

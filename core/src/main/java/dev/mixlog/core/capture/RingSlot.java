@@ -3,15 +3,22 @@ package dev.mixlog.core.capture;
 /** One ring-buffer slot: the captured log event, cleared as soon as the consumer has taken it. */
 public final class RingSlot {
     private Object event;
+    private long countedBytes;
 
-    void set(Object captured) {
+    void set(Object captured, long bytes) {
         event = captured;
+        countedBytes = bytes;
     }
 
     /** Returns the captured event and empties the slot, so the ring holds no reference to it. */
-    public Object take() {
+    Object take() {
         Object captured = event;
         event = null;
         return captured;
+    }
+
+    /** The bytes this event counts against the buffer's byte bound (0 for small events). */
+    long countedBytes() {
+        return countedBytes;
     }
 }

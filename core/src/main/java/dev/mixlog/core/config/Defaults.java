@@ -36,6 +36,13 @@ public final class Defaults {
     /** Least time between two repeated status messages about the same kind of drop or adjustment. */
     public static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
+    /** With {@code overflowPolicy=block}, the longest an application thread waits for a free slot. */
+    public static final Duration BLOCK_TIMEOUT = Duration.ofMillis(100);
+    /** Bound on the estimated size of large events (over {@link #LARGE_EVENT_BYTES}) waiting in the ring. */
+    public static final long MAX_BUFFER_BYTES = 64L * 1024 * 1024;
+    /** Events estimated above this size count against {@link #MAX_BUFFER_BYTES}; smaller ones are bounded by the slot count. */
+    public static final int LARGE_EVENT_BYTES = 4096;
+
     /** Mixpanel's per-event properties limit is "fewer than 255". */
     public static final int MAX_PROPERTIES = 254;
     /** Mixpanel's maximum nesting depth of object and list properties. */

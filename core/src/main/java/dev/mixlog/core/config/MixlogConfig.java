@@ -37,6 +37,12 @@ public final class MixlogConfig {
     private final boolean includeException;
     private final boolean shutdownHook;
     private final Duration reportInterval;
+    private final OverflowPolicy overflowPolicy;
+    private final Duration blockTimeout;
+    private final int discardThreshold;
+    private final long maxBufferBytes;
+    private final boolean profileIgnoreTime;
+    private final boolean jmx;
 
     MixlogConfig(Builder b) {
         name = b.name;
@@ -69,6 +75,12 @@ public final class MixlogConfig {
         includeException = b.includeException;
         shutdownHook = b.shutdownHook;
         reportInterval = b.reportInterval;
+        overflowPolicy = b.overflowPolicy;
+        blockTimeout = b.blockTimeout;
+        discardThreshold = b.discardThreshold;
+        maxBufferBytes = b.maxBufferBytes;
+        profileIgnoreTime = b.profileIgnoreTime;
+        jmx = b.jmx;
     }
 
     public String name() { return name; }
@@ -104,6 +116,18 @@ public final class MixlogConfig {
     public boolean shutdownHook() { return shutdownHook; }
     /** Least time between two repeated status messages about drops or adjustments. */
     public Duration reportInterval() { return reportInterval; }
+    /** What an application thread does when the ring is full. */
+    public OverflowPolicy overflowPolicy() { return overflowPolicy; }
+    /** With {@code overflowPolicy=block}, the longest an application thread waits for room. */
+    public Duration blockTimeout() { return blockTimeout; }
+    /** When fewer slots than this are free, events below WARN are dropped to keep room for WARN and above; 0 turns this off. */
+    public int discardThreshold() { return discardThreshold; }
+    /** Bound on the estimated bytes of large events waiting in the ring. */
+    public long maxBufferBytes() { return maxBufferBytes; }
+    /** Whether profile updates carry {@code $ignore_time: true} unless the log call says otherwise. */
+    public boolean profileIgnoreTime() { return profileIgnoreTime; }
+    /** Whether the counters are published as JMX attributes. */
+    public boolean jmx() { return jmx; }
 
     /** Whether an MDC entry with this key becomes a property. */
     public boolean sendsMdcKey(String key) {
@@ -149,5 +173,11 @@ public final class MixlogConfig {
         boolean includeException;
         boolean shutdownHook;
         Duration reportInterval;
+        OverflowPolicy overflowPolicy;
+        Duration blockTimeout;
+        int discardThreshold;
+        long maxBufferBytes;
+        boolean profileIgnoreTime;
+        boolean jmx;
     }
 }

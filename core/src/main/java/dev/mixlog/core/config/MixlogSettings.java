@@ -47,9 +47,15 @@ public final class MixlogSettings {
     private String includeException;
     private String shutdownHook;
     private String reportInterval;
+    private String overflowPolicy;
+    private String blockTimeout;
+    private String discardThreshold;
+    private String maxBufferBytes;
+    private String profileIgnoreTime;
+    private String jmx;
     private final Set<String> mdcInclude = new LinkedHashSet<>();
     private final Set<String> mdcExclude = new LinkedHashSet<>();
-    private final List<String> staticProperties = new ArrayList<>();
+    private final List<String[]> staticProperties = new ArrayList<>();
 
     public MixlogSettings name(String value) { name = value; return this; }
     public MixlogSettings token(String value) { token = value; return this; }
@@ -82,6 +88,12 @@ public final class MixlogSettings {
     public MixlogSettings includeException(String value) { includeException = value; return this; }
     public MixlogSettings shutdownHook(String value) { shutdownHook = value; return this; }
     public MixlogSettings reportInterval(String value) { reportInterval = value; return this; }
+    public MixlogSettings overflowPolicy(String value) { overflowPolicy = value; return this; }
+    public MixlogSettings blockTimeout(String value) { blockTimeout = value; return this; }
+    public MixlogSettings discardThreshold(String value) { discardThreshold = value; return this; }
+    public MixlogSettings maxBufferBytes(String value) { maxBufferBytes = value; return this; }
+    public MixlogSettings profileIgnoreTime(String value) { profileIgnoreTime = value; return this; }
+    public MixlogSettings jmx(String value) { jmx = value; return this; }
 
     /** Adds MDC keys to send (comma-separated allowed); when any is given, only those are sent. */
     public MixlogSettings mdcInclude(String keys) { splitInto(keys, mdcInclude); return this; }
@@ -90,11 +102,16 @@ public final class MixlogSettings {
     public MixlogSettings mdcExclude(String keys) { splitInto(keys, mdcExclude); return this; }
 
     /** Adds a property sent with every event, written {@code name=value}. */
-    public MixlogSettings staticProperty(String nameEqualsValue) { staticProperties.add(nameEqualsValue); return this; }
+    public MixlogSettings staticProperty(String nameEqualsValue) {
+        int eq = nameEqualsValue == null ? -1 : nameEqualsValue.indexOf('=');
+        staticProperties.add(eq < 0 ? new String[] {nameEqualsValue, null}
+                : new String[] {nameEqualsValue.substring(0, eq), nameEqualsValue.substring(eq + 1)});
+        return this;
+    }
 
     /** Adds a property sent with every event. */
     public MixlogSettings staticProperty(String propertyName, String value) {
-        staticProperties.add(propertyName + "=" + (value == null ? "" : value));
+        staticProperties.add(new String[] {propertyName, value == null ? "" : value});
         return this;
     }
 
@@ -144,6 +161,12 @@ public final class MixlogSettings {
         b.includeException = check.bool("includeException", includeException, false);
         b.shutdownHook = check.bool("shutdownHook", shutdownHook, true);
         b.reportInterval = check.durationIn("reportInterval", reportInterval, Defaults.REPORT_INTERVAL, Duration.ofMillis(1), Duration.ofHours(24));
+        b.overflowPolicy = check.parse("overflowPolicy", overflowPolicy, OverflowPolicy.DROP, OverflowPolicy::parse, "drop or block");
+        b.blockTimeout = check.durationIn("blockTimeout", blockTimeout, Defaults.BLOCK_TIMEOUT, Duration.ZERO, Duration.ofMinutes(1));
+        b.discardThreshold = check.intIn("discardThreshold", discardThreshold, 0, 0, b.ringBufferSize);
+        b.maxBufferBytes = check.bytesIn("maxBufferBytes", maxBufferBytes, Defaults.MAX_BUFFER_BYTES, 0, 1L << 40);
+        b.profileIgnoreTime = check.bool("profileIgnoreTime", profileIgnoreTime, true);
+        b.jmx = check.bool("jmx", jmx, true);
         b.mdcInclude = Set.copyOf(mdcInclude);
         b.mdcExclude = Set.copyOf(mdcExclude);
         b.staticProperties = staticProperties(check);
@@ -179,6 +202,14 @@ public final class MixlogSettings {
     }
 
     private Credentials credentials(Check check, Endpoint chosenEndpoint) {
+        for (String[] secret : new String[][] {{"token", token}, {"serviceAccountUsername", serviceAccountUsername},
+                {"serviceAccountSecret", serviceAccountSecret}, {"projectId", projectId}, {"apiSecret", apiSecret}}) {
+            if (secret[1] != null && secret[1].trim().endsWith("_IS_UNDEFINED")) {
+                check.problem(secret[0] + " refers to a variable that is not defined (" + secret[1].trim()
+                        + "); set it in the environment or as a system property.");
+                return new Credentials(null, null, null, null, null);
+            }
+        }
         String tok = blankToNull(token);
         String saUser = blankToNull(serviceAccountUsername);
         String saSecret = blankToNull(serviceAccountSecret);
@@ -215,13 +246,13 @@ public final class MixlogSettings {
 
     private Map<String, String> staticProperties(Check check) {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String entry : staticProperties) {
-            int eq = entry == null ? -1 : entry.indexOf('=');
-            if (eq <= 0 || entry.substring(0, eq).isBlank()) {
-                check.problem("staticProperty must be written name=value, got '" + entry + "'.");
+        for (String[] entry : staticProperties) {
+            if (entry[0] == null || entry[0].isBlank() || entry[1] == null) {
+                check.problem("a static property needs a name and a value (Logback: <staticProperty>env=prod</staticProperty>; "
+                        + "Log4j2: <Property name=\"env\" value=\"prod\"/>), got name '" + entry[0] + "' and value '" + entry[1] + "'.");
                 continue;
             }
-            properties.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            properties.put(entry[0].trim(), entry[1].trim());
         }
         return java.util.Collections.unmodifiableMap(properties);
     }

@@ -55,18 +55,22 @@ public final class Dispatcher {
     }
 
     /**
-     * Hands a batch to a sender, waiting while {@code maxInFlight} batches are under way.
+     * Hands a batch to a sender if one of the {@code maxInFlight} places frees up within the wait.
      *
+     * @return false when no place came free in time; the batch is then not taken
      * @throws InterruptedException when interrupted while waiting; the batch is then not taken
      */
-    public void submit(Route route, Batch batch) throws InterruptedException {
-        slots.acquire();
+    public boolean offer(Route route, Batch batch, long waitNanos) throws InterruptedException {
+        if (!slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+            return false;
+        }
         try {
             senders.execute(new Delivery(route, batch));
         } catch (RuntimeException rejected) {
             slots.release();
             stats.recordDropped(DropReason.SHUTDOWN, batch.size());
         }
+        return true;
     }
 
     /**
@@ -121,7 +125,7 @@ public final class Dispatcher {
         private void deliver(Batch part) throws InterruptedException {
             long retryDeadline = System.nanoTime() + config.maxRetryTime().toNanos();
             Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
-            byte[] body = transport.encode(part);
+            byte[] body = transport.encode(route, part);
             while (true) {
                 Verdict verdict;
                 try {
@@ -156,13 +160,13 @@ public final class Dispatcher {
                     return;
                 }
                 failing(verdict);
-                stats.recordRetry();
                 try {
                     TimeUnit.NANOSECONDS.sleep(wait.toNanos());
                 } catch (InterruptedException e) {
                     stats.recordDropped(DropReason.SHUTDOWN, part.size());
                     throw e;
                 }
+                stats.recordRetry();
             }
         }
 

@@ -2,8 +2,10 @@ package dev.mixlog.core.diag;
 
 /** Why an event was not delivered. Every drop is counted under exactly one reason. */
 public enum DropReason {
-    /** The ring buffer was full when the application logged it. */
+    /** The ring buffer was full (in slots, or in bytes for large events) when the application logged it. */
     RING_FULL("ring buffer full"),
+    /** Below WARN, dropped while the ring was nearly full to keep room for WARN and above ({@code discardThreshold}). */
+    DISCARDED("discarded below WARN while the ring was nearly full"),
     /** The event could not be made valid (empty name, larger than Mixpanel's 1 MB limit). */
     INVALID("invalid event"),
     /** Mixpanel refused it (validation, credentials, {@code status: 0}). */

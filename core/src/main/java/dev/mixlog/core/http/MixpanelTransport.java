@@ -20,9 +20,8 @@ public final class MixpanelTransport implements AutoCloseable {
 
     private final HttpClient client;
     private final Duration requestTimeout;
-    private final boolean gzip;
 
-    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean gzip, boolean https, Executor executor) {
+    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, Executor executor) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
@@ -30,12 +29,11 @@ public final class MixpanelTransport implements AutoCloseable {
                 .executor(executor)
                 .build();
         this.requestTimeout = requestTimeout;
-        this.gzip = gzip;
     }
 
-    /** The request body as sent: the batch's JSON, gzip-compressed when enabled. */
-    public byte[] encode(Batch batch) {
-        return gzip ? gzip(batch.body()) : batch.body();
+    /** The request body as sent: the batch's JSON, gzip-compressed when the route says so. */
+    public byte[] encode(Route route, Batch batch) {
+        return route.gzip() ? gzip(batch.body()) : batch.body();
     }
 
     /**
@@ -51,7 +49,7 @@ public final class MixpanelTransport implements AutoCloseable {
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encodedBody));
-        if (gzip) {
+        if (route.gzip()) {
             request.header("Content-Encoding", "gzip");
         }
         route.authorization().ifPresent(value -> request.header("Authorization", value));

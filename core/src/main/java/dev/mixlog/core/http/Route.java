@@ -14,12 +14,14 @@ public final class Route {
     private final URI uri;
     private final String authorization;
     private final boolean strictImport;
+    private final boolean gzip;
 
-    private Route(String name, URI uri, String authorization, boolean strictImport) {
+    private Route(String name, URI uri, String authorization, boolean strictImport, boolean gzip) {
         this.name = name;
         this.uri = uri;
         this.authorization = authorization;
         this.strictImport = strictImport;
+        this.gzip = gzip;
     }
 
     /**
@@ -29,17 +31,26 @@ public final class Route {
     public static Route events(MixlogConfig config) {
         Credentials credentials = config.credentials();
         if (config.endpoint() == Endpoint.TRACK) {
-            return new Route("/track", resolve(config, "/track?verbose=1&ip=0"), null, false);
+            return track(config);
         }
         String query = "?strict=1" + credentials.projectId()
                 .map(id -> "&project_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse("");
         return new Route("/import", resolve(config, "/import" + query),
-                credentials.importAuthorization().orElse(null), true);
+                credentials.importAuthorization().orElse(null), true, config.gzip());
     }
 
-    /** A path that takes the token in its body and answers {@code verbose=1} statuses ({@code /engage}, {@code /groups}). */
-    public static Route verbose(MixlogConfig config, String path) {
-        return new Route(path, resolve(config, path + "?verbose=1&ip=0"), null, false);
+    /** {@code /track?verbose=1&ip=0}: events carrying the token (also {@code $identify} events). */
+    public static Route track(MixlogConfig config) {
+        return new Route("/track", resolve(config, "/track?verbose=1&ip=0"), null, false, config.gzip());
+    }
+
+    /**
+     * {@code /engage} or {@code /groups}: updates carry the token in their body, replies are
+     * {@code verbose=1} statuses. Sent uncompressed: Mixpanel documents gzip for events only, and
+     * profile traffic is small.
+     */
+    public static Route updates(MixlogConfig config, String path) {
+        return new Route(path, resolve(config, path + "?verbose=1&ip=0"), null, false, false);
     }
 
     private static URI resolve(MixlogConfig config, String pathAndQuery) {
@@ -52,4 +63,6 @@ public final class Route {
     public Optional<String> authorization() { return Optional.ofNullable(authorization); }
     /** Whether replies follow {@code /import?strict=1}'s form. */
     public boolean strictImport() { return strictImport; }
+    /** Whether bodies on this route are gzip-compressed. */
+    public boolean gzip() { return gzip; }
 }

@@ -39,10 +39,16 @@ public final class EventWriter {
     private final int reservedCount;
     private JsonGenerator generator;
 
+    /** A writer for the configured endpoint: the token goes into events only for {@code /track}. */
     public EventWriter(MixlogConfig config, MixlogStats stats) {
+        this(config, stats, config.endpoint() == Endpoint.TRACK);
+    }
+
+    /** A writer that puts the project token into every event when {@code withToken} is set. */
+    public EventWriter(MixlogConfig config, MixlogStats stats, boolean withToken) {
         this.stats = stats;
         this.sanitizer = new ValueSanitizer(config.maxStringLength(), stats);
-        this.token = config.endpoint() == Endpoint.TRACK ? config.credentials().token().orElse(null) : null;
+        this.token = withToken ? config.credentials().token().orElse(null) : null;
         this.reservedCount = token == null ? 3 : 4;
     }
 

@@ -19,12 +19,39 @@ public final class EventMapper<S> {
     public static final String EXCEPTION_CLASS = "exception_class";
     public static final String EXCEPTION_MESSAGE = "exception_message";
 
+    /** The event name and properties of original-ID-merge identity events. */
+    public static final String IDENTIFY_EVENT = "$identify";
+    public static final String IDENTIFIED_ID = "$identified_id";
+    public static final String ANON_ID = "$anon_id";
+
     private final LogEventReader<S> reader;
     private final MixlogConfig config;
 
     public EventMapper(LogEventReader<S> reader, MixlogConfig config) {
         this.reader = reader;
         this.config = config;
+    }
+
+    /** What the event's marker asks for: an event, a profile or group update, or {@code $identify}. */
+    public Operation operation(S event) {
+        return Operation.of(reader.markerName(event));
+    }
+
+    /**
+     * Maps an {@code $identify} event (original ID merge): {@code $identified_id} is the resolved
+     * {@code distinct_id}, {@code $anon_id} the value logged under {@code $anon_id}. Returns
+     * {@code null} when either is missing.
+     */
+    public MappedEvent mapIdentify(S event) {
+        MappedEvent base = map(event);
+        Object anonId = base.properties().get(ANON_ID);
+        if (base.distinctId() == null || anonId == null) {
+            return null;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(IDENTIFIED_ID, base.distinctId());
+        properties.put(ANON_ID, anonId);
+        return new MappedEvent(IDENTIFY_EVENT, base.distinctId(), base.timeMillis(), properties);
     }
 
     public MappedEvent map(S event) {

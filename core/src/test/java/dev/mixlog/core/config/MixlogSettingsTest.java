@@ -233,7 +233,22 @@ class MixlogSettingsTest {
 
     @Test
     void badStaticPropertyIsRefused() {
-        assertEquals("staticProperty must be written name=value, got 'env'.", problemOf(withToken().staticProperty("env")));
+        String problem = problemOf(withToken().staticProperty("env"));
+        assertTrue(problem.startsWith("a static property needs a name and a value"), problem);
+        assertTrue(problem.contains("<staticProperty>env=prod</staticProperty>"), problem);
+    }
+
+    @Test
+    void staticPropertyNameMayNotContainEqualsButValueMay() {
+        MixlogConfig config = withToken().staticProperty("query", "a=b").staticProperty("k=v=w").build();
+        assertEquals("a=b", config.staticProperties().get("query"));
+        assertEquals("v=w", config.staticProperties().get("k"));
+    }
+
+    @Test
+    void undefinedVariableIsRefusedAtStart() {
+        String problem = problemOf(new MixlogSettings().token("MIXPANEL_TOKEN_IS_UNDEFINED"));
+        assertTrue(problem.startsWith("token refers to a variable that is not defined"), problem);
     }
 
     @ParameterizedTest(name = "baseUrl {0}")
