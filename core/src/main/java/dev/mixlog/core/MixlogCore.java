@@ -173,11 +173,15 @@ public final class MixlogCore<S> {
     /**
      * As {@link #stop()}, within the shorter of {@code timeout} and {@code shutdownTimeout} (a
      * framework that stops appenders with its own timeout passes it here).
+     *
+     * @return true when everything buffered was settled (delivered, or refused by Mixpanel) in time;
+     *         false when events were dropped for lack of time, or when already stopped
      */
-    public void stop(Duration timeout) {
+    public boolean stop(Duration timeout) {
         if (!stopped.compareAndSet(false, true)) {
-            return;
+            return false;
         }
+        long droppedBefore = stats.dropped(DropReason.SHUTDOWN);
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
@@ -196,6 +200,7 @@ public final class MixlogCore<S> {
             jmx.unregister();
         }
         summarize();
+        return stats.dropped(DropReason.SHUTDOWN) == droppedBefore;
     }
 
     private void joinUntil(Thread thread, long forceAt) {

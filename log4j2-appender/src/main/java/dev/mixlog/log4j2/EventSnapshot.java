@@ -35,4 +35,14 @@ final class EventSnapshot {
         this.exceptionClass = exceptionClass;
         this.exceptionMessage = exceptionMessage;
     }
+
+    /** What this snapshot keeps alive, roughly: only large events count against {@code maxBufferBytes}. */
+    long estimatedBytes() {
+        return 2L * (length(messageTemplate) + length(formattedMessage)) + Pairs.estimatedBytes(context)
+                + Pairs.estimatedBytes(fields);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
 }

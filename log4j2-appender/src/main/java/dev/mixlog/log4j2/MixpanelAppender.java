@@ -7,7 +7,9 @@ import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.delivery.MixlogThread;
 import dev.mixlog.core.diag.MixlogStats;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -75,7 +77,9 @@ public final class MixpanelAppender extends AbstractAppender {
         }
         try {
             if (selectAll || MarkerRules.isSelected(event.getMarker())) {
-                running.capture(capture.take(event));
+                EventSnapshot snapshot = capture.take(event);
+                boolean belowWarn = event.getLevel().intLevel() > Level.WARN.intLevel();
+                running.capture(snapshot, belowWarn, snapshot.estimatedBytes());
             }
         } catch (RuntimeException e) {
             error("could not capture a log event for Mixpanel", event, e);
@@ -92,7 +96,8 @@ public final class MixpanelAppender extends AbstractAppender {
         boolean stopped = super.stop(timeout, timeUnit, false);
         MixlogCore<EventSnapshot> running = core;
         if (running != null) {
-            stopped &= BoundedStop.stop(running, timeout, timeUnit);
+            long nanos = timeout > 0 && timeUnit != null ? timeUnit.toNanos(timeout) : Long.MAX_VALUE;
+            stopped &= running.stop(Duration.ofNanos(nanos));
         }
         setStopped();
         return stopped;
@@ -145,6 +150,12 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String includeException;
         @PluginBuilderAttribute private String shutdownHook;
         @PluginBuilderAttribute private String reportInterval;
+        @PluginBuilderAttribute private String overflowPolicy;
+        @PluginBuilderAttribute private String blockTimeout;
+        @PluginBuilderAttribute private String discardThreshold;
+        @PluginBuilderAttribute private String maxBufferBytes;
+        @PluginBuilderAttribute private String profileIgnoreTime;
+        @PluginBuilderAttribute private String jmx;
         @PluginBuilderAttribute private String mdcInclude;
         @PluginBuilderAttribute private String mdcExclude;
 
@@ -184,7 +195,14 @@ public final class MixpanelAppender extends AbstractAppender {
                     .selection(selection).includeLevel(includeLevel).includeLogger(includeLogger)
                     .includeThread(includeThread).includeMessage(includeMessage)
                     .includeException(includeException).shutdownHook(shutdownHook).reportInterval(reportInterval)
+                    .overflowPolicy(overflowPolicy).blockTimeout(blockTimeout).discardThreshold(discardThreshold)
+                    .maxBufferBytes(maxBufferBytes).profileIgnoreTime(profileIgnoreTime).jmx(jmx)
                     .mdcInclude(mdcInclude).mdcExclude(mdcExclude);
+            if (!settings.hasShutdownHookSetting() && getConfiguration() != null
+                    && getConfiguration().isShutdownHookEnabled()) {
+                // Log4j2's own shutdown hook stops this appender, in order, after the async loggers drain
+                settings.shutdownHook("false");
+            }
             Property[] properties = getPropertyArray();
             if (properties != null) {
                 for (Property property : properties) {
@@ -224,6 +242,12 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setIncludeException(String value) { includeException = value; return this; }
         public Builder setShutdownHook(String value) { shutdownHook = value; return this; }
         public Builder setReportInterval(String value) { reportInterval = value; return this; }
+        public Builder setOverflowPolicy(String value) { overflowPolicy = value; return this; }
+        public Builder setBlockTimeout(String value) { blockTimeout = value; return this; }
+        public Builder setDiscardThreshold(String value) { discardThreshold = value; return this; }
+        public Builder setMaxBufferBytes(String value) { maxBufferBytes = value; return this; }
+        public Builder setProfileIgnoreTime(String value) { profileIgnoreTime = value; return this; }
+        public Builder setJmx(String value) { jmx = value; return this; }
 
         /** Only these ThreadContext keys are sent (comma-separated). */
         public Builder setMdcInclude(String keys) { mdcInclude = keys; return this; }

@@ -1,5 +1,6 @@
 package dev.mixlog.log4j2;
 
+import dev.mixlog.core.mapping.Operation;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 
@@ -34,5 +35,45 @@ public final class MixpanelMarkers {
             return MIXPANEL;
         }
         return MarkerManager.getMarker(eventName).addParents(MIXPANEL);
+    }
+
+    /** {@code $set} on the profile of the event's {@code distinct_id}: the map message's fields become profile properties. */
+    public static Marker profileSet() { return operation(Operation.profileMarkerName("$set")); }
+    /** {@code $set_once}: like {@link #profileSet()}, without overwriting existing values. */
+    public static Marker profileSetOnce() { return operation(Operation.profileMarkerName("$set_once")); }
+    /** {@code $add}: numeric fields are added to the profile's values. */
+    public static Marker profileAdd() { return operation(Operation.profileMarkerName("$add")); }
+    /** {@code $append}: each value is appended to the list property of its key. */
+    public static Marker profileAppend() { return operation(Operation.profileMarkerName("$append")); }
+    /** {@code $union}: each list value is merged into the list property of its key, without duplicates. */
+    public static Marker profileUnion() { return operation(Operation.profileMarkerName("$union")); }
+    /** {@code $remove}: each value is removed from the list property of its key. */
+    public static Marker profileRemove() { return operation(Operation.profileMarkerName("$remove")); }
+    /** {@code $unset}: the field names name the profile properties to remove (values are ignored). */
+    public static Marker profileUnset() { return operation(Operation.profileMarkerName("$unset")); }
+    /** {@code $delete}: deletes the profile of the event's {@code distinct_id}. */
+    public static Marker profileDelete() { return operation(Operation.profileMarkerName("$delete")); }
+
+    /** {@code $set} on the group whose id is the value under {@code groupKey} (map-message field, else ThreadContext). */
+    public static Marker groupSet(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$set")); }
+    /** {@code $set_once} on a group. */
+    public static Marker groupSetOnce(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$set_once")); }
+    /** {@code $union} on a group. */
+    public static Marker groupUnion(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$union")); }
+    /** {@code $remove} on a group. */
+    public static Marker groupRemove(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$remove")); }
+    /** {@code $unset} on a group: the field names name the properties to remove. */
+    public static Marker groupUnset(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$unset")); }
+    /** {@code $delete}: deletes the group profile. */
+    public static Marker groupDelete(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$delete")); }
+
+    /**
+     * An {@code $identify} event for projects on the original ID merge, sent to {@code /track}:
+     * {@code $identified_id} is the event's {@code distinct_id}, {@code $anon_id} the value under {@code $anon_id}.
+     */
+    public static Marker identify() { return operation(Operation.identifyMarkerName()); }
+
+    private static Marker operation(String markerName) {
+        return MarkerManager.getMarker(markerName).addParents(MIXPANEL);
     }
 }

@@ -46,6 +46,16 @@ final class Pairs {
         }
     }
 
+    /** The copied values' rough size: two bytes a character for text, a fixed amount for anything else. */
+    static long estimatedBytes(Object[] pairs) {
+        long bytes = 0;
+        for (int i = 1; i < pairs.length; i += 2) {
+            Object value = pairs[i];
+            bytes += value instanceof CharSequence ? 16 + 2L * ((CharSequence) value).length() : 16;
+        }
+        return bytes;
+    }
+
     /** The write position while a non-indexed map is copied. */
     private static final class Filler {
         private final Object[] pairs;

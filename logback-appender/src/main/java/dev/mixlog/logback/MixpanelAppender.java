@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.mixlog.core.MixlogCore;
@@ -34,6 +35,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         if (isStarted()) {
             return;
         }
+        StatusScrubber.scrub(getContext(), settings.secretValues());
         MixlogConfig config;
         try {
             config = settings.name(getName() == null ? "mixpanel" : getName()).build();
@@ -66,7 +68,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
                 // formatted now, as Logback's deferred processing requires: the arguments may change after the call
                 event.getFormattedMessage();
             }
-            running.capture(event);
+            running.capture(event, event.getLevel().levelInt < Level.WARN_INT, EventSize.estimate(event));
         } catch (RuntimeException e) {
             addError("could not capture a log event for Mixpanel", e);
         }
@@ -120,6 +122,12 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setIncludeException(String value) { settings.includeException(value); }
     public void setShutdownHook(String value) { settings.shutdownHook(value); }
     public void setReportInterval(String value) { settings.reportInterval(value); }
+    public void setOverflowPolicy(String value) { settings.overflowPolicy(value); }
+    public void setBlockTimeout(String value) { settings.blockTimeout(value); }
+    public void setDiscardThreshold(String value) { settings.discardThreshold(value); }
+    public void setMaxBufferBytes(String value) { settings.maxBufferBytes(value); }
+    public void setProfileIgnoreTime(String value) { settings.profileIgnoreTime(value); }
+    public void setJmx(String value) { settings.jmx(value); }
 
     /** {@code <mdcInclude>userId</mdcInclude>}, repeatable or comma-separated: only these MDC keys are sent. */
     public void addMdcInclude(String keys) { settings.mdcInclude(keys); }

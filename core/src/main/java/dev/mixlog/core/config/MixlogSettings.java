@@ -115,6 +115,25 @@ public final class MixlogSettings {
         return this;
     }
 
+    /**
+     * The secret values as configured (token, service-account secret, API secret), whether or not the
+     * settings are valid, so that an appender can keep them out of its framework's own output.
+     */
+    public List<String> secretValues() {
+        List<String> secrets = new ArrayList<>();
+        for (String value : new String[] {token, serviceAccountSecret, apiSecret}) {
+            if (blankToNull(value) != null) {
+                secrets.add(value.trim());
+            }
+        }
+        return secrets;
+    }
+
+    /** Whether {@code shutdownHook} was set explicitly. */
+    public boolean hasShutdownHookSetting() {
+        return blankToNull(shutdownHook) != null;
+    }
+
     /** The appender's name, used in thread names and messages. */
     public String name() {
         return name;
