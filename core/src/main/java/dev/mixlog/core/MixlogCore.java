@@ -36,6 +36,7 @@ public final class MixlogCore<S> {
     private final SafeStatus status;
     private final Intake intake;
     private final Dispatcher dispatcher;
+    private final MixpanelTransport transport;
     private final ExecutorService httpExecutor;
     private final ConsumerLoop<S> loop;
     private final Thread consumer;
@@ -54,12 +55,13 @@ public final class MixlogCore<S> {
         this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Defaults.LARGE_EVENT_BYTES,
                 config.maxBufferBytes());
         this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
-        MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
+        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
                 "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
         this.dispatcher = new Dispatcher(config, transport, stats, status);
         this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
         this.consumer = new DaemonThreads(config.name(), "consumer").newThread(loop);
         this.intake.consumer(consumer);
+        this.stats.gauges(intake::backlog, intake::bufferedBytes);
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
         this.shutdownHook = config.shutdownHook()
                 ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
@@ -97,7 +99,8 @@ public final class MixlogCore<S> {
     /**
      * Takes one log event on the application thread: never throws, and never blocks unless
      * {@code overflowPolicy=block} (then at most {@code blockTimeout}). Returns false when the event
-     * was dropped; the drop is counted with its reason.
+     * was dropped (the drop is counted with its reason) or ignored as logged on a delivery thread
+     * ({@link #isDeliveryThread()}).
      */
     public boolean capture(S event) {
         return capture(event, false, 0);
@@ -111,8 +114,11 @@ public final class MixlogCore<S> {
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
     public boolean capture(S event, boolean discardable, long estimatedBytes) {
+        if (isDeliveryThread()) {
+            return false;
+        }
         Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
-        if (refusal == Intake.Refusal.FULL && blockNanos > 0 && mayBlock()) {
+        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0 && mayBlock()) {
             refusal = waitForRoom(event, discardable, estimatedBytes);
         }
         switch (refusal) {
@@ -131,6 +137,15 @@ public final class MixlogCore<S> {
     }
 
     /**
+     * Whether the calling thread works for this pipeline: one of Mixlog's own threads, or the JDK HTTP
+     * client's selector thread. Appenders ignore whatever is logged on these threads (by Mixlog,
+     * Jackson, the HTTP client or the JDK while delivering), so nothing feeds back into the ring.
+     */
+    public boolean isDeliveryThread() {
+        return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
+    }
+
+    /**
      * Never block a thread the delivery itself depends on: Mixlog's own, or the JDK HTTP client's
      * selector thread (whose name the JDK fixes as {@code HttpClient-<n>-SelectorManager}).
      */
@@ -142,7 +157,8 @@ public final class MixlogCore<S> {
         long deadline = System.nanoTime() + blockNanos;
         Intake.Refusal refusal = Intake.Refusal.FULL;
         intake.wakeConsumer();
-        while (refusal == Intake.Refusal.FULL && System.nanoTime() - deadline < 0) {
+        while ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES)
+                && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(BLOCK_PARK_NANOS);
             refusal = intake.offer(event, discardable, estimatedBytes);
         }

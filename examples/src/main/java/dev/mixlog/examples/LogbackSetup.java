@@ -6,6 +6,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
+import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.logback.MixpanelAppender;
 import java.net.URL;
 import java.util.ArrayList;
@@ -14,14 +15,16 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /** The Logback context configured by the demo's {@code logback.xml}, and its Mixpanel appender. */
-final class LogbackSetup {
+final class LogbackSetup implements LoggingSetup {
     static final String CONFIGURATION = "logback.xml";
     static final String APPENDER_NAME = "MIXPANEL";
     private final LoggerContext context;
+    private final MixpanelAppender appender;
     private final long since;
 
     private LogbackSetup(LoggerContext context, long since) {
         this.context = context;
+        this.appender = find(context);
         this.since = since;
     }
 
@@ -42,18 +45,24 @@ final class LogbackSetup {
         return new LogbackSetup(context, propertiesSetAt);
     }
 
-    /** The configured Mixpanel appender, or {@code null} when {@code logback.xml} has none. */
-    MixpanelAppender mixpanelAppender() {
-        return find(context);
+    @Override
+    public ShopLog shopLog() {
+        return new Slf4jShopLog();
+    }
+
+    @Override
+    public MixlogStats appenderStats() {
+        return appender == null ? null : appender.getStats();
     }
 
     /** Stops every appender; the Mixpanel appender delivers what it holds before it returns. */
-    void stop() {
+    @Override
+    public void stop() {
         context.stop();
     }
 
-    /** Warnings and errors Logback and Mixlog reported since this setup began. */
-    List<String> problems() {
+    @Override
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (Status status : context.getStatusManager().getCopyOfStatusList()) {
             if (status.getLevel() >= Status.WARN && status.getTimestamp() >= since) {

@@ -1,31 +1,20 @@
 package dev.mixlog.examples;
 
-import dev.mixlog.logback.MixpanelMarkers;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.slf4j.Marker;
 
 /**
- * Simulates the users of a small coffee-gear shop: each signs up, logs in a few times, browses,
- * fills a cart and pays. Product events are logged with Mixpanel markers; ordinary operational
- * lines are logged without one and stay out of Mixpanel. The same seed gives the same traffic.
+ * Simulates the users of a small coffee-gear shop: each signs up (which also sets the user's profile
+ * and updates the profile of the user's company), logs in a few times, browses, fills a cart and
+ * pays. Product events, profile and group updates go to the {@link ShopLog} with Mixpanel markers;
+ * ordinary operational lines go without one and stay out of Mixpanel. The same seed gives the same
+ * traffic, whichever logging API the {@link ShopLog} uses.
  */
 final class ShopTraffic {
-    static final Marker SIGNED_UP = MixpanelMarkers.event("Signed Up");
-    static final Marker PAGE_VIEWED = MixpanelMarkers.event("Page Viewed");
-    static final Marker ADDED_TO_CART = MixpanelMarkers.event("Added To Cart");
-    static final Marker PURCHASE = MixpanelMarkers.event("Purchase");
-    static final Marker PAYMENT_FAILED = MixpanelMarkers.event("Payment Failed");
-    static final Marker PLAN_UPGRADED = MixpanelMarkers.event("Plan Upgraded", Map.of("source", "billing-page"));
-    /** With the bare marker, the message template is the event name. */
-    static final String LOGGED_IN = "Logged In";
-
-    private static final Logger log = LoggerFactory.getLogger(ShopTraffic.class);
     private static final String APP_VERSION = "2.7.1";
     private static final String CURRENCY = "EUR";
     private static final String[] PLANS = {"free", "free", "starter", "pro"};
@@ -34,14 +23,22 @@ final class ShopTraffic {
     private static final String[] PAGES = {"/", "/catalog", "/catalog/grinders", "/catalog/kettles", "/product", "/cart", "/blog"};
     private static final String[] PRODUCTS = {"Burr Grinder", "Gooseneck Kettle", "Ceramic Dripper", "Espresso Beans 1kg", "Paper Filters"};
     private static final double[] PRICES = {89.00, 39.00, 18.50, 24.90, 4.99};
+    private static final String[] NAMES = {"Ada", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Frances", "Alan", "Radia"};
+    /** Company ids and names. */
+    private static final String[][] COMPANIES = {{"co-brewhaus", "Brewhaus"}, {"co-northside", "Northside Roastery"},
+        {"co-lumen", "Cafe Lumen"}};
+    /** Mixpanel's date-time format for profile properties. */
+    private static final DateTimeFormatter MIXPANEL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
+    private final ShopLog log;
     private final Random random;
     private final PaymentGateway gateway;
     private final int userCount;
     private final TrafficTally tally = new TrafficTally();
     private int requests;
 
-    ShopTraffic(long seed, int userCount) {
+    ShopTraffic(ShopLog log, long seed, int userCount) {
+        this.log = log;
         this.random = new Random(seed);
         this.gateway = new PaymentGateway(random);
         this.userCount = userCount;
@@ -52,53 +49,54 @@ final class ShopTraffic {
         ordinary("warming the product cache: {} products", PRODUCTS.length);
         try {
             for (int i = 0; i < userCount; i++) {
-                journey("user-" + (1001 + i));
+                journey(i, "user-" + (1001 + i));
             }
         } finally {
-            MDC.clear();
+            log.leave();
         }
         ordinary("traffic simulation finished: {} requests served", requests);
         return tally;
     }
 
-    private void journey(String user) {
+    private void journey(int index, String user) {
         tally.user(user);
-        MDC.clear();
-        MDC.put("distinct_id", user);
-        MDC.put("app_version", APP_VERSION);
-        MDC.put("platform", pick(PLATFORMS));
+        log.visit(user, APP_VERSION, pick(PLATFORMS));
         String plan = pick(PLANS);
-        signUp(user, plan);
+        signUp(index, user, plan);
         int sessions = 3 + random.nextInt(3);
         for (int s = 0; s < sessions; s++) {
-            session();
+            session(user);
         }
         if (plan.equals("free") && random.nextInt(2) == 0) {
             upgrade(user);
         }
     }
 
-    private void signUp(String user, String plan) {
+    private void signUp(int index, String user, String plan) {
         nextRequest();
-        log.atInfo().addMarker(SIGNED_UP)
-                .addKeyValue("distinct_id", user)
-                .addKeyValue("plan", plan)
-                .addKeyValue("referrer", pick(REFERRERS))
-                .log("user signed up");
-        tally.event(SIGNED_UP.getName());
+        String[] company = COMPANIES[index % COMPANIES.length];
+        log.signedUp(user, plan, pick(REFERRERS), company[0]);
+        tally.event(ShopEvents.SIGNED_UP);
+        String now = MIXPANEL_TIME.format(LocalDateTime.now(ZoneOffset.UTC));
+        log.profileSet(NAMES[index % NAMES.length], plan, now, company[0]);
+        tally.profileUpdate("$set");
+        log.profileSetOnce(now);
+        tally.profileUpdate("$set_once");
+        log.companySet(company[0], company[1], user);
+        tally.groupUpdate("$set");
         ordinary("created account {} on the {} plan", user, plan);
     }
 
-    private void session() {
+    private void session(String user) {
         nextRequest();
-        log.info(MixpanelMarkers.MIXPANEL, LOGGED_IN);
-        tally.event(LOGGED_IN);
+        log.loggedIn();
+        tally.event(ShopEvents.LOGGED_IN);
         int pages = 2 + random.nextInt(4);
         for (int p = 0; p < pages; p++) {
             viewPage();
         }
         if (random.nextInt(10) < 8) {
-            shop();
+            shop(user);
         }
     }
 
@@ -106,15 +104,14 @@ final class ShopTraffic {
         nextRequest();
         String page = pick(PAGES);
         int loadMs = 20 + random.nextInt(400);
-        log.atInfo().addMarker(PAGE_VIEWED).addKeyValue("page", page).addKeyValue("load_ms", loadMs).log("page viewed");
-        tally.event(PAGE_VIEWED.getName());
+        log.pageViewed(page, loadMs);
+        tally.event(ShopEvents.PAGE_VIEWED);
         if (loadMs > 400) {
-            log.warn("slow response: GET {} took {} ms", page, loadMs);
-            tally.ordinary("slow response: GET {} took {} ms");
+            warning("slow response: GET {} took {} ms", page, loadMs);
         }
     }
 
-    private void shop() {
+    private void shop(String user) {
         int lines = 1 + random.nextInt(3);
         int items = 0;
         double amount = 0;
@@ -122,50 +119,35 @@ final class ShopTraffic {
             nextRequest();
             int product = random.nextInt(PRODUCTS.length);
             int quantity = 1 + random.nextInt(2);
-            log.atInfo().addMarker(ADDED_TO_CART)
-                    .addKeyValue("product", PRODUCTS[product])
-                    .addKeyValue("price", PRICES[product])
-                    .addKeyValue("quantity", quantity)
-                    .log("added to cart");
-            tally.event(ADDED_TO_CART.getName());
+            log.addedToCart(PRODUCTS[product], PRICES[product], quantity);
+            tally.event(ShopEvents.ADDED_TO_CART);
             items += quantity;
             amount += PRICES[product] * quantity;
             if (random.nextInt(25) == 0) {
-                log.warn("inventory service slow for {}, served cached stock", PRODUCTS[product],
+                warning("inventory service slow for {}, served cached stock", PRODUCTS[product],
                         new TimeoutException("inventory lookup took longer than 250 ms"));
-                tally.ordinary("inventory service slow for {}, served cached stock");
             }
         }
-        checkout(Math.round(amount * 100) / 100.0, items);
+        checkout(user, Math.round(amount * 100) / 100.0, items);
     }
 
-    private void checkout(double amount, int items) {
+    private void checkout(String user, double amount, int items) {
         nextRequest();
         boolean coupon = random.nextInt(4) == 0;
         try {
-            String chargeId = gateway.charge(MDC.get("distinct_id"), amount, CURRENCY);
-            log.atInfo().addMarker(PURCHASE)
-                    .addKeyValue("amount", amount)
-                    .addKeyValue("items", items)
-                    .addKeyValue("currency", CURRENCY)
-                    .addKeyValue("coupon_used", coupon)
-                    .addKeyValue("charge_id", chargeId)
-                    .log("Purchase");
-            tally.event(PURCHASE.getName());
+            String chargeId = gateway.charge(user, amount, CURRENCY);
+            log.purchase(amount, items, CURRENCY, coupon, chargeId);
+            tally.event(ShopEvents.PURCHASE);
         } catch (PaymentDeclinedException e) {
-            log.atError().addMarker(PAYMENT_FAILED)
-                    .addKeyValue("amount", amount)
-                    .addKeyValue("currency", CURRENCY)
-                    .setCause(e)
-                    .log("payment of {} {} failed", amount, CURRENCY);
-            tally.event(PAYMENT_FAILED.getName());
+            log.paymentFailed(amount, CURRENCY, e);
+            tally.event(ShopEvents.PAYMENT_FAILED);
         }
     }
 
     private void upgrade(String user) {
         nextRequest();
-        log.atInfo().addMarker(PLAN_UPGRADED).addKeyValue("from_plan", "free").addKeyValue("to_plan", "pro").log("plan upgraded");
-        tally.event(PLAN_UPGRADED.getName());
+        log.planUpgraded("free", "pro");
+        tally.event(ShopEvents.PLAN_UPGRADED);
         ordinary("billing: {} moved from free to pro", user);
     }
 
@@ -174,9 +156,14 @@ final class ShopTraffic {
         tally.ordinary(template);
     }
 
+    private void warning(String template, Object... arguments) {
+        log.warn(template, arguments);
+        tally.ordinary(template);
+    }
+
     private void nextRequest() {
         requests++;
-        MDC.put("request_id", String.format(Locale.ROOT, "req-%05d", requests));
+        log.request(String.format(Locale.ROOT, "req-%05d", requests));
     }
 
     private String pick(String[] choices) {

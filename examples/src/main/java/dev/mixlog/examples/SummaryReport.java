@@ -3,6 +3,7 @@ package dev.mixlog.examples;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.examples.receiver.ReceiverStats;
+import dev.mixlog.examples.receiver.UpdateStats;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,12 @@ final class SummaryReport {
     void print(DemoSummary summary) {
         TrafficTally logged = summary.logged();
         out.println();
-        out.println("== Logged by the demo service ==");
+        out.println("== Logged by the demo service through " + summary.framework().displayName() + " ==");
         row("simulated users", String.valueOf(logged.users().size()));
-        row("product events", logged.events() + "  (log calls with a Mixpanel marker)");
+        row("product events", logged.events() + "  (log calls with a Mixpanel event marker)");
+        row("profile updates", logged.profileUpdates() + "  " + logged.profileUpdatesByOperation() + " at sign-up");
+        row("group updates", logged.groupUpdates() + "  " + logged.groupUpdatesByOperation() + " on group key '"
+                + ShopEvents.COMPANY + "'");
         row("ordinary log lines", logged.ordinaryLines() + "  (no marker: these must not reach Mixpanel)");
         row("logging + flush took", String.format(Locale.ROOT, "%.2f s", summary.elapsed().toMillis() / 1000.0));
         summary.received().ifPresent(received -> printReceived(received, logged));
@@ -37,7 +41,9 @@ final class SummaryReport {
         row("requests", received.requests() + "  (" + received.refusedRequests() + " refused)");
         row("events imported", received.events() + "  (" + received.rejectedEvents() + " rejected, "
                 + received.duplicateInsertIds() + " duplicate $insert_id)");
-        row("bytes on the wire", received.wireBytes() + "  (request bodies as sent, gzip)");
+        printUpdates("profile updates", received.profileUpdates(), "profiles");
+        printUpdates("group updates", received.groupUpdates(), "groups");
+        row("bytes on the wire", received.wireBytes() + "  (request bodies as sent: events gzip, updates plain)");
         row("bytes uncompressed", received.uncompressedBytes()
                 + String.format(Locale.ROOT, "  (compression ratio %.1f : 1)", received.compressionRatio()));
         row("distinct users", String.valueOf(received.distinctUsers()));
@@ -47,6 +53,11 @@ final class SummaryReport {
             out.printf(Locale.ROOT, "    %-20s %5d%s%n", entry.getKey(), entry.getValue(),
                     sent == entry.getValue() ? "" : "  (logged " + sent + ")");
         }
+    }
+
+    private void printUpdates(String label, UpdateStats updates, String targets) {
+        row(label, updates.accepted() + "  " + updates.byOperation() + ", " + updates.distinctTargets() + " " + targets
+                + "  (" + updates.rejected() + " rejected, " + updates.duplicates() + " duplicate)");
     }
 
     private void printAppender(DemoSummary summary) {
@@ -71,17 +82,27 @@ final class SummaryReport {
     }
 
     private void printSample(DemoSummary summary) {
-        summary.received().flatMap(received -> received.sample(ShopTraffic.PURCHASE.getName()).or(received::firstSample))
+        summary.received().flatMap(received -> received.sample(ShopEvents.PURCHASE).or(received::firstSample))
                 .ifPresent(sample -> {
                     out.println();
                     out.println("== A sample event as received ==");
                     out.println(sample);
                 });
+        summary.received().flatMap(received -> received.profileUpdates().sample()).ifPresent(sample -> {
+            out.println();
+            out.println("== A sample profile update as received ==");
+            out.println(sample);
+        });
+        summary.received().flatMap(received -> received.groupUpdates().sample()).ifPresent(sample -> {
+            out.println();
+            out.println("== A sample group update as received ==");
+            out.println(sample);
+        });
     }
 
     private void printProblems(DemoSummary summary) {
         out.println();
-        out.println("== Warnings and errors from Logback and Mixlog ==");
+        out.println("== Warnings and errors from " + summary.framework().displayName() + " and Mixlog ==");
         if (summary.problems().isEmpty()) {
             out.println("  none");
         }
@@ -89,14 +110,17 @@ final class SummaryReport {
     }
 
     private static String verdict(DemoSummary summary) {
-        long events = summary.logged().events();
+        TrafficTally logged = summary.logged();
+        long events = logged.events();
+        String updates = logged.profileUpdates() + " profile updates and " + logged.groupUpdates() + " group updates";
         if (summary.allDelivered()) {
             return summary.local()
-                    ? "OK: all " + events + " product events arrived once each; none of the "
-                            + summary.logged().ordinaryLines() + " ordinary lines did."
-                    : "OK: Mixpanel accepted all " + events + " product events; look for them in your project's Events view.";
+                    ? "OK: all " + events + " product events arrived once each, as did the " + updates + "; none of the "
+                            + logged.ordinaryLines() + " ordinary lines did."
+                    : "OK: Mixpanel accepted all " + events + " product events and " + updates
+                            + "; look for them in your project's Events and Users views.";
         }
-        return "NOT OK: " + events + " product events were logged, but not all were delivered; see above.";
+        return "NOT OK: " + events + " product events and " + updates + " were logged, but not all were delivered; see above.";
     }
 
     private void row(String label, String value) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.examples.receiver.ReceiverStats;
+import dev.mixlog.examples.receiver.UpdateStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +49,41 @@ class DemoServiceTest {
         for (String message : logged.ordinaryMessages()) {
             assertFalse(summary.received().orElseThrow().eventsByName().containsKey(message), message);
         }
-        assertEquals(logged.events(), summary.appenderStats().orElseThrow().captured());
+        assertEquals(logged.records(), summary.appenderStats().orElseThrow().captured());
+    }
+
+    @Test
+    void everySignUpSetsTheProfileAndTheCompanyOnce() throws IOException {
+        ReceiverStats received = summary.received().orElseThrow();
+        TrafficTally logged = summary.logged();
+        long users = logged.users().size();
+        assertEquals(Map.of("$set", users, "$set_once", users), logged.profileUpdatesByOperation());
+        assertEquals(Map.of("$set", users), logged.groupUpdatesByOperation());
+
+        UpdateStats profiles = received.profileUpdates();
+        assertEquals(logged.profileUpdatesByOperation(), profiles.byOperation());
+        assertEquals(users, profiles.distinctTargets());
+        assertEquals(0, profiles.rejected());
+        assertEquals(0, profiles.duplicates());
+        UpdateStats companies = received.groupUpdates();
+        assertEquals(logged.groupUpdatesByOperation(), companies.byOperation());
+        assertEquals(3, companies.distinctTargets(), "users share three companies");
+        assertEquals(0, companies.rejected());
+        assertEquals(0, companies.duplicates());
+        assertEquals(logged.records(), summary.appenderStats().orElseThrow().delivered());
+
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode profile = mapper.readTree(profiles.sample().orElseThrow());
+        assertTrue(profile.get("$distinct_id").asText().startsWith("user-"));
+        assertTrue(profile.get("$ignore_time").booleanValue(), "a server-side update does not move last seen");
+        JsonNode set = profile.get("$set");
+        assertTrue(set.hasNonNull("$name") && set.hasNonNull("plan") && set.hasNonNull("signup_date"), set.toString());
+        assertTrue(set.get("company").asText().startsWith("co-"));
+        JsonNode company = mapper.readTree(companies.sample().orElseThrow());
+        assertEquals("company", company.get("$group_key").asText());
+        assertTrue(company.get("$group_id").asText().startsWith("co-"));
+        assertTrue(company.get("$set").hasNonNull("$name"));
+        assertTrue(printed.contains("profile updates") && printed.contains("group updates"), printed);
     }
 
     @Test
@@ -99,6 +134,7 @@ class DemoServiceTest {
         DemoSummary again = DemoService.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of());
         assertEquals(summary.logged().eventsByName(), again.logged().eventsByName());
         assertEquals(summary.logged().events(), again.received().orElseThrow().events());
+        assertEquals(summary.logged().profileUpdates(), again.received().orElseThrow().profileUpdates().accepted());
         assertTrue(again.allDelivered());
     }
 }

@@ -5,7 +5,7 @@ import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Selection;
-import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +72,7 @@ public final class MixpanelAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         MixlogCore<EventSnapshot> running = core;
-        if (running == null || MixlogThread.isCurrent()) {
+        if (running == null || running.isDeliveryThread()) {
             return;
         }
         try {
@@ -82,7 +82,8 @@ public final class MixpanelAppender extends AbstractAppender {
                 running.capture(snapshot, belowWarn, snapshot.estimatedBytes());
             }
         } catch (RuntimeException e) {
-            error("could not capture a log event for Mixpanel", event, e);
+            running.stats().recordDropped(DropReason.INVALID, 1);
+            error("could not capture a log event for Mixpanel (dropped, counted as invalid)", event, e);
         }
     }
 

@@ -36,13 +36,18 @@ final class StatusCapture implements AutoCloseable {
 
     /** The formatted messages logged at ERROR. */
     List<String> errors() {
-        List<String> errors = new ArrayList<>();
+        return messages(Level.ERROR);
+    }
+
+    /** The formatted messages logged at exactly this level. */
+    List<String> messages(Level level) {
+        List<String> messages = new ArrayList<>();
         for (StatusData data : received) {
-            if (data.getLevel() == Level.ERROR) {
-                errors.add(data.getMessage().getFormattedMessage());
+            if (data.getLevel() == level) {
+                messages.add(data.getMessage().getFormattedMessage());
             }
         }
-        return errors;
+        return messages;
     }
 
     @Override

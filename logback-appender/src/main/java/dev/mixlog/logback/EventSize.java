@@ -34,7 +34,15 @@ final class EventSize {
         return bytes;
     }
 
+    /** A value's estimate; an application's {@link CharSequence} whose {@code length()} throws counts as small. */
     private static long of(Object value) {
-        return value instanceof CharSequence ? PER_OBJECT + 2L * ((CharSequence) value).length() : PER_OBJECT;
+        if (!(value instanceof CharSequence)) {
+            return PER_OBJECT;
+        }
+        try {
+            return PER_OBJECT + 2L * ((CharSequence) value).length();
+        } catch (RuntimeException e) {
+            return PER_OBJECT;
+        }
     }
 }

@@ -8,7 +8,7 @@ import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Selection;
-import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.diag.StatusSink;
 
@@ -53,7 +53,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     @Override
     protected void append(ILoggingEvent event) {
         MixlogCore<ILoggingEvent> running = core;
-        if (running == null || MixlogThread.isCurrent()) {
+        if (running == null || running.isDeliveryThread()) {
             return;
         }
         try {
@@ -70,7 +70,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             }
             running.capture(event, event.getLevel().levelInt < Level.WARN_INT, EventSize.estimate(event));
         } catch (RuntimeException e) {
-            addError("could not capture a log event for Mixpanel", e);
+            running.stats().recordDropped(DropReason.INVALID, 1);
+            addError("could not capture a log event for Mixpanel (dropped, counted as invalid)", e);
         }
     }
 

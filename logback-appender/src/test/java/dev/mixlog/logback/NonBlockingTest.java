@@ -27,7 +27,7 @@ class NonBlockingTest {
     private static final Marker HEARTBEAT = MixpanelMarkers.event("Heartbeat");
     private static final int BACKLOG = 500;
     private static final int BURST = 50_000;
-    private static final long MAX_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long MAX_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
     private final MockMixpanel server = MockMixpanel.start();
     private LogbackHarness logback;
 

@@ -118,6 +118,11 @@ public final class Intake {
         return ring.getCursor() - poller.getSequence().get();
     }
 
+    /** The estimated bytes of the large events now waiting in the ring; never above {@code maxBufferBytes} for long. */
+    public long bufferedBytes() {
+        return bufferedBytes.get();
+    }
+
     public boolean isOpen() {
         return open;
     }

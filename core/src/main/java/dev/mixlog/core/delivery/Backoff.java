@@ -18,11 +18,11 @@ final class Backoff {
     }
 
     Duration next() {
-        long ceiling = initialNanos << Math.min(attempt, 30);
+        long ceiling = attempt < Long.numberOfLeadingZeros(initialNanos) - 1 ? initialNanos << attempt : maxNanos;
         if (ceiling <= 0 || ceiling > maxNanos) {
             ceiling = maxNanos;
         }
-        attempt++;
+        attempt = Math.min(attempt + 1, Long.SIZE);
         return Duration.ofNanos(1 + ThreadLocalRandom.current().nextLong(ceiling));
     }
 }

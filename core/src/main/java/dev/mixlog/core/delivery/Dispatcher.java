@@ -16,6 +16,8 @@ import dev.mixlog.core.http.Verdict;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -41,7 +43,7 @@ public final class Dispatcher {
     private final ThreadPoolExecutor senders;
     private final SendGate gate = new SendGate();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final AtomicBoolean credentialsReported = new AtomicBoolean();
+    private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
 
     public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, StatusSink status) {
         this.config = config;
@@ -129,7 +131,7 @@ public final class Dispatcher {
             while (true) {
                 Verdict verdict;
                 try {
-                    gate.awaitOpen();
+                    retryDeadline += gate.awaitOpen();
                     stats.recordRequest(body.length);
                     Reply reply = transport.send(route, body);
                     verdict = ReplyClassifier.classify(reply, part, route.strictImport());
@@ -196,10 +198,9 @@ public final class Dispatcher {
                     return;
                 case AUTH_FAILED:
                     stats.recordDropped(DropReason.REJECTED, part.size());
-                    if (credentialsReported.compareAndSet(false, true)) {
-                        status.error("Mixpanel refused the credentials (" + verdict.detail() + "); check "
-                                + config.credentials().settingsToCheck(config.endpoint())
-                                + (config.endpoint() == Endpoint.IMPORT ? " and the region (" + config.baseUrl() + ")" : ""));
+                    if (credentialsReported.add(route.name())) {
+                        status.error("Mixpanel refused the credentials on " + route.name() + " (" + verdict.detail()
+                                + "); check " + credentialsToCheck());
                     }
                     return;
                 default:
@@ -207,6 +208,19 @@ public final class Dispatcher {
                     status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name()
                             + ": " + verdict.detail());
             }
+        }
+
+        /**
+         * What authenticated the refused request: the {@code /import} credentials (and the region,
+         * since a project only answers on its own), or the project token that {@code /track},
+         * {@code /engage} and {@code /groups} carry in their bodies.
+         */
+        private String credentialsToCheck() {
+            if (route.authorization().isEmpty()) {
+                return "token";
+            }
+            return config.credentials().settingsToCheck(config.endpoint())
+                    + (config.endpoint() == Endpoint.IMPORT ? " and the region (" + config.baseUrl() + ")" : "");
         }
 
         private void reportFailedRecords(Batch part, List<FailedRecord> failed) {

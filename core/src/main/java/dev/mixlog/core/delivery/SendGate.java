@@ -14,12 +14,19 @@ final class SendGate {
         openAtNanos.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
     }
 
-    /** Waits until the gate is open. */
-    void awaitOpen() throws InterruptedException {
+    /**
+     * Waits until the gate is open.
+     *
+     * @return the nanoseconds spent waiting: time the server asked for, which does not count against
+     *         a batch's retry budget
+     */
+    long awaitOpen() throws InterruptedException {
+        long started = System.nanoTime();
         while (true) {
-            long wait = openAtNanos.get() - System.nanoTime();
+            long now = System.nanoTime();
+            long wait = openAtNanos.get() - now;
             if (wait <= 0) {
-                return;
+                return now - started;
             }
             TimeUnit.NANOSECONDS.sleep(wait);
         }

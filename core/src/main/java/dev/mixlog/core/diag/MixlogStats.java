@@ -3,8 +3,9 @@ package dev.mixlog.core.diag;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
-/** Live counters of one appender, safe to read from any thread. */
+/** Live counters and gauges of one appender, safe to read from any thread. */
 public final class MixlogStats {
     private final LongAdder captured = new LongAdder();
     private final LongAdder delivered = new LongAdder();
@@ -13,6 +14,8 @@ public final class MixlogStats {
     private final LongAdder bytesSent = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final Map<Adjustment, LongAdder> adjusted = new EnumMap<>(Adjustment.class);
+    private volatile LongSupplier ringBacklog = () -> 0;
+    private volatile LongSupplier bufferedBytes = () -> 0;
 
     public MixlogStats() {
         for (DropReason reason : DropReason.values()) {
@@ -39,6 +42,17 @@ public final class MixlogStats {
     public long dropped(DropReason reason) { return dropped.get(reason).sum(); }
     /** Changes of one kind made to fit Mixpanel's limits. */
     public long adjusted(Adjustment adjustment) { return adjusted.get(adjustment).sum(); }
+
+    /** Events waiting in the ring buffer now (a gauge). */
+    public long ringBacklog() { return ringBacklog.getAsLong(); }
+    /** Estimated bytes of the large events waiting in the ring buffer now, bounded by {@code maxBufferBytes} (a gauge). */
+    public long bufferedBytes() { return bufferedBytes.getAsLong(); }
+
+    /** Connects the gauges to the ring buffer they read. */
+    public void gauges(LongSupplier ringBacklog, LongSupplier bufferedBytes) {
+        this.ringBacklog = ringBacklog;
+        this.bufferedBytes = bufferedBytes;
+    }
 
     /** Events dropped for any reason. */
     public long droppedTotal() {

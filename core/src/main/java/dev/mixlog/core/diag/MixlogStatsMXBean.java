@@ -2,7 +2,8 @@ package dev.mixlog.core.diag;
 
 /**
  * The counters of one appender as JMX attributes, registered as
- * {@code dev.mixlog:type=Appender,name=<appender name>} while the appender runs.
+ * {@code dev.mixlog:type=Appender,name="<appender name>"} (the name quoted as by
+ * {@link javax.management.ObjectName#quote(String)}) while the appender runs.
  */
 public interface MixlogStatsMXBean {
     long getCaptured();
@@ -17,5 +18,10 @@ public interface MixlogStatsMXBean {
     long getDroppedTooLarge();
     long getDroppedRetriesExhausted();
     long getDroppedShutdown();
+    long getDroppedDiscarded();
     long getAdjusted();
+    /** Events waiting in the ring buffer now. */
+    long getRingBacklog();
+    /** Estimated bytes of the large events waiting in the ring buffer now. */
+    long getBufferedBytes();
 }

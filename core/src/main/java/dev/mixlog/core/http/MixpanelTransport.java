@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -17,9 +19,15 @@ import java.util.zip.GZIPOutputStream;
 public final class MixpanelTransport implements AutoCloseable {
     static final String USER_AGENT = "mixlog/0.1";
     private static final int MAX_REPLY_CHARS = 64 * 1024;
+    /** The JDK ends a client's {@code toString()} with its id in parentheses, such as {@code HttpClientImpl@6fdbe764(1)}. */
+    private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+    /** How the JDK names a client's selector thread: {@code HttpClient-<id>-SelectorManager}. */
+    private static final String SELECTOR_PREFIX = "HttpClient-";
+    private static final String SELECTOR_SUFFIX = "-SelectorManager";
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final String selectorThreadName;
 
     public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, Executor executor) {
         this.client = HttpClient.newBuilder()
@@ -29,6 +37,19 @@ public final class MixpanelTransport implements AutoCloseable {
                 .executor(executor)
                 .build();
         this.requestTimeout = requestTimeout;
+        Matcher id = CLIENT_ID.matcher(String.valueOf(client));
+        this.selectorThreadName = id.find() ? SELECTOR_PREFIX + id.group(1) + SELECTOR_SUFFIX : null;
+    }
+
+    /**
+     * Whether the thread is this client's selector thread. The JDK creates and names it; it reads the
+     * replies and logs through {@code System.Logger} while Mixlog sends. When the client's id cannot
+     * be read, the selector thread of any JDK client counts.
+     */
+    public boolean isSelectorThread(Thread thread) {
+        String name = thread.getName();
+        return selectorThreadName != null ? selectorThreadName.equals(name)
+                : name.startsWith(SELECTOR_PREFIX) && name.endsWith(SELECTOR_SUFFIX);
     }
 
     /** The request body as sent: the batch's JSON, gzip-compressed when the route says so. */

@@ -7,6 +7,7 @@ import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,7 @@ public final class EventWriter {
     /** Keys that identify and deduplicate an event; user properties never overwrite them. */
     public static final Set<String> RESERVED_KEYS = Set.of("token", "time", "distinct_id", "$insert_id");
     /** Values Mixpanel refuses as {@code distinct_id} (compared without case). */
-    public static final Set<String> BANNED_IDS = Set.of("00000000-0000-0000-0000-000000000000", "anon",
-            "anonymous", "nil", "none", "null", "n/a", "na", "undefined", "unknown", "<nil>", "0", "-1",
-            "true", "false", "[]", "{}");
+    public static final Set<String> BANNED_IDS = DistinctIds.BANNED;
     /** Longest event name and {@code distinct_id} sent. */
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -54,7 +53,7 @@ public final class EventWriter {
 
     /**
      * Writes the event and returns the buffer holding exactly its bytes, or {@code null} when the
-     * event cannot be made valid (no name, or too large even after sanitizing).
+     * event cannot be made valid (no name, or 1 MB or larger even after sanitizing).
      */
     public ByteSink write(MappedEvent event, String insertId) {
         String name = event.name() == null ? "" : sanitizer.cleanText(event.name(), MAX_NAME_LENGTH, Adjustment.EVENT_NAME_TRUNCATED);
@@ -62,6 +61,7 @@ public final class EventWriter {
             return null;
         }
         sink.reset();
+        sanitizer.startRecord();
         try {
             JsonGenerator out = generator();
             out.writeStartObject();
@@ -73,7 +73,10 @@ public final class EventWriter {
             if (token != null) {
                 out.writeStringField("token", token);
             }
-            writeProperties(out, event.properties());
+            if (!writeProperties(out, event.properties())) {
+                generator = null;
+                return null;
+            }
             out.writeEndObject();
             out.writeEndObject();
             out.flush();
@@ -84,7 +87,8 @@ public final class EventWriter {
         return sink.size() <= Defaults.MAX_EVENT_BYTES ? sink : null;
     }
 
-    private void writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
+    /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */
+    private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
         int room = Defaults.MAX_PROPERTIES - reservedCount;
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             if (RESERVED_KEYS.contains(property.getKey())) {
@@ -100,9 +104,14 @@ public final class EventWriter {
                 continue;
             }
             room--;
+            Object value = sanitizer.clean(property.getValue());
+            if (sanitizer.overBudget()) {
+                return false;
+            }
             out.writeFieldName(key);
-            writeClean(out, sanitizer.clean(property.getValue()));
+            writeClean(out, value);
         }
+        return true;
     }
 
     private String distinctId(Object value) {

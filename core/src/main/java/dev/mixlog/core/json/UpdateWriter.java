@@ -5,24 +5,29 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedUpdate;
 import dev.mixlog.core.mapping.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Serializes profile ({@code /engage}) and group ({@code /groups}) updates in the shapes Mixpanel
  * documents: {@code $set}, {@code $set_once}, {@code $append} and {@code $remove} take an object of
- * values; {@code $add} an object of numbers; {@code $union} an object of non-empty lists;
+ * values; {@code $add} an object of numbers; {@code $union} an object of non-empty lists of numbers
+ * and strings;
  * {@code $unset} a list of names (the key-value keys); {@code $delete} an empty string.
  * Owned by the consumer thread.
  */
 public final class UpdateWriter {
+    /** Marks a property that cannot take part in the operation. */
+    private static final Object LEFT_OUT = new Object();
+
     private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
     private final ByteSink sink = new ByteSink(4096);
     private final ValueSanitizer sanitizer;
@@ -40,14 +45,16 @@ public final class UpdateWriter {
 
     /**
      * Writes the update and returns the buffer holding exactly its bytes, or {@code null} when it
-     * cannot be sent: no profile or group id, or nothing to do (such as {@code $set} without values).
+     * cannot be sent: no profile or group id, nothing to do (such as {@code $set} without values), or
+     * 1 MB or larger.
      */
     public ByteSink write(MappedUpdate update) {
         Operation operation = update.operation();
         String verb = operation.verb();
+        sanitizer.startRecord();
         Object value = operationValue(verb, update.properties());
         String id = idText(operation.kind() == Operation.Kind.GROUP ? update.groupId() : update.distinctId());
-        if (value == null || id == null) {
+        if (value == null || id == null || sanitizer.overBudget()) {
             return null;
         }
         sink.reset();
@@ -95,18 +102,23 @@ public final class UpdateWriter {
                     String name = sanitizer.cleanKey(key);
                     if (name != null && names.size() < Defaults.MAX_COLLECTION_SIZE) {
                         names.add(name);
+                    } else if (name != null) {
+                        stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
                     }
                 }
                 return names.isEmpty() ? null : names;
             }
             default: {
-                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                Map<String, Object> values = new LinkedHashMap<>();
                 for (Map.Entry<String, Object> property : properties.entrySet()) {
                     String key = sanitizer.cleanKey(property.getKey());
-                    Object clean = key == null ? null : shaped(verb, sanitizer.clean(property.getValue()));
-                    if (clean != null && values.size() < Defaults.MAX_PROPERTIES) {
-                        values.put(key, clean);
-                    } else if (key != null) {
+                    if (key == null) {
+                        continue;
+                    }
+                    Object value = shaped(verb, sanitizer.clean(property.getValue()));
+                    if (value != LEFT_OUT && values.size() < Defaults.MAX_PROPERTIES) {
+                        values.put(key, value);
+                    } else {
                         stats.recordAdjusted(Adjustment.PROPERTY_DROPPED);
                     }
                 }
@@ -115,18 +127,32 @@ public final class UpdateWriter {
         }
     }
 
-    /** A clean value fitted to the operation: numbers for {@code $add}, non-empty lists for {@code $union}. */
+    /**
+     * A clean value fitted to the operation, or {@link #LEFT_OUT}: {@code $set} and {@code $set_once}
+     * take any value ({@code null} included); {@code $add} numbers; {@code $union} a non-empty list of
+     * numbers and strings (a single value becomes a list of one, other items are left out);
+     * {@code $append} and {@code $remove} any value but {@code null}.
+     */
     private static Object shaped(String verb, Object clean) {
-        if (verb.equals("$add")) {
-            return clean instanceof Number ? clean : null;
-        }
-        if (verb.equals("$union")) {
-            if (clean instanceof Collection) {
-                return ((Collection<?>) clean).isEmpty() ? null : clean;
+        switch (verb) {
+            case "$set":
+            case "$set_once":
+                return clean;
+            case "$add":
+                return clean instanceof Number ? clean : LEFT_OUT;
+            case "$union": {
+                List<?> items = clean instanceof List ? (List<?>) clean : Collections.singletonList(clean);
+                List<Object> kept = new ArrayList<>(items.size());
+                for (Object item : items) {
+                    if (item instanceof String || item instanceof Number) {
+                        kept.add(item);
+                    }
+                }
+                return kept.isEmpty() ? LEFT_OUT : kept;
             }
-            return clean == null ? null : List.of(clean);
+            default:
+                return clean == null ? LEFT_OUT : clean;
         }
-        return verb.equals("$set") || verb.equals("$set_once") || clean != null ? clean : null;
     }
 
     private String idText(Object id) {
@@ -134,7 +160,7 @@ public final class UpdateWriter {
             return null;
         }
         String text = sanitizer.cleanText(sanitizer.renderScalar(id).trim(), EventWriter.MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
-        return text.isEmpty() || EventWriter.BANNED_IDS.contains(text.toLowerCase(Locale.ROOT)) ? null : text;
+        return text.isEmpty() || DistinctIds.isBanned(text) ? null : text;
     }
 
     private JsonGenerator generator() throws IOException {

@@ -18,7 +18,9 @@ import java.util.Optional;
  * Turns any logged value into one that fits Mixpanel's limits and cannot fail to serialize:
  * {@code null}, {@link String}, {@link Boolean}, finite numbers, and lists and string-keyed maps of
  * those, at most {@value Defaults#MAX_NESTING_DEPTH} levels deep and {@value Defaults#MAX_COLLECTION_SIZE}
- * elements wide. Every change is counted in the stats; nothing is thrown.
+ * elements wide. Every change is counted in the stats; nothing is thrown. Within a record (see
+ * {@link #startRecord()}), cleaning stops once the record is sure to reach Mixpanel's 1 MB limit, so
+ * a small value that would expand enormously (a wide map nested into itself) costs little.
  */
 public final class ValueSanitizer {
     /** Longest property name Mixpanel accepts. */
@@ -28,10 +30,25 @@ public final class ValueSanitizer {
 
     private final int maxStringLength;
     private final MixlogStats stats;
+    /** What the record may still take, counted in a lower bound of its serialized bytes; unlimited outside a record. */
+    private long budget = Long.MAX_VALUE;
 
     public ValueSanitizer(int maxStringLength, MixlogStats stats) {
         this.maxStringLength = maxStringLength;
         this.stats = stats;
+    }
+
+    /** Starts a record (an event or an update): what is cleaned from now on counts against its 1 MB. */
+    public void startRecord() {
+        budget = Defaults.MAX_EVENT_BYTES;
+    }
+
+    /**
+     * Whether what was cleaned since {@link #startRecord()} makes the record 1 MB or larger once
+     * serialized. From then on, {@link #clean(Object)} returns {@code null} at once: the record is to be dropped.
+     */
+    public boolean overBudget() {
+        return budget < 0;
     }
 
     /** A safe value for a property at the top level of an event's properties. */
@@ -61,13 +78,18 @@ public final class ValueSanitizer {
     }
 
     private Object clean(Object value, int depth) {
+        if (budget < 0) {
+            return null;
+        }
         if (value == null || value instanceof Boolean) {
+            budget -= 4;
             return value;
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
-            return cleanText(renderScalar(value), maxStringLength, Adjustment.STRING_TRUNCATED);
+            return charged(cleanText(renderScalar(value), maxStringLength, Adjustment.STRING_TRUNCATED));
         }
         if (value instanceof Number) {
+            budget -= 1;
             return cleanNumber((Number) value);
         }
         if (value instanceof Optional) {
@@ -76,8 +98,9 @@ public final class ValueSanitizer {
         boolean container = value instanceof Map || value instanceof Iterable || value.getClass().isArray();
         if (container && depth > Defaults.MAX_NESTING_DEPTH) {
             stats.recordAdjusted(Adjustment.TOO_DEEP);
-            return TOO_DEEP;
+            return charged(TOO_DEEP);
         }
+        budget -= container ? 1 : 0;
         try {
             if (value instanceof Map) {
                 return cleanMap((Map<?, ?>) value, depth);
@@ -89,10 +112,16 @@ public final class ValueSanitizer {
                 return cleanArray(value, depth);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            return unrenderable(e);
+            return charged(unrenderable(e));
         }
         String text = renderScalar(value);
-        return cleanText(text, maxStringLength, Adjustment.STRING_TRUNCATED);
+        return charged(cleanText(text, maxStringLength, Adjustment.STRING_TRUNCATED));
+    }
+
+    /** Counts a string value against the budget: its characters and quotes, at least one byte each. */
+    private String charged(String text) {
+        budget -= text.length() + 2L;
+        return text;
     }
 
     private Object cleanNumber(Number number) {
@@ -104,8 +133,15 @@ public final class ValueSanitizer {
             }
             return number;
         }
-        if (number instanceof Integer || number instanceof Long || number instanceof Short
-                || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+            return number;
+        }
+        if (number instanceof BigInteger || number instanceof BigDecimal) {
+            // beyond a double's range, Mixpanel (which reads numbers as doubles) sees an infinity
+            if (Double.isInfinite(number.doubleValue())) {
+                stats.recordAdjusted(Adjustment.NOT_FINITE);
+                return null;
+            }
             return number;
         }
         try {
@@ -123,12 +159,16 @@ public final class ValueSanitizer {
     private Map<String, Object> cleanMap(Map<?, ?> map, int depth) {
         Map<String, Object> clean = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (budget < 0) {
+                break;
+            }
             if (clean.size() == Defaults.MAX_COLLECTION_SIZE) {
                 stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
                 break;
             }
             String key = cleanKey(entry.getKey());
             if (key != null) {
+                budget -= key.length() + 3L;
                 clean.put(key, clean(entry.getValue(), depth + 1));
             }
         }
@@ -137,11 +177,12 @@ public final class ValueSanitizer {
 
     private List<Object> cleanList(Iterator<?> items, int sizeHint, int depth) {
         List<Object> clean = new ArrayList<>(Math.min(sizeHint, Defaults.MAX_COLLECTION_SIZE));
-        while (items.hasNext()) {
+        while (items.hasNext() && budget >= 0) {
             if (clean.size() == Defaults.MAX_COLLECTION_SIZE) {
                 stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
                 break;
             }
+            budget -= 1;
             clean.add(clean(items.next(), depth + 1));
         }
         return clean;
@@ -154,7 +195,8 @@ public final class ValueSanitizer {
             stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
         }
         List<Object> clean = new ArrayList<>(kept);
-        for (int i = 0; i < kept; i++) {
+        for (int i = 0; i < kept && budget >= 0; i++) {
+            budget -= 1;
             clean.add(clean(Array.get(array, i), depth + 1));
         }
         return clean;

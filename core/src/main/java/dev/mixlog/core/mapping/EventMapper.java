@@ -39,19 +39,20 @@ public final class EventMapper<S> {
 
     /**
      * Maps an {@code $identify} event (original ID merge): {@code $identified_id} is the resolved
-     * {@code distinct_id}, {@code $anon_id} the value logged under {@code $anon_id}. Returns
-     * {@code null} when either is missing.
+     * {@code distinct_id}, {@code $anon_id} the value logged under {@code $anon_id}, both as text.
+     * Returns {@code null} when either is missing, blank or a value Mixpanel bans as an id.
      */
     public MappedEvent mapIdentify(S event) {
         MappedEvent base = map(event);
-        Object anonId = base.properties().get(ANON_ID);
-        if (base.distinctId() == null || anonId == null) {
+        String identifiedId = DistinctIds.usable(base.distinctId());
+        String anonId = DistinctIds.usable(base.properties().get(ANON_ID));
+        if (identifiedId == null || anonId == null) {
             return null;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(IDENTIFIED_ID, base.distinctId());
+        properties.put(IDENTIFIED_ID, identifiedId);
         properties.put(ANON_ID, anonId);
-        return new MappedEvent(IDENTIFY_EVENT, base.distinctId(), base.timeMillis(), properties);
+        return new MappedEvent(IDENTIFY_EVENT, identifiedId, base.timeMillis(), properties);
     }
 
     public MappedEvent map(S event) {

@@ -28,6 +28,15 @@ public final class Bodies {
         }
     }
 
+    /** JSON written with single quotes for readability in tests: {@code "{'$set':{'plan':'pro'}}"}. */
+    public static JsonNode singleQuoted(String json) {
+        try {
+            return JSON.readTree(json.replace('\'', '"'));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+
     /** The decoded body as a JSON tree (an array for every Mixpanel endpoint). */
     public static JsonNode json(RecordedRequest request) {
         try {

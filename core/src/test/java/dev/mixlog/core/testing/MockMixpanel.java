@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +22,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * A Mixpanel ingestion server on loopback, built on OkHttp's {@link MockWebServer}. It records every
  * request with its decoded body, answers as Mixpanel does ({@code /import}: {@code num_records_imported};
- * {@code /track}: {@code {"status":1,"error":null}}), and can be scripted: one-off replies in order
- * ({@link #enqueue}), a standing rule ({@link #answerWith}), or hanging until released ({@link #hang}).
+ * {@code /track}, {@code /engage} and {@code /groups}: {@code {"status":1,"error":null}}), and can be
+ * scripted: one-off replies in order ({@link #enqueue}), one-off replies for one path
+ * ({@link #enqueue(String, MockResponse)}), a standing rule ({@link #answerWith}), or hanging until
+ * released ({@link #hang}).
  */
 public final class MockMixpanel implements AutoCloseable {
     /** How one request was received and answered. */
@@ -79,6 +83,7 @@ public final class MockMixpanel implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Function<Received, MockResponse>> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<MockResponse>> pathScripts = new ConcurrentHashMap<>();
     private volatile Function<Received, MockResponse> standing = MockMixpanel::ok;
     private volatile CountDownLatch hanging;
 
@@ -95,8 +100,7 @@ public final class MockMixpanel implements AutoCloseable {
                 if (gate != null) {
                     gate.await(5, TimeUnit.MINUTES);
                 }
-                Function<Received, MockResponse> next = script.poll();
-                MockResponse response = (next != null ? next : standing).apply(entry);
+                MockResponse response = scripted(entry);
                 entry.status = statusOf(response);
                 return response;
             }
@@ -132,6 +136,25 @@ public final class MockMixpanel implements AutoCloseable {
 
     public MockMixpanel enqueue(MockResponse reply) {
         return enqueue(request -> reply);
+    }
+
+    /**
+     * Answers the next request to this path (such as {@code /engage}) with this reply, before any
+     * reply enqueued for all paths; requests to other paths are not affected.
+     */
+    public MockMixpanel enqueue(String path, MockResponse reply) {
+        pathScripts.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(reply);
+        return this;
+    }
+
+    private MockResponse scripted(Received entry) {
+        Queue<MockResponse> forPath = pathScripts.get(entry.path());
+        MockResponse reply = forPath == null ? null : forPath.poll();
+        if (reply != null) {
+            return reply;
+        }
+        Function<Received, MockResponse> next = script.poll();
+        return (next != null ? next : standing).apply(entry);
     }
 
     /** Answers every request not scripted by {@link #enqueue} with this rule (the default: Mixpanel's 200). */
@@ -175,6 +198,35 @@ public final class MockMixpanel implements AutoCloseable {
         return events;
     }
 
+    /** Every request to this path (such as {@code /engage}) received so far, in arrival order. */
+    public List<Received> requestsTo(String path) {
+        List<Received> matching = new ArrayList<>();
+        for (Received request : received) {
+            if (request.path().equals(path)) {
+                matching.add(request);
+            }
+        }
+        return matching;
+    }
+
+    /** The records (events or updates) of every request to this path answered 2xx, in arrival order. */
+    public List<JsonNode> acceptedRecords(String path) {
+        List<JsonNode> records = new ArrayList<>();
+        for (Received request : requestsTo(path)) {
+            if (request.accepted()) {
+                records.addAll(request.events());
+            }
+        }
+        return records;
+    }
+
+    /** Waits until requests to this path answered 2xx carry at least this many records; returns them. */
+    public List<JsonNode> awaitAcceptedRecords(String path, int count) {
+        Await.until(() -> acceptedRecords(path).size() >= count,
+                count + " records accepted on " + path + " (so far " + acceptedRecords(path).size() + ")");
+        return acceptedRecords(path);
+    }
+
     /** Waits until requests answered 2xx carry at least this many events; returns them. */
     public List<JsonNode> awaitAcceptedEvents(int count) {
         Await.until(() -> acceptedCount() >= count, count + " events accepted (so far " + acceptedCount() + ")");
@@ -196,9 +248,9 @@ public final class MockMixpanel implements AutoCloseable {
         return count;
     }
 
-    /** Mixpanel's success reply for the request's endpoint. */
+    /** Mixpanel's success reply for the request's endpoint ({@code verbose=1} form where it has one). */
     public static MockResponse ok(Received request) {
-        if (request.path().equals("/track")) {
+        if (request.path().equals("/track") || request.path().equals("/engage") || request.path().equals("/groups")) {
             return json(200, "{\"status\":1,\"error\":null}");
         }
         return json(200, "{\"code\":200,\"num_records_imported\":" + request.body().size() + ",\"status\":\"OK\"}");

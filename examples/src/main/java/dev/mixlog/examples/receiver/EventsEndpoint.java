@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The common part of {@code /import} and {@code /track}: accepts only POST, decodes the body,
- * reads its records, records the request in the ledger and writes the endpoint's JSON answer.
+ * The common part of {@code /import}, {@code /track}, {@code /engage} and {@code /groups}: accepts
+ * only POST, decodes the body, reads its records (events or updates), records the request in the
+ * ledger and writes the endpoint's JSON answer.
  */
 abstract class EventsEndpoint implements HttpHandler {
     /** Mixpanel's limit on records per request. */

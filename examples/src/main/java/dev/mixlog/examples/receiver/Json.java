@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 /** The receiver's one JSON mapper, and the few things it is used for. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** What a credential in a kept sample is replaced by. */
+    static final String HIDDEN = "***";
 
     private Json() {
     }

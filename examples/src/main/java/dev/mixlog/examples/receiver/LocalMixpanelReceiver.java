@@ -10,8 +10,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A Mixpanel-compatible ingestion endpoint on the loopback interface, for demos and tests: it serves
- * {@code POST /import} and {@code POST /track}, validates records as Mixpanel does, and counts what
- * it receives. It never stores credentials.
+ * {@code POST /import} and {@code POST /track} (events), {@code POST /engage} (profile updates) and
+ * {@code POST /groups} (group updates), validates records as Mixpanel does, and counts what it
+ * receives. It never stores credentials.
  * <pre>{@code
  * try (LocalMixpanelReceiver receiver = LocalMixpanelReceiver.start()) {
  *     // point the appender's baseUrl at receiver.baseUrl(), log, stop the appender
@@ -35,6 +36,8 @@ public final class LocalMixpanelReceiver implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/import", new ImportEndpoint(ledger));
         server.createContext("/track", new TrackEndpoint(ledger));
+        server.createContext("/engage", new UpdatesEndpoint(ledger, false));
+        server.createContext("/groups", new UpdatesEndpoint(ledger, true));
     }
 
     /** Starts a receiver on 127.0.0.1 at a free port. */

@@ -1,12 +1,13 @@
 package dev.mixlog.examples.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** What the receiver has been sent so far; handlers record into it from the server's threads. */
+/** What the receiver has been sent so far; handlers record into it from the server's threads. Samples keep no token. */
 final class ReceiverLedger {
     private long requests;
     private long refusedRequests;
@@ -19,6 +20,8 @@ final class ReceiverLedger {
     private final Set<String> users = new HashSet<>();
     private final Set<String> insertIds = new HashSet<>();
     private final Map<String, JsonNode> samples = new LinkedHashMap<>();
+    private final UpdateLedger profileUpdates = new UpdateLedger(false);
+    private final UpdateLedger groupUpdates = new UpdateLedger(true);
 
     synchronized void request(long wire, long uncompressed, int status) {
         requests++;
@@ -42,17 +45,33 @@ final class ReceiverLedger {
         if (!insertIds.add(properties.get("$insert_id").asText())) {
             duplicateInsertIds++;
         }
-        samples.putIfAbsent(name, event.deepCopy());
+        if (!samples.containsKey(name)) {
+            ObjectNode sample = event.deepCopy();
+            if (sample.path("properties").has("token")) {
+                ((ObjectNode) sample.get("properties")).put("token", Json.HIDDEN);
+            }
+            samples.put(name, sample);
+        }
     }
 
     synchronized void rejected(long count) {
         rejectedEvents += count;
     }
 
+    /** Records a valid group update ({@code groups}) or profile update; call only after {@link UpdateValidator} passed it. */
+    synchronized void acceptedUpdate(boolean groups, String operation, JsonNode update) {
+        (groups ? groupUpdates : profileUpdates).accepted(operation, update);
+    }
+
+    synchronized void rejectedUpdates(boolean groups, long count) {
+        (groups ? groupUpdates : profileUpdates).rejected(count);
+    }
+
     synchronized ReceiverStats snapshot() {
         Map<String, String> prettySamples = new LinkedHashMap<>();
         samples.forEach((name, event) -> prettySamples.put(name, Json.pretty(event)));
         return new ReceiverStats(requests, refusedRequests, wireBytes, uncompressedBytes, events, rejectedEvents,
-                duplicateInsertIds, eventsByName, users.size(), prettySamples);
+                duplicateInsertIds, eventsByName, users.size(), prettySamples, profileUpdates.snapshot(),
+                groupUpdates.snapshot());
     }
 }

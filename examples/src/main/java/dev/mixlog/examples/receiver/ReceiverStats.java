@@ -19,10 +19,12 @@ public final class ReceiverStats {
     private final Map<String, Long> eventsByName;
     private final int distinctUsers;
     private final Map<String, String> samples;
+    private final UpdateStats profileUpdates;
+    private final UpdateStats groupUpdates;
 
     ReceiverStats(long requests, long refusedRequests, long wireBytes, long uncompressedBytes, long events,
                   long rejectedEvents, long duplicateInsertIds, Map<String, Long> eventsByName, int distinctUsers,
-                  Map<String, String> samples) {
+                  Map<String, String> samples, UpdateStats profileUpdates, UpdateStats groupUpdates) {
         this.requests = requests;
         this.refusedRequests = refusedRequests;
         this.wireBytes = wireBytes;
@@ -33,9 +35,11 @@ public final class ReceiverStats {
         this.eventsByName = byCountDescending(eventsByName);
         this.distinctUsers = distinctUsers;
         this.samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
+        this.profileUpdates = profileUpdates;
+        this.groupUpdates = groupUpdates;
     }
 
-    /** HTTP requests received, refused ones included. */
+    /** HTTP requests received on every endpoint, refused ones included. */
     public long requests() { return requests; }
     /** Requests answered with a status other than 2xx. */
     public long refusedRequests() { return refusedRequests; }
@@ -53,6 +57,11 @@ public final class ReceiverStats {
     public Map<String, Long> eventsByName() { return eventsByName; }
     /** Distinct non-empty {@code distinct_id} values among accepted events. */
     public int distinctUsers() { return distinctUsers; }
+
+    /** The profile updates received on {@code /engage}. */
+    public UpdateStats profileUpdates() { return profileUpdates; }
+    /** The group updates received on {@code /groups}. */
+    public UpdateStats groupUpdates() { return groupUpdates; }
 
     /** Uncompressed bytes per byte on the wire; 1 when nothing was received. */
     public double compressionRatio() {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,69 @@ class LocalMixpanelReceiverTest {
         assertEquals(400, refused.statusCode());
         assertEquals(0, mapper.readTree(refused.body()).get("status").asInt());
         assertEquals(1, receiver.stats().events());
+        String sample = receiver.stats().sample("A").orElseThrow();
+        assertTrue(sample.contains("\"token\" : \"***\""), "the sample keeps no token: " + sample);
+    }
+
+    @Test
+    void engageTakesProfileUpdatesAndAnswersVerbosely() throws Exception {
+        String body = "[{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$ignore_time\":true,\"$set\":{\"plan\":\"pro\"}},"
+                + "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$add\":{\"logins\":1}},"
+                + "{\"$token\":\"tok\",\"$distinct_id\":\"u2\",\"$unset\":[\"plan\"]},"
+                + "{\"$token\":\"tok\",\"$distinct_id\":\"u2\",\"$delete\":\"\"}]";
+        HttpResponse<String> reply = post("/engage?verbose=1&ip=0", body.getBytes(StandardCharsets.UTF_8), null, false);
+        assertEquals(200, reply.statusCode());
+        assertEquals(mapper.readTree("{\"status\":1,\"error\":null}"), mapper.readTree(reply.body()));
+        UpdateStats profiles = receiver.stats().profileUpdates();
+        assertEquals(4, profiles.accepted());
+        assertEquals(Map.of("$set", 1L, "$add", 1L, "$unset", 1L, "$delete", 1L), profiles.byOperation());
+        assertEquals(2, profiles.distinctTargets());
+        assertEquals(0, receiver.stats().events(), "updates are not events");
+        String sample = profiles.sample().orElseThrow();
+        assertTrue(sample.contains("\"$distinct_id\" : \"u1\"") && !sample.contains("tok\""), sample);
+    }
+
+    @Test
+    void engageRefusesARequestWithAnInvalidUpdate() throws Exception {
+        String valid = "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$set\":{\"plan\":\"pro\"}}";
+        for (String invalid : new String[] {
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$add\":{\"plan\":\"pro\"}}",
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$union\":{\"tags\":[]}}",
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$unset\":\"plan\"}",
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\"}",
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$set\":{},\"$add\":{\"n\":1}}",
+            "{\"$distinct_id\":\"u1\",\"$set\":{\"plan\":\"pro\"}}",
+            "{\"$token\":\"tok\",\"$distinct_id\":\"u1\",\"$ignore_time\":\"yes\",\"$set\":{\"plan\":\"pro\"}}",
+        }) {
+            HttpResponse<String> reply = post("/engage?verbose=1", ("[" + valid + "," + invalid + "]").getBytes(StandardCharsets.UTF_8),
+                    null, false);
+            assertEquals(400, reply.statusCode(), invalid);
+            JsonNode json = mapper.readTree(reply.body());
+            assertEquals(0, json.get("status").asInt(), invalid);
+            assertTrue(json.get("error").asText().startsWith("update 1: "), json.toString());
+        }
+        assertEquals(0, receiver.stats().profileUpdates().accepted());
+        assertEquals(14, receiver.stats().profileUpdates().rejected());
+    }
+
+    @Test
+    void groupsTakesGroupUpdatesButNotProfileOnlyOperations() throws Exception {
+        String set = "{\"$token\":\"tok\",\"$group_key\":\"company\",\"$group_id\":\"acme\",\"$set\":{\"name\":\"Acme\"}}";
+        String delete = "{\"$token\":\"tok\",\"$group_key\":\"company\",\"$group_id\":\"beta\",\"$delete\":\"\"}";
+        HttpResponse<String> ok = post("/groups?verbose=1&ip=0", ("[" + set + "," + delete + "]").getBytes(StandardCharsets.UTF_8), null, false);
+        assertEquals(200, ok.statusCode());
+        assertEquals(mapper.readTree("{\"status\":1,\"error\":null}"), mapper.readTree(ok.body()));
+
+        String add = "{\"$token\":\"tok\",\"$group_key\":\"company\",\"$group_id\":\"acme\",\"$add\":{\"seats\":1}}";
+        HttpResponse<String> refused = post("/groups", ("[" + add + "]").getBytes(StandardCharsets.UTF_8), null, false);
+        assertEquals(400, refused.statusCode());
+        assertEquals("0", refused.body(), "without verbose=1 the answer is a bare 0");
+
+        UpdateStats groups = receiver.stats().groupUpdates();
+        assertEquals(2, groups.accepted());
+        assertEquals(1, groups.rejected());
+        assertEquals(2, groups.distinctTargets());
+        assertEquals(0, receiver.stats().profileUpdates().accepted());
     }
 
     private static String event(String name, String user, String insertId) {

@@ -1,0 +1,94 @@
+package dev.mixlog.core.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counters and gauges are JMX attributes of {@code dev.mixlog:type=Appender,name="<appender>"}
+ * while the appender runs, every drop reason among them.
+ */
+class JmxFaultTest {
+    private static final MBeanServer PLATFORM = ManagementFactory.getPlatformMBeanServer();
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+
+    @AfterEach
+    void closeServer() {
+        server.close();
+    }
+
+    private static ObjectName nameOf(String appender) throws JMException {
+        return new ObjectName("dev.mixlog:type=Appender,name=" + ObjectName.quote(appender));
+    }
+
+    private static long attribute(ObjectName name, String attribute) throws JMException {
+        return (Long) PLATFORM.getAttribute(name, attribute);
+    }
+
+    @Test
+    void countersAndGaugesAreReadableOverJmx() throws JMException {
+        server.hang();
+        ObjectName name = nameOf("fault-jmx");
+        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).name("fault-jmx").jmx("true")
+                .ringBufferSize("64").discardThreshold("16").maxBatchEvents("8").maxInFlight("1").requestTimeout("1min"));
+        MixlogStats stats = pipeline.stats();
+        pipeline.log(new TestEvent("", false, Map.of(), 0));
+        int logged = 1;
+        for (int seq = 0; stats.dropped(DropReason.RING_FULL) < 5; seq++, logged++) {
+            pipeline.log(TestEvent.numbered(seq, seq % 2 == 1));
+        }
+        Await.until(Duration.ofSeconds(30), () -> stats.dropped(DropReason.INVALID) == 1, () -> "the empty name counted: " + stats);
+
+        assertTrue(PLATFORM.isRegistered(name));
+        assertEquals(1, attribute(name, "DroppedInvalid"));
+        assertEquals(stats.dropped(DropReason.DISCARDED), attribute(name, "DroppedDiscarded"));
+        assertTrue(attribute(name, "DroppedDiscarded") > 0);
+        assertEquals(5, attribute(name, "DroppedRingFull"));
+        assertEquals(stats.ringBacklog(), attribute(name, "RingBacklog"));
+        assertTrue(attribute(name, "RingBacklog") > 64 - 16, "the ring is nearly full");
+        assertEquals(0, attribute(name, "BufferedBytes"));
+        assertEquals(stats.droppedTotal(), attribute(name, "DroppedTotal"));
+        assertEquals(0, attribute(name, "Delivered"));
+
+        server.release();
+        pipeline.awaitSettled(logged);
+        pipeline.assertLedger(logged, server);
+        assertEquals(stats.delivered(), attribute(name, "Delivered"));
+        assertEquals(logged - 1, attribute(name, "Delivered") + attribute(name, "DroppedDiscarded") + attribute(name, "DroppedRingFull"));
+        assertEquals(stats.captured(), attribute(name, "Captured"));
+        assertEquals(stats.requests(), attribute(name, "Requests"));
+        assertEquals(0, attribute(name, "RingBacklog"));
+
+        pipeline.close();
+        assertFalse(PLATFORM.isRegistered(name));
+    }
+
+    @Test
+    void stoppingAnEarlierAppenderOfTheSameNameLeavesTheLaterOnesRegistration() throws JMException {
+        ObjectName name = nameOf("fault-jmx-twice");
+        Pipeline first = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").jmx("true"));
+        Pipeline second = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").jmx("true"));
+        second.logNumbered(0, 3);
+        second.awaitSettled(3);
+
+        first.close();
+        assertTrue(PLATFORM.isRegistered(name));
+        assertEquals(3, attribute(name, "Delivered"));
+        second.close();
+        assertFalse(PLATFORM.isRegistered(name));
+    }
+}

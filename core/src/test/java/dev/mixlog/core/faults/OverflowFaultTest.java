@@ -1,0 +1,152 @@
+package dev.mixlog.core.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.Figures;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a full ring does to the application: {@code overflowPolicy=block} waits up to
+ * {@code blockTimeout}, then drops; {@code discardThreshold} keeps WARN and above while events below
+ * WARN are discarded first. Every outcome is counted under its reason.
+ */
+class OverflowFaultTest {
+    private static final long BLOCK_TIMEOUT_MILLIS = 200;
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+
+    @AfterEach
+    void closeServer() {
+        server.close();
+    }
+
+    /** A small pipeline whose consumer gets stuck at once behind one hanging request. */
+    private Pipeline smallPipeline(String overflowPolicy, String blockTimeout, String discardThreshold) {
+        return Pipeline.start(Pipeline.settings(server).ringBufferSize("256").maxBatchEvents("16").flushInterval("10ms")
+                .maxInFlight("1").requestTimeout("1min").overflowPolicy(overflowPolicy).blockTimeout(blockTimeout)
+                .discardThreshold(discardThreshold));
+    }
+
+    @Test
+    void blockWaitsUpToBlockTimeoutThenDrops() {
+        server.hang();
+        try (Pipeline pipeline = smallPipeline("block", BLOCK_TIMEOUT_MILLIS + "ms", "0")) {
+            MixlogStats stats = pipeline.stats();
+            int seq = 0;
+            long refusedCall;
+            while (true) {
+                long before = System.nanoTime();
+                boolean taken = pipeline.log(TestEvent.numbered(seq++));
+                refusedCall = System.nanoTime() - before;
+                if (!taken) {
+                    break;
+                }
+                assertTrue(seq < 10_000, "the ring never filled");
+            }
+            assertEquals(1, stats.dropped(DropReason.RING_FULL));
+            assertTrue(refusedCall >= TimeUnit.MILLISECONDS.toNanos(BLOCK_TIMEOUT_MILLIS - 1), Figures.millis(refusedCall) + " ms");
+            assertTrue(refusedCall < TimeUnit.MILLISECONDS.toNanos(BLOCK_TIMEOUT_MILLIS + 300), Figures.millis(refusedCall) + " ms");
+
+            server.release();
+            pipeline.awaitSettled(seq);
+            pipeline.assertLedger(seq, server);
+            assertEquals(seq - 1, server.ingestedCount());
+            Figures.report("overflowPolicy=block", "with the ring full, a logging call waited " + Figures.millis(refusedCall)
+                    + " ms (blockTimeout " + BLOCK_TIMEOUT_MILLIS + " ms), then dropped its event, counted as ring full");
+        }
+    }
+
+    @Test
+    void aBlockedCallGoesThroughAsSoonAsThereIsRoom() throws InterruptedException {
+        server.hang();
+        try (Pipeline pipeline = smallPipeline("block", "30s", "0")) {
+            MixlogStats stats = pipeline.stats();
+            int events = 1000;
+            AtomicInteger logged = new AtomicInteger();
+            AtomicLong slowest = new AtomicLong();
+            AtomicBoolean allTaken = new AtomicBoolean(true);
+            Thread application = new Thread(() -> {
+                for (int seq = 0; seq < events; seq++) {
+                    long before = System.nanoTime();
+                    allTaken.compareAndSet(true, pipeline.log(TestEvent.numbered(seq)));
+                    slowest.accumulateAndGet(System.nanoTime() - before, Math::max);
+                    logged.incrementAndGet();
+                }
+            }, "application");
+            application.start();
+            Await.until(Duration.ofSeconds(30), () -> application.getState() == Thread.State.TIMED_WAITING
+                    && stats.ringBacklog() == 256, () -> "the application blocked on a full ring: " + stats);
+            int beforeRelease = logged.get();
+            assertTrue(beforeRelease < events);
+
+            server.release();
+            application.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertFalse(application.isAlive());
+            assertTrue(allTaken.get(), "no event dropped: " + stats);
+            pipeline.awaitSettled(events);
+            pipeline.assertLedger(events, server);
+            assertEquals(0, stats.droppedTotal());
+            assertTrue(slowest.get() < TimeUnit.SECONDS.toNanos(30));
+            Figures.report("overflowPolicy=block, room frees", "the application blocked after " + beforeRelease
+                    + " events, went on when the server answered (longest call " + Figures.millis(slowest.get())
+                    + " ms, blockTimeout 30 s); all " + events + " delivered, none dropped");
+        }
+    }
+
+    @Test
+    void discardThresholdKeepsWarnWhileEventsBelowWarnAreDiscarded() {
+        server.hang();
+        try (Pipeline pipeline = smallPipeline("drop", "100ms", "64")) {
+            MixlogStats stats = pipeline.stats();
+            int events = 2000;
+            int[][] outcomes = new int[2][3];
+            BitSet taken = new BitSet();
+            int takenBelowWarnAfterFirstDiscard = 0;
+            boolean discarding = false;
+            for (int seq = 0; seq < events; seq++) {
+                boolean warn = seq % 2 == 1;
+                long discardedBefore = stats.dropped(DropReason.DISCARDED);
+                long ringFullBefore = stats.dropped(DropReason.RING_FULL);
+                if (pipeline.log(TestEvent.numbered(seq, warn))) {
+                    taken.set(seq);
+                    outcomes[warn ? 1 : 0][0]++;
+                    takenBelowWarnAfterFirstDiscard += discarding && !warn ? 1 : 0;
+                } else if (stats.dropped(DropReason.DISCARDED) > discardedBefore) {
+                    outcomes[warn ? 1 : 0][1]++;
+                    discarding = true;
+                } else {
+                    assertEquals(ringFullBefore + 1, stats.dropped(DropReason.RING_FULL));
+                    outcomes[warn ? 1 : 0][2]++;
+                }
+            }
+            assertEquals(0, outcomes[1][1], "WARN events are never discarded");
+            assertTrue(outcomes[0][1] > 0, "INFO events were discarded");
+            assertEquals(0, takenBelowWarnAfterFirstDiscard, "once discarding, no INFO event took a slot");
+            assertTrue(outcomes[1][0] >= outcomes[0][0] - 256 + 64 - 32, "WARN events kept the last slots");
+            assertEquals(outcomes[0][1], stats.dropped(DropReason.DISCARDED));
+            assertEquals(outcomes[0][2] + outcomes[1][2], stats.dropped(DropReason.RING_FULL));
+
+            server.release();
+            pipeline.awaitSettled(events);
+            pipeline.assertLedger(events, server);
+            assertEquals(taken, Pipeline.seqs(server.ingestedEvents()));
+            Figures.report("discardThreshold 64 of 256", "INFO: " + outcomes[0][0] + " taken, " + outcomes[0][1]
+                    + " discarded, " + outcomes[0][2] + " ring full; WARN: " + outcomes[1][0] + " taken, 0 discarded, "
+                    + outcomes[1][2] + " ring full; the taken ones delivered, exactly");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mixlog.core.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Arrival;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.Fault;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.Figures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 429 with {@code Retry-After} (seconds or HTTP date): every sender pauses, not only the one that got
+ * it, for as long as the server asked; that time does not count against {@code maxRetryTime}.
+ */
+class RateLimitFaultTest {
+    /** How long the server answers every request with 429. */
+    private static final Duration STORM = Duration.ofMillis(3000);
+    /**
+     * A request that a sender put on the wire just before another sender's 429 closed the gate may
+     * arrive just after that 429 was answered; later than this, none may arrive during the pause.
+     */
+    private static final long GATE_RACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** Slack between the server's clock reading for an HTTP date and the client's. */
+    private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+
+    @AfterEach
+    void closeServer() {
+        server.close();
+    }
+
+    @Test
+    void aStormOf429sPausesEverySenderAndLosesNothing() {
+        int events = FaultTimings.events();
+        AtomicLong stormEnd = new AtomicLong();
+        server.rule(arrival -> {
+            stormEnd.compareAndSet(0, arrival.arrivedNanos() + STORM.toNanos());
+            if (arrival.arrivedNanos() - stormEnd.get() >= 0) {
+                return Fault.accept();
+            }
+            return arrival.index() % 2 == 0 ? Fault.rateLimited(1) : Fault.rateLimitedUntil(Duration.ofMillis(1500));
+        });
+        // a retry budget shorter than the storm: waiting as asked must not use it up
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
+                .ringBufferSize(Pipeline.ringFor(events)).maxRetryTime("1500ms"))) {
+            long started = System.nanoTime();
+            assertEquals(events, pipeline.logNumbered(0, events).cardinality());
+            pipeline.awaitSettled(events);
+            long took = System.nanoTime() - started;
+
+            MixlogStats stats = pipeline.stats();
+            pipeline.assertLedger(events, server);
+            assertEquals(0, stats.droppedTotal(), stats::toString);
+            assertEquals(events, server.ingestedCount());
+            List<Arrival> arrivals = server.arrivals();
+            List<Arrival> limited = arrivals.stream().filter(Arrival::rateLimited).collect(Collectors.toList());
+            assertTrue(limited.size() >= 8, "rounds of 429: " + limited.size());
+            assertNoRequestDuringAPause(arrivals, limited);
+            Figures.report("429 storm", events + " events, " + arrivals.size() + " requests, " + limited.size()
+                    + " answered 429 over " + STORM.toMillis() + " ms (Retry-After 1 s or an HTTP date), maxRetryTime 1.5 s; "
+                    + "no request during any pause; lost 0; " + stats.retried() + " retries; settled in "
+                    + Figures.millis(took) + " ms");
+        }
+    }
+
+    /** No sender put a request on the wire while any 429's pause lasted. */
+    private static void assertNoRequestDuringAPause(List<Arrival> arrivals, List<Arrival> limited) {
+        for (Arrival pause : limited) {
+            long from = pause.answeredNanos() + GATE_RACE_NANOS;
+            long until = pause.pauseEndNanos() - CLOCK_SLACK_NANOS;
+            for (Arrival request : arrivals) {
+                long at = request.arrivedNanos();
+                assertTrue(at <= from || at >= until, () -> "request " + request.index() + " arrived "
+                        + Figures.millis(at - pause.answeredNanos()) + " ms after the 429 of request " + pause.index()
+                        + ", which asked for " + Figures.millis(pause.pauseEndNanos() - pause.answeredNanos()) + " ms");
+            }
+        }
+    }
+
+    @Test
+    void timeHeldBackByAnotherBatchsRateLimitDoesNotUseUpTheRetryBudget() {
+        AtomicBoolean secondBatchFailed = new AtomicBoolean();
+        server.rule(arrival -> {
+            String batch = arrival.events().get(0).path("properties").path("batch").asText();
+            if (arrival.index() == 0) {
+                return Fault.rateLimited(2);
+            }
+            if (batch.equals("B") && secondBatchFailed.compareAndSet(false, true)) {
+                return Fault.refuse(503, "{\"error\":\"unavailable\"}");
+            }
+            return Fault.accept();
+        });
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
+                .maxBatchEvents("10").maxInFlight("2").maxRetryTime("1s"))) {
+            for (int seq = 0; seq < 10; seq++) {
+                pipeline.log(TestEvent.numbered(seq).with("batch", "A"));
+            }
+            // the 429 has closed the gate: batch B waits there about 2 s, longer than its retry budget, then meets a 503
+            Await.until(Duration.ofSeconds(30), () -> !pipeline.status().containing("retrying with backoff").isEmpty(),
+                    () -> "the 429 reported: " + pipeline.status());
+            for (int seq = 10; seq < 20; seq++) {
+                pipeline.log(TestEvent.numbered(seq).with("batch", "B"));
+            }
+            pipeline.awaitSettled(20);
+
+            MixlogStats stats = pipeline.stats();
+            assertEquals(20, stats.delivered(), stats::toString);
+            pipeline.assertLedger(20, server);
+            List<Arrival> arrivals = server.arrivals();
+            Arrival pause = arrivals.get(0);
+            List<Arrival> batchB = new ArrayList<>();
+            for (Arrival arrival : arrivals) {
+                if (arrival.events().get(0).path("properties").path("batch").asText().equals("B")) {
+                    batchB.add(arrival);
+                }
+            }
+            assertEquals(2, batchB.size(), "batch B: a 503, then delivered");
+            assertTrue(batchB.get(0).arrivedNanos() >= pause.pauseEndNanos() - CLOCK_SLACK_NANOS,
+                    "batch B waited for the pause to end");
+            assertEquals(seqsUpTo(20), Pipeline.seqs(server.ingestedEvents()));
+        }
+    }
+
+    private static BitSet seqsUpTo(int count) {
+        BitSet seqs = new BitSet();
+        seqs.set(0, count);
+        return seqs;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mixlog.logback;
+
+import ch.qos.logback.classic.LoggerContext;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * A service run in a JVM of its own by {@link ChildJvm}, configured by {@code -Dlogback.configurationFile}.
+ * {@code exit <n>}: logs n events and returns without stopping Logback, so that the JVM exits and the
+ * shutdown hook delivers. {@code bridge <n>}: bridges java.util.logging into Logback, logs n events,
+ * waits for their delivery, stops Logback and prints what the appenders saw.
+ */
+public final class ForkedLogging {
+    private static final Marker CHECKED_OUT = MixpanelMarkers.event("Checked Out");
+    private static final long DELIVERY_BOUND_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private ForkedLogging() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String mode = args[0];
+        int events = Integer.parseInt(args[1]);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (mode.equals("bridge")) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        Logger log = LoggerFactory.getLogger("com.example.shop.Checkout");
+        for (int seq = 0; seq < events; seq++) {
+            log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
+        }
+        System.out.println("logged " + events + " at " + System.currentTimeMillis());
+        if (mode.equals("bridge")) {
+            MixpanelAppender mixpanel = (MixpanelAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("MIXPANEL");
+            CountingAppender counting = (CountingAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("COUNT");
+            long deadline = System.nanoTime() + DELIVERY_BOUND_NANOS;
+            while (mixpanel.getStats().delivered() < events && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+            context.stop();
+            System.out.println("captured=" + mixpanel.getStats().captured() + " delivered=" + mixpanel.getStats().delivered()
+                    + " jdkRecords=" + counting.jdkRecords() + " selectorThreadRecords=" + counting.selectorThreadRecords());
+        }
+    }
+}

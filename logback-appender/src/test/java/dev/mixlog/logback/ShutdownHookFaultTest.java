@@ -1,0 +1,53 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.Figures;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A JVM that exits without stopping Logback: Mixlog's shutdown hook delivers what is buffered; with
+ * the endpoint down it gives up within {@code shutdownTimeout}, says how many events were lost, and
+ * the JVM still exits (no non-daemon thread holds it).
+ */
+class ShutdownHookFaultTest {
+    private static final int EVENTS = 20_000;
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+
+    @AfterEach
+    void closeServer() {
+        server.close();
+    }
+
+    @Test
+    void theShutdownHookDeliversEverythingBufferedAtExit() throws Exception {
+        ChildJvm.Result child = ChildJvm.run("fault-hook.xml", Map.of("mockUrl", server.url()), "exit", String.valueOf(EVENTS));
+
+        assertEquals(0, child.exitCode, child.output);
+        assertEquals(EVENTS, server.ingestedCount(), child.output);
+        assertTrue(child.output.contains("stopped: captured=" + EVENTS + " delivered=" + EVENTS), child.output);
+        Figures.report("JVM shutdown hook", "a child JVM logged " + EVENTS + " events and returned from main without stopping "
+                + "Logback: all " + EVENTS + " arrived; it exited " + (child.endedAtMillis - child.loggedAtMillis())
+                + " ms after its last logging call");
+    }
+
+    @Test
+    void withTheEndpointDownTheHookGivesUpWithinShutdownTimeoutAndCountsTheLoss() throws Exception {
+        server.down();
+        ChildJvm.Result child = ChildJvm.run("fault-hook.xml",
+                Map.of("mockUrl", server.url(), "shutdownTimeout", "2s"), "exit", String.valueOf(EVENTS));
+
+        long exitDelay = child.endedAtMillis - child.loggedAtMillis();
+        assertEquals(0, child.exitCode, child.output);
+        assertTrue(child.output.contains(EVENTS + " events were not delivered before shutdownTimeout (PT2S)"), child.output);
+        assertTrue(exitDelay < 2000 + 1500, "exited " + exitDelay + " ms after logging, shutdownTimeout 2 s");
+        Figures.report("JVM shutdown hook, endpoint down", "a child JVM logged " + EVENTS + " events with connections refused "
+                + "and exited " + exitDelay + " ms after its last call (shutdownTimeout 2 s), reporting " + EVENTS
+                + " events not delivered");
+    }
+}
