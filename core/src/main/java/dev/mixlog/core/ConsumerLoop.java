@@ -20,6 +20,8 @@ import dev.mixlog.core.mapping.LogEventReader;
 import dev.mixlog.core.mapping.MappedEvent;
 import dev.mixlog.core.mapping.MappedUpdate;
 import dev.mixlog.core.mapping.Operation;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ final class ConsumerLoop<S> implements Runnable {
     private final UpdateWriter updateWriter;
     private final InsertIds insertIds = new InsertIds();
     private final Map<Destination, Batcher> batchers = new EnumMap<>(Destination.class);
+    /** Batches sealed while taking events, handed over once the ring's slots are released. */
+    private final Deque<Sealed> sealed = new ArrayDeque<>();
     private final Dispatcher dispatcher;
     private final MixlogStats stats;
     private final StatusSink status;
@@ -71,7 +75,7 @@ final class ConsumerLoop<S> implements Runnable {
         for (Destination destination : Destination.values()) {
             Route route = destination.route(config);
             batchers.put(destination, new Batcher(config.maxBatchEvents(), config.maxBatchBytes(),
-                    config.flushInterval().toNanos(), batch -> handOver(route, batch)));
+                    config.flushInterval().toNanos(), batch -> sealed.add(new Sealed(route, batch))));
         }
     }
 
@@ -83,6 +87,7 @@ final class ConsumerLoop<S> implements Runnable {
             for (Batcher batcher : batchers.values()) {
                 batcher.flushIfDue(now);
             }
+            handOverSealed();
             reporter.tick(now);
             if (taken == 0 && !stopping) {
                 LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
@@ -100,11 +105,13 @@ final class ConsumerLoop<S> implements Runnable {
         long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
         while (!Thread.currentThread().isInterrupted()
                 && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+            handOverSealed();
             Thread.onSpinWait();
         }
         for (Batcher batcher : batchers.values()) {
             batcher.flush();
         }
+        handOverSealed();
         reporter.tick(System.nanoTime());
     }
 
@@ -116,13 +123,19 @@ final class ConsumerLoop<S> implements Runnable {
         return soonest;
     }
 
-    @SuppressWarnings("unchecked")
-    private void process(Object captured) {
+    /** Maps, writes and batches one event; returns false once a batch is sealed, to release the slots first. */
+    private boolean process(Object captured) {
         stats.recordCaptured(1);
         if (abandoned) {
             stats.recordDropped(DropReason.SHUTDOWN, 1);
-            return;
+            return true;
         }
+        add(captured);
+        return sealed.isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(Object captured) {
         try {
             S event = (S) captured;
             Operation operation = mapper.operation(event);
@@ -174,18 +187,31 @@ final class ConsumerLoop<S> implements Runnable {
         return hasToken;
     }
 
-    /** Passes a sealed batch to the dispatcher, reporting diagnostics while waiting for a free place. */
-    private void handOver(Route route, Batch batch) {
-        try {
-            while (!abandoned && !dispatcher.offer(route, batch, IDLE_PARK_NANOS)) {
-                reporter.tick(System.nanoTime());
+    /** Passes the sealed batches to the dispatcher, reporting diagnostics while waiting for a free place. */
+    private void handOverSealed() {
+        for (Sealed next = sealed.poll(); next != null; next = sealed.poll()) {
+            try {
+                while (!abandoned && !dispatcher.offer(next.route, next.batch, IDLE_PARK_NANOS)) {
+                    reporter.tick(System.nanoTime());
+                }
+            } catch (InterruptedException e) {
+                abandoned = true;
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            abandoned = true;
-            Thread.currentThread().interrupt();
+            if (abandoned) {
+                stats.recordDropped(DropReason.SHUTDOWN, next.batch.size());
+            }
         }
-        if (abandoned) {
-            stats.recordDropped(DropReason.SHUTDOWN, batch.size());
+    }
+
+    /** A batch waiting for a sender, with where it goes. */
+    private static final class Sealed {
+        final Route route;
+        final Batch batch;
+
+        Sealed(Route route, Batch batch) {
+            this.route = route;
+            this.batch = batch;
         }
     }
 

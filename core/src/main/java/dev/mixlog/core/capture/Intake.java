@@ -5,7 +5,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The ring buffer between application threads and the consumer. {@link #offer} is the only work an
@@ -88,10 +88,11 @@ public final class Intake {
     }
 
     /**
-     * Takes published events in order, at most one chunk, handing each to the handler; the slots are
-     * free for producers again when this returns. Returns how many were taken.
+     * Takes published events in order, handing each to the handler, until the handler returns false
+     * or a chunk is taken; the slots are free for producers again when this returns. Returns how
+     * many were taken.
      */
-    public int drain(Consumer<Object> handler) {
+    public int drain(Predicate<Object> handler) {
         int[] taken = new int[1];
         try {
             poller.poll((slot, sequence, endOfBatch) -> {
@@ -99,8 +100,8 @@ public final class Intake {
                 if (counted > 0) {
                     bufferedBytes.addAndGet(-counted);
                 }
-                handler.accept(slot.take());
-                return ++taken[0] < DRAIN_CHUNK;
+                boolean more = handler.test(slot.take());
+                return ++taken[0] < DRAIN_CHUNK && more;
             });
         } catch (Exception impossible) {
             throw new IllegalStateException(impossible);
