@@ -1,6 +1,5 @@
 package dev.mixlog.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.config.Endpoint;
@@ -10,10 +9,6 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +25,11 @@ public final class EventWriter {
     /** Longest event name and {@code distinct_id} sent. */
     public static final int MAX_NAME_LENGTH = 255;
 
-    private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
-    private final ByteSink sink = new ByteSink(8192);
+    private final JsonRecords records = new JsonRecords(8192);
     private final ValueSanitizer sanitizer;
     private final MixlogStats stats;
     private final String token;
     private final int reservedCount;
-    private JsonGenerator generator;
 
     /** A writer for the configured endpoint: the token goes into events only for {@code /track}. */
     public EventWriter(MixlogConfig config, MixlogStats stats) {
@@ -60,31 +53,25 @@ public final class EventWriter {
         if (name.isBlank()) {
             return null;
         }
-        sink.reset();
         sanitizer.startRecord();
-        try {
-            JsonGenerator out = generator();
+        String id = distinctId(event.distinctId());
+        return records.write(out -> {
             out.writeStartObject();
             out.writeStringField("event", name);
             out.writeObjectFieldStart("properties");
             out.writeNumberField("time", event.timeMillis());
-            out.writeStringField("distinct_id", distinctId(event.distinctId()));
+            out.writeStringField("distinct_id", id);
             out.writeStringField("$insert_id", insertId);
             if (token != null) {
                 out.writeStringField("token", token);
             }
             if (!writeProperties(out, event.properties())) {
-                generator = null;
-                return null;
+                return false;
             }
             out.writeEndObject();
             out.writeEndObject();
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            generator = null;
-            throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;
-        }
-        return sink.size() <= Defaults.MAX_EVENT_BYTES ? sink : null;
+            return true;
+        });
     }
 
     /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */
@@ -109,7 +96,7 @@ public final class EventWriter {
                 return false;
             }
             out.writeFieldName(key);
-            writeClean(out, value);
+            JsonRecords.writeClean(out, value);
         }
         return true;
     }
@@ -125,46 +112,5 @@ public final class EventWriter {
             return "";
         }
         return clean;
-    }
-
-    /** Writes a value already made safe by {@link ValueSanitizer}. */
-    static void writeClean(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof String) {
-            out.writeString((String) value);
-        } else if (value instanceof Boolean) {
-            out.writeBoolean((Boolean) value);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            out.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Double || value instanceof Float) {
-            out.writeNumber(((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal) {
-            out.writeNumber((BigDecimal) value);
-        } else if (value instanceof BigInteger) {
-            out.writeNumber((BigInteger) value);
-        } else if (value instanceof Map) {
-            out.writeStartObject();
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                out.writeFieldName((String) entry.getKey());
-                writeClean(out, entry.getValue());
-            }
-            out.writeEndObject();
-        } else if (value instanceof List) {
-            out.writeStartArray();
-            for (Object item : (List<?>) value) {
-                writeClean(out, item);
-            }
-            out.writeEndArray();
-        } else {
-            out.writeString(String.valueOf(value));
-        }
-    }
-
-    private JsonGenerator generator() throws IOException {
-        if (generator == null) {
-            generator = factory.createGenerator(sink);
-        }
-        return generator;
     }
 }

@@ -1,6 +1,5 @@
 package dev.mixlog.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.diag.Adjustment;
@@ -9,7 +8,6 @@ import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedUpdate;
 import dev.mixlog.core.mapping.Operation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,13 +26,11 @@ public final class UpdateWriter {
     /** Marks a property that cannot take part in the operation. */
     private static final Object LEFT_OUT = new Object();
 
-    private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
-    private final ByteSink sink = new ByteSink(4096);
+    private final JsonRecords records = new JsonRecords(4096);
     private final ValueSanitizer sanitizer;
     private final MixlogStats stats;
     private final String token;
     private final boolean ignoreTimeByDefault;
-    private JsonGenerator generator;
 
     public UpdateWriter(String token, boolean ignoreTimeByDefault, int maxStringLength, MixlogStats stats) {
         this.token = token;
@@ -57,9 +53,7 @@ public final class UpdateWriter {
         if (value == null || id == null || sanitizer.overBudget()) {
             return null;
         }
-        sink.reset();
-        try {
-            JsonGenerator out = generator();
+        return records.write(out -> {
             out.writeStartObject();
             out.writeStringField("$token", token);
             if (operation.kind() == Operation.Kind.GROUP) {
@@ -70,14 +64,10 @@ public final class UpdateWriter {
                 writeProfileOptions(out, update);
             }
             out.writeFieldName(verb);
-            EventWriter.writeClean(out, value);
+            JsonRecords.writeClean(out, value);
             out.writeEndObject();
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            generator = null;
-            throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;
-        }
-        return sink.size() <= Defaults.MAX_EVENT_BYTES ? sink : null;
+            return true;
+        });
     }
 
     private void writeProfileOptions(JsonGenerator out, MappedUpdate update) throws IOException {
@@ -161,12 +151,5 @@ public final class UpdateWriter {
         }
         String text = sanitizer.cleanText(sanitizer.renderScalar(id).trim(), EventWriter.MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
         return text.isEmpty() || DistinctIds.isBanned(text) ? null : text;
-    }
-
-    private JsonGenerator generator() throws IOException {
-        if (generator == null) {
-            generator = factory.createGenerator(sink);
-        }
-        return generator;
     }
 }
