@@ -32,19 +32,11 @@ final class UpdatesEndpoint extends EventsEndpoint {
         for (JsonNode record : records) {
             ledger.acceptedUpdate(groups, UpdateValidator.operation(record, groups), record);
         }
-        return verbose(query)
-                ? new Answer(200, Json.object().put("status", 1).putNull("error"))
-                : new Answer(200, "1");
+        return Answer.verboseAccepted(query);
     }
 
     @Override
     Answer refuse(Map<String, String> query, Refusal refusal) {
-        return verbose(query)
-                ? new Answer(refusal.status(), Json.object().put("status", 0).put("error", refusal.getMessage()))
-                : new Answer(refusal.status(), "0");
-    }
-
-    private static boolean verbose(Map<String, String> query) {
-        return "1".equals(query.get("verbose"));
+        return Answer.verboseRefused(query, refusal);
     }
 }
