@@ -40,7 +40,7 @@ final class EventCapture {
         Level eventLevel = level ? event.getLevel() : null;
         Throwable thrown = exception ? event.getThrown() : null;
         return new EventSnapshot(event.getTimeMillis(), markerName, template, formatted,
-                Pairs.copy(event.getContextData()), fields,
+                Pairs.keep(event.getContextData()), fields,
                 eventLevel == null ? null : eventLevel.name(),
                 logger ? event.getLoggerName() : null,
                 thread ? event.getThreadName() : null,

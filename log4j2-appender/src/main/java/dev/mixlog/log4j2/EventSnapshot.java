@@ -10,8 +10,8 @@ final class EventSnapshot {
     final String markerName;
     final String messageTemplate;
     final String formattedMessage;
-    /** Context data (ThreadContext) as keys and values, see {@link Pairs}. */
-    final Object[] context;
+    /** Context data (ThreadContext): a frozen, shared map, or a copy as keys and values; see {@link Pairs#keep}. */
+    final Object context;
     /** A map message's fields as keys and values, see {@link Pairs}. */
     final Object[] fields;
     final String level;
@@ -21,7 +21,7 @@ final class EventSnapshot {
     final String exceptionMessage;
 
     EventSnapshot(long timeMillis, String markerName, String messageTemplate, String formattedMessage,
-                  Object[] context, Object[] fields, String level, String loggerName, String threadName,
+                  Object context, Object[] fields, String level, String loggerName, String threadName,
                   String exceptionClass, String exceptionMessage) {
         this.timeMillis = timeMillis;
         this.markerName = markerName;

@@ -3,6 +3,7 @@ package dev.mixlog.log4j2;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.apache.logging.log4j.util.StringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
@@ -37,6 +38,26 @@ final class Pairs {
         return pairs;
     }
 
+    /**
+     * What the consumer needs of the event's context data: the map itself when it is a frozen
+     * {@link StringMap} (immutable by contract, as Log4j's default ThreadContext hands out), else a copy.
+     */
+    static Object keep(ReadOnlyStringMap contextData) {
+        if (contextData instanceof StringMap && ((StringMap) contextData).isFrozen()) {
+            return contextData;
+        }
+        return copy(contextData);
+    }
+
+    /** Hands each entry of what {@link #keep} or {@link #copy} returned to the action. */
+    static void forEachKept(Object kept, BiConsumer<String, Object> action) {
+        if (kept instanceof ReadOnlyStringMap) {
+            ((ReadOnlyStringMap) kept).forEach(action::accept);
+        } else {
+            forEach((Object[]) kept, action);
+        }
+    }
+
     /** Hands each copied entry with a key to the action. */
     static void forEach(Object[] pairs, BiConsumer<String, Object> action) {
         for (int i = 0; i + 1 < pairs.length; i += 2) {
@@ -47,7 +68,11 @@ final class Pairs {
     }
 
     /** The copied values' rough size: two bytes a character for text, a fixed amount for anything else. */
-    static long estimatedBytes(Object[] pairs) {
+    static long estimatedBytes(Object kept) {
+        if (!(kept instanceof Object[])) {
+            return 0;
+        }
+        Object[] pairs = (Object[]) kept;
         long bytes = 0;
         for (int i = 1; i < pairs.length; i += 2) {
             Object value = pairs[i];

@@ -35,7 +35,7 @@ final class SnapshotReader implements LogEventReader<EventSnapshot> {
 
     @Override
     public void forEachContextEntry(EventSnapshot event, BiConsumer<String, Object> action) {
-        Pairs.forEach(event.context, action);
+        Pairs.forEachKept(event.context, action);
     }
 
     @Override

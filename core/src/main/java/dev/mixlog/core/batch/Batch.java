@@ -122,6 +122,14 @@ public final class Batch {
             count++;
         }
 
+        /** Empties the assembler for the next batch, keeping its arrays. */
+        void reset() {
+            length = 1;
+            Arrays.fill(names, 0, count, null);
+            Arrays.fill(insertIds, 0, count, null);
+            count = 0;
+        }
+
         Batch seal() {
             byte[] exact = Arrays.copyOf(body, length + 1);
             exact[length] = ']';

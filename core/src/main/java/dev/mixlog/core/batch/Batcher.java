@@ -13,7 +13,8 @@ public final class Batcher {
     private final int maxBytes;
     private final long flushIntervalNanos;
     private final Consumer<Batch> onSealed;
-    private Batch.Assembler open;
+    /** Reused for every batch, so its arrays grow once instead of once per batch. */
+    private final Batch.Assembler assembler;
     private long openedAtNanos;
 
     public Batcher(int maxEvents, int maxBytes, long flushIntervalNanos, Consumer<Batch> onSealed) {
@@ -21,6 +22,7 @@ public final class Batcher {
         this.maxBytes = maxBytes;
         this.flushIntervalNanos = flushIntervalNanos;
         this.onSealed = onSealed;
+        this.assembler = new Batch.Assembler(Math.min(INITIAL_BODY_BYTES, maxBytes), Math.min(maxEvents, 256));
     }
 
     /**
@@ -31,15 +33,14 @@ public final class Batcher {
         if (length + 2 > maxBytes) {
             return false;
         }
-        if (open != null && open.sizeWith(length) > maxBytes) {
+        if (assembler.count() > 0 && assembler.sizeWith(length) > maxBytes) {
             flush();
         }
-        if (open == null) {
-            open = new Batch.Assembler(Math.min(INITIAL_BODY_BYTES, maxBytes), Math.min(maxEvents, 256));
+        if (assembler.count() == 0) {
             openedAtNanos = nowNanos;
         }
-        open.add(bytes, 0, length, name, insertId);
-        if (open.count() >= maxEvents) {
+        assembler.add(bytes, 0, length, name, insertId);
+        if (assembler.count() >= maxEvents) {
             flush();
         }
         return true;
@@ -47,27 +48,27 @@ public final class Batcher {
 
     /** Seals and hands on the open batch if its flush interval has passed. */
     public void flushIfDue(long nowNanos) {
-        if (open != null && nowNanos - openedAtNanos >= flushIntervalNanos) {
+        if (assembler.count() > 0 && nowNanos - openedAtNanos >= flushIntervalNanos) {
             flush();
         }
     }
 
     /** Seals and hands on the open batch, if any. */
     public void flush() {
-        if (open != null) {
-            Batch sealed = open.seal();
-            open = null;
+        if (assembler.count() > 0) {
+            Batch sealed = assembler.seal();
+            assembler.reset();
             onSealed.accept(sealed);
         }
     }
 
     /** Nanoseconds until the open batch is due, or {@link Long#MAX_VALUE} when none is open. */
     public long nanosUntilDue(long nowNanos) {
-        return open == null ? Long.MAX_VALUE : Math.max(0, openedAtNanos + flushIntervalNanos - nowNanos);
+        return assembler.count() == 0 ? Long.MAX_VALUE : Math.max(0, openedAtNanos + flushIntervalNanos - nowNanos);
     }
 
     /** Events in the open batch. */
     public int pending() {
-        return open == null ? 0 : open.count();
+        return assembler.count();
     }
 }

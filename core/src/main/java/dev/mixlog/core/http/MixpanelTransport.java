@@ -1,7 +1,6 @@
 package dev.mixlog.core.http;
 
 import dev.mixlog.core.batch.Batch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /** Posts batches with the JDK's {@link HttpClient}: one blocking exchange per call, on the caller's thread. */
 public final class MixpanelTransport implements AutoCloseable {
@@ -54,7 +51,7 @@ public final class MixpanelTransport implements AutoCloseable {
 
     /** The request body as sent: the batch's JSON, gzip-compressed when the route says so. */
     public byte[] encode(Route route, Batch batch) {
-        return route.gzip() ? gzip(batch.body()) : batch.body();
+        return route.gzip() ? Gzip.compress(batch.body()) : batch.body();
     }
 
     /**
@@ -100,16 +97,6 @@ public final class MixpanelTransport implements AutoCloseable {
         }
     }
 
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 6));
-        try (GZIPOutputStream zip = new FastGzipStream(out)) {
-            zip.write(body);
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return out.toByteArray();
-    }
-
     /** Closes the client's connections where the JDK allows it (Java 21 and later). */
     @Override
     public void close() {
@@ -120,14 +107,6 @@ public final class MixpanelTransport implements AutoCloseable {
             } catch (Exception ignored) {
                 // best effort at shutdown
             }
-        }
-    }
-
-    /** Gzip at the fastest level: analytics JSON compresses well even so, for a fraction of the CPU. */
-    private static final class FastGzipStream extends GZIPOutputStream {
-        FastGzipStream(ByteArrayOutputStream out) throws IOException {
-            super(out, 8192);
-            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 }

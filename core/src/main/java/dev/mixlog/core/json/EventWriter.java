@@ -78,7 +78,7 @@ public final class EventWriter {
     private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
         int room = Defaults.MAX_PROPERTIES - reservedCount;
         for (Map.Entry<String, Object> property : properties.entrySet()) {
-            if (RESERVED_KEYS.contains(property.getKey())) {
+            if (isReserved(property.getKey())) {
                 stats.recordAdjusted(Adjustment.RESERVED_KEY_IGNORED);
                 continue;
             }
@@ -99,6 +99,17 @@ public final class EventWriter {
             JsonRecords.writeClean(out, value);
         }
         return true;
+    }
+
+    /** {@link #RESERVED_KEYS} membership, tested by length first: this runs for every property of every event. */
+    static boolean isReserved(String key) {
+        switch (key == null ? 0 : key.length()) {
+            case 4: return key.equals("time");
+            case 5: return key.equals("token");
+            case 10: return key.equals("$insert_id");
+            case 11: return key.equals("distinct_id");
+            default: return false;
+        }
     }
 
     private String distinctId(Object value) {

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Runs the whole comparison and writes benchmarks/RESULTS.md:
+#   1. cost of one logging call (JMH, -prof gc, 1 and 2 threads), every appender
+#   2. application-thread latency at a steady 20,000 calls/s, every appender
+#   3. end to end: 1,000,000 events through Mixlog and through loki4j to loopback receivers
+#   4. CPU of an idle Mixlog appender over 10 s
+#
+# Usage (from anywhere; about 10 minutes on 2 cores):
+#   benchmarks/run.sh
+# A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
+#   BENCH_QUICK=1 benchmarks/run.sh
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+JVM_OPTS=(-Xmx2g)
+OUT="$BENCH_DIR/target/results"
+
+LOGBACK_CASES="mixlog-logback logstash-disruptor logback-async loki4j logback-none"
+LOG4J2_CASES="mixlog-log4j2 log4j2-async-json log4j2-all-async log4j2-none"
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  JMH_ARGS=(1 1 1 1); LATENCY_RATE=20000; LATENCY_WARMUP=1; LATENCY_SECONDS=2
+  E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2
+  REPORT="$BENCH_DIR/target/RESULTS-quick.md"
+else
+  JMH_ARGS=(3 2 5 2); LATENCY_RATE=20000; LATENCY_WARMUP=5; LATENCY_SECONDS=10
+  E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10
+  REPORT="$BENCH_DIR/RESULTS.md"
+fi
+
+step() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+# Busy share of the machine's CPUs over one second, in percent (from /proc/stat).
+busy_percent() {
+  local _ user nice system idle iowait irq softirq steal total1 idle1
+  read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+  total1=$((user + nice + system + idle + iowait + irq + softirq + steal)); idle1=$((idle + iowait))
+  sleep 1
+  read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+  total1=$((user + nice + system + idle + iowait + irq + softirq + steal - total1))
+  echo $((100 * (total1 - (idle + iowait - idle1)) / (total1 > 0 ? total1 : 1)))
+}
+# Before each measurement, waits while other work keeps the machine busy, for at most
+# BENCH_QUIET_WAIT seconds over the whole run (default 180), so that builds or tests running
+# elsewhere skew fewer numbers.
+QUIET_BUDGET=${BENCH_QUIET_WAIT:-180}
+MAX_BUSY=0
+WAITED=0
+await_quiet() {
+  local busy waited=0
+  while true; do
+    busy=$(busy_percent)
+    [ "$busy" -le 15 ] || [ "$QUIET_BUDGET" -le 0 ] && break
+    [ "$waited" = 0 ] && echo "   (machine $busy% busy with other work; waiting up to ${QUIET_BUDGET}s)"
+    waited=$((waited + 2))
+    QUIET_BUDGET=$((QUIET_BUDGET - 2))
+    sleep 1
+  done
+  [ "$waited" -gt 0 ] && echo "   (waited ${waited}s)"
+  [ "$busy" -gt "$MAX_BUSY" ] && MAX_BUSY=$busy
+  WAITED=$((WAITED + waited))
+  return 0
+}
+FAILED=()
+# Runs one measurement; a failure is reported and the run goes on (the report shows n/a).
+attempt() {
+  local name=$1
+  shift
+  await_quiet
+  if ! "$@"; then
+    FAILED+=("$name")
+    echo "!! $name failed; see the logs in $OUT"
+  fi
+}
+
+step "building"
+(cd "$ROOT" && mvn -q -B -DskipTests install)
+mvn -q -B -f "$BENCH_DIR/pom.xml" package
+CP_LOGBACK="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-logback.txt")"
+CP_LOG4J2="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-log4j2.txt")"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+step "starting the loopback receivers"
+"$JAVA" -Xmx512m -cp "$CP_LOGBACK" dev.mixlog.benchmarks.receiver.ReceiverServer \
+  "$OUT/receivers.properties" 1800 >"$OUT/receivers.log" 2>&1 &
+RECEIVERS=$!
+trap 'kill "$RECEIVERS" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  [ -f "$OUT/receivers.properties" ] && break
+  sleep 0.1
+done
+url() { sed -n "s/^$1=//p" "$OUT/receivers.properties" | sed 's/\\//g'; }
+PROPS=(-Dmixlog.bench.mixpanelUrl="$(url mixpanelUrl)" -Dmixlog.bench.lokiUrl="$(url lokiUrl)"
+       -Dmixlog.bench.statsUrl="$(url statsUrl)")
+echo "receivers: $(url mixpanelUrl) (Mixpanel), $(url lokiUrl) (Loki)"
+
+bench() {
+  local classpath=$1
+  shift
+  "$JAVA" "${JVM_OPTS[@]}" "${PROPS[@]}" -cp "$classpath" "$@"
+}
+classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
+
+step "1/4 cost of one call (JMH)"
+for family in LOGBACK LOG4J2; do
+  [ "$family" = LOGBACK ] && classpath=$CP_LOGBACK || classpath=$CP_LOG4J2
+  log="$OUT/jmh-$(echo "$family" | tr 'A-Z' 'a-z').log"
+  attempt "JMH $family" bench "$classpath" dev.mixlog.benchmarks.jmh.CallCostSuite "$family" "$OUT" "${JMH_ARGS[@]}" \
+    >"$log" 2>&1
+  grep -E '^CallCostBenchmark\.purchase +' "$log" | grep -v ':' || true
+done
+
+step "2/4 latency at a steady $LATENCY_RATE calls/s"
+for c in $LOGBACK_CASES $LOG4J2_CASES; do
+  attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
+    "$LATENCY_RATE" "$LATENCY_WARMUP" "$LATENCY_SECONDS" 2>>"$OUT/latency.log"
+done
+
+step "3/4 end to end, $E2E_EVENTS events"
+for c in mixlog-logback loki4j; do
+  attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
+    "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
+done
+
+step "4/4 idle for $IDLE_SECONDS s"
+for c in mixlog-logback mixlog-log4j2; do
+  attempt "idle $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.idle.IdleCost "$c" \
+    "$OUT/idle-$c.properties" "$IDLE_SECONDS" 2>>"$OUT/idle.log"
+done
+
+step "writing $REPORT"
+libraries() {
+  tr ':' '\n' <"$BENCH_DIR/target/classpath-$1.txt" | sed 's|.*/||; s|\.jar$||' \
+    | grep -E "$2" | paste -sd ',' | sed 's/,/, /g'
+}
+{
+  echo "command=benchmarks/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo ' (BENCH_QUICK=1)')"
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "nproc=$(nproc)"
+  echo "cpuModel=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+  echo "memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "os=$(uname -sr)"
+  echo "jdk=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ($("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p'))"
+  echo "jvmOptions=${JVM_OPTS[*]} (every benchmark JVM; JMH forks inherit them)"
+  echo "libraries=$(libraries logback 'logback-classic|logstash|loki|jmh-core|disruptor|jackson-core-2'), $(libraries log4j2 'log4j-(core|slf4j2|layout)')"
+  echo "revision=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "jmhSettings=1 fork, ${JMH_ARGS[0]} warm-up x ${JMH_ARGS[1]} s, ${JMH_ARGS[2]} measurement x ${JMH_ARGS[3]} s, -prof gc"
+  echo "latencyRate=$LATENCY_RATE"
+  echo "latencyWarmupSeconds=$LATENCY_WARMUP"
+  echo "latencySeconds=$LATENCY_SECONDS"
+  echo "e2eEvents=$E2E_EVENTS"
+  echo "e2eWarmupEvents=$E2E_WARMUP"
+  echo "idleSeconds=$IDLE_SECONDS"
+  echo "otherWork=at most ${MAX_BUSY}% of the CPUs busy with other work just before a measurement started (waited ${WAITED} s for it to finish)"
+} >"$OUT/environment.properties"
+"$JAVA" -cp "$CP_LOGBACK" dev.mixlog.benchmarks.report.ResultsReport "$OUT" "$REPORT"
+echo "wrote $REPORT"
+if [ ${#FAILED[@]} -gt 0 ]; then
+  echo "!! failed: ${FAILED[*]}"
+  exit 1
+fi

@@ -1,0 +1,46 @@
+package dev.mixlog.benchmarks.report;
+
+import dev.mixlog.benchmarks.AppenderCase;
+import dev.mixlog.benchmarks.support.ResultFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The result files of one run, found by the names the measuring programs give them. */
+final class Results {
+    private static final ResultFile NONE = new ResultFile();
+    private final Path dir;
+
+    Results(Path dir) {
+        this.dir = dir;
+    }
+
+    ResultFile jmh(AppenderCase appenderCase, int threads) {
+        return read("jmh-" + appenderCase.id() + "-t" + threads + ".properties");
+    }
+
+    ResultFile jmhCounters(AppenderCase appenderCase, int threads) {
+        return read("jmh-counters-" + appenderCase.id() + "-t" + threads + ".properties");
+    }
+
+    ResultFile latency(AppenderCase appenderCase) {
+        return read("latency-" + appenderCase.id() + ".properties");
+    }
+
+    ResultFile endToEnd(AppenderCase appenderCase) {
+        return read("e2e-" + appenderCase.id() + ".properties");
+    }
+
+    ResultFile idle(AppenderCase appenderCase) {
+        return read("idle-" + appenderCase.id() + ".properties");
+    }
+
+    ResultFile environment() {
+        return read("environment.properties");
+    }
+
+    /** The file's values, or an empty result (every value missing) when it was not written. */
+    private ResultFile read(String name) {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? ResultFile.read(file) : NONE;
+    }
+}

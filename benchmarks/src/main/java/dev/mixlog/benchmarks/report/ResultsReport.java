@@ -1,0 +1,161 @@
+package dev.mixlog.benchmarks.report;
+
+import dev.mixlog.benchmarks.AppenderCase;
+import dev.mixlog.benchmarks.Family;
+import dev.mixlog.benchmarks.support.ResultFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes RESULTS.md from one run's result files: the machine, the command, the targets and the
+ * four tables (call cost, paced latency, end to end, idle).
+ * <p>Usage: {@code ResultsReport <resultsDir> <RESULTS.md>}
+ */
+public final class ResultsReport {
+    private final Results results;
+    private final StringBuilder out = new StringBuilder();
+
+    private ResultsReport(Results results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws IOException {
+        ResultsReport report = new ResultsReport(new Results(Path.of(args[0])));
+        Files.writeString(Path.of(args[1]), report.render(), StandardCharsets.UTF_8);
+    }
+
+    private String render() {
+        ResultFile env = results.environment();
+        out.append("# Mixlog benchmark results\n\n")
+                .append("Mixlog side by side with the appenders users would otherwise use, in one run on one machine. ")
+                .append("Written by `").append(env.get("command")).append("` (").append(env.get("date")).append(").\n\n");
+        environment(env);
+        out.append("## Targets\n\n");
+        new Targets(results).evaluate().appendTo(out);
+        callCost(env);
+        latency(env);
+        endToEnd(env);
+        idle(env);
+        out.append("## How it was measured\n\n").append(Method.TEXT);
+        return out.toString();
+    }
+
+    private void environment(ResultFile env) {
+        new MarkdownTable("machine", "")
+                .row("CPU", env.get("cpuModel") + " (nproc " + env.get("nproc") + ")")
+                .row("memory", env.get("memory"))
+                .row("OS", env.get("os"))
+                .row("JDK", env.get("jdk"))
+                .row("JVM options", "`" + env.get("jvmOptions") + "`")
+                .row("libraries", env.get("libraries"))
+                .row("Mixlog", env.get("revision"))
+                .row("other work", env.get("otherWork"))
+                .appendTo(out);
+    }
+
+    private void callCost(ResultFile env) {
+        out.append("## 1. Cost of one logging call (JMH)\n\n")
+                .append("`log.atInfo().addMarker(M).addKeyValue(..)x3.log(\"Purchase\")` with 4 MDC entries, ")
+                .append("as fast as the calling threads can go (").append(env.get("jmhSettings")).append("). ")
+                .append("ns/op is the average time of one call on each calling thread; B/op is JMH's ")
+                .append("`gc.alloc.rate.norm`: bytes allocated per call by all threads of the JVM, the appender's ")
+                .append("own threads included. At this rate every asynchronous appender's queue is full most of ")
+                .append("the time, so the numbers include each one's full-queue policy (see the notes).\n\n");
+        for (Family family : Family.values()) {
+            MarkdownTable table = new MarkdownTable(family.label() + " appender", "1 thread: ns/op", "1 thread: B/op",
+                    "2 threads: ns/op", "2 threads: B/op", "Mixlog: calls that found the ring full (1 / 2 threads)");
+            for (AppenderCase appenderCase : AppenderCase.values()) {
+                if (appenderCase.family() != family) {
+                    continue;
+                }
+                ResultFile one = results.jmh(appenderCase, 1);
+                ResultFile two = results.jmh(appenderCase, 2);
+                table.row(appenderCase.label(),
+                        Numbers.withError(one.number("nsPerOp"), one.number("nsPerOpError")),
+                        Numbers.fixed(one.number("allocBytesPerOp"), 0),
+                        Numbers.withError(two.number("nsPerOp"), two.number("nsPerOpError")),
+                        Numbers.fixed(two.number("allocBytesPerOp"), 0),
+                        appenderCase.isMixlog() ? ringFullShare(appenderCase, 1) + " / " + ringFullShare(appenderCase, 2) : "");
+            }
+            table.appendTo(out);
+        }
+    }
+
+    private String ringFullShare(AppenderCase appenderCase, int threads) {
+        ResultFile counters = results.jmhCounters(appenderCase, threads);
+        double full = counters.number("droppedRingFull");
+        double taken = counters.number("captured");
+        return Numbers.fixed(100 * full / (full + taken), 1) + " %";
+    }
+
+    private void latency(ResultFile env) {
+        out.append("## 2. Application-thread latency at a steady ").append(Numbers.count(env.number("latencyRate"))).append(" calls/s\n\n")
+                .append("One thread makes the same call on a fixed schedule (spinning to each due time) for ")
+                .append(env.get("latencySeconds")).append(" s after a ").append(env.get("latencyWarmupSeconds"))
+                .append(" s warm-up; each call is timed with `System.nanoTime()`. One JVM per appender. ")
+                .append("B/call: bytes the calling thread allocates per call (ThreadMXBean). Appender threads: CPU of ")
+                .append("every Java thread but the caller, per event (measured until 1.5 s after the last call). ")
+                .append("Other CPU: process CPU minus the calling thread's, per event: the appender's threads plus ")
+                .append("GC and JIT.\n\n");
+        MarkdownTable table = new MarkdownTable("appender", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs",
+                "B/call", "appender threads: µs CPU/event", "other CPU: µs/event", "calls/s achieved");
+        for (AppenderCase appenderCase : AppenderCase.values()) {
+            ResultFile r = results.latency(appenderCase);
+            table.row(appenderCase.label(), Numbers.micros(r.number("p50Nanos")), Numbers.micros(r.number("p90Nanos")),
+                    Numbers.micros(r.number("p99Nanos")), Numbers.micros(r.number("p999Nanos")),
+                    Numbers.micros(r.number("maxNanos")), Numbers.fixed(r.number("allocBytesPerCall"), 0),
+                    Numbers.micros(r.number("appenderThreadsCpuNanosPerEvent")),
+                    Numbers.micros(r.number("otherProcessCpuNanosPerEvent")), Numbers.count(r.number("callsPerSecond")));
+        }
+        table.appendTo(out);
+    }
+
+    private void endToEnd(ResultFile env) {
+        out.append("## 3. End to end: ").append(Numbers.count(env.number("e2eEvents"))).append(" events to a loopback receiver\n\n")
+                .append("One thread logs the events as fast as the appender takes them (for Mixlog, it pauses when ")
+                .append("the ring is nearly full, reading the appender's counters; loki4j's queue is unbounded), after a ")
+                .append("warm-up round of ").append(Numbers.count(env.number("e2eWarmupEvents"))).append(" events. Time runs from the ")
+                .append("first call until the receiver (a separate JVM) has counted every event (or, for an appender ")
+                .append("that dropped some, the last one that arrived). CPU: all threads of the logging process over ")
+                .append("the same span (`getProcessCpuTime`), so GC and JIT count (split by thread from ")
+                .append("`/proc/self/task`, 10 ms resolution). Wire bytes: request bodies ")
+                .append("as sent (Mixlog: gzip; loki4j: uncompressed JSON), and request line plus headers. Peak heap: ")
+                .append("highest used heap sampled every 5 ms.\n\n");
+        MarkdownTable table = new MarkdownTable("appender", "events arrived", "seconds", "events/s",
+                "CPU s per million events (process)", "of which the logging thread", "of which GC threads",
+                "of which JIT compiler threads",
+                "receiver CPU s per million (other JVM)", "body bytes/event",
+                "header bytes/event", "requests", "peak heap MiB", "dropped");
+        for (AppenderCase appenderCase : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.LOKI4J}) {
+            ResultFile r = results.endToEnd(appenderCase);
+            table.row(appenderCase.label(), Numbers.count(r.number("arrived")), Numbers.fixed(r.number("seconds"), 2),
+                    Numbers.count(r.number("eventsPerSecond")), Numbers.fixed(r.number("processCpuSecondsPerMillion"), 2),
+                    Numbers.fixed(r.number("loggingThreadCpuSecondsPerMillion"), 2),
+                    Numbers.fixed(r.number("gcCpuSecondsPerMillion"), 2), Numbers.fixed(r.number("jitCpuSecondsPerMillion"), 2),
+                    Numbers.fixed(r.number("receiverCpuSecondsPerMillion"), 2),
+                    Numbers.fixed(r.number("bodyBytesPerEvent"), 1), Numbers.fixed(r.number("headerBytesPerEvent"), 2),
+                    Numbers.count(r.number("requests")), Numbers.mebibytes(r.number("peakHeapBytes")),
+                    r.has("mixlogDropped") ? Numbers.count(r.number("mixlogDropped"))
+                            : Numbers.count(r.number("events") - r.number("arrived")));
+        }
+        table.appendTo(out);
+    }
+
+    private void idle(ResultFile env) {
+        out.append("## 4. Idle cost\n\n")
+                .append("After 10 events were delivered, nothing is logged for ").append(env.get("idleSeconds"))
+                .append(" s. Appender threads: `mixlog-*` threads and the JDK HTTP client's selector thread ")
+                .append("(ThreadMXBean CPU time). Process: every thread, GC and JIT included.\n\n");
+        MarkdownTable table = new MarkdownTable("appender", "appender threads: ms CPU", "% of one core",
+                "process: ms CPU", "process: % of one core");
+        for (AppenderCase appenderCase : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.MIXLOG_LOG4J2}) {
+            ResultFile r = results.idle(appenderCase);
+            table.row(appenderCase.label(), Numbers.fixed(r.number("appenderThreadsCpuNanos") / 1e6, 2),
+                    Numbers.fixed(r.number("appenderThreadsCorePercent"), 3),
+                    Numbers.fixed(r.number("processCpuNanos") / 1e6, 1), Numbers.fixed(r.number("processCorePercent"), 2));
+        }
+        table.appendTo(out);
+    }
+}

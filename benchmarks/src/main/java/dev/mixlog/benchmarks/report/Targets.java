@@ -1,0 +1,96 @@
+package dev.mixlog.benchmarks.report;
+
+import dev.mixlog.benchmarks.AppenderCase;
+import dev.mixlog.benchmarks.Family;
+import dev.mixlog.benchmarks.support.ResultFile;
+import java.util.Locale;
+
+/** Checks Mixlog's measurements against the targets set for it, using values from the same run. */
+final class Targets {
+    private static final double MAX_P50_OVER_FLOOR = 3.0;
+    private static final double MAX_ALLOC_OVER_FLOOR = 100;
+    private static final double MIN_EVENTS_PER_SECOND = 200_000;
+    private static final double MAX_CPU_MICROS_PER_EVENT = 3.0;
+    private static final double MAX_IDLE_CORE_PERCENT = 1.0;
+
+    private final Results results;
+    private final MarkdownTable table = new MarkdownTable("target", "measured", "met");
+
+    Targets(Results results) {
+        this.results = results;
+    }
+
+    MarkdownTable evaluate() {
+        for (Family family : Family.values()) {
+            AppenderCase mixlog = family == Family.LOGBACK ? AppenderCase.MIXLOG_LOGBACK : AppenderCase.MIXLOG_LOG4J2;
+            AppenderCase floor = family == Family.LOGBACK ? AppenderCase.LOGBACK_NONE : AppenderCase.LOG4J2_NONE;
+            latencyTargets(family, results.latency(mixlog), results.latency(floor));
+        }
+        throughputTargets();
+        idleTargets();
+        return table;
+    }
+
+    private void latencyTargets(Family family, ResultFile mixlog, ResultFile floor) {
+        String who = "Mixlog (" + family.label() + ")";
+        double p50 = mixlog.number("p50Nanos");
+        double floorP50 = floor.number("p50Nanos");
+        check(who + ": application-thread p50 within 3x the no-appender floor",
+                String.format(Locale.ROOT, "%s µs vs floor %s µs (%.1fx)", Numbers.micros(p50), Numbers.micros(floorP50),
+                        p50 / floorP50),
+                p50 <= MAX_P50_OVER_FLOOR * floorP50);
+
+        double p99 = mixlog.number("p99Nanos");
+        double bestPeer = Double.POSITIVE_INFINITY;
+        String bestPeerName = Numbers.MISSING;
+        for (AppenderCase peer : AppenderCase.values()) {
+            if (peer.family() == family && !peer.isMixlog() && !peer.isFloor()) {
+                double peerP99 = results.latency(peer).number("p99Nanos");
+                if (peerP99 < bestPeer) {
+                    bestPeer = peerP99;
+                    bestPeerName = peer.label();
+                }
+            }
+        }
+        check(who + ": application-thread p99 below every peer for the same framework in the run",
+                Numbers.micros(p99) + " µs vs best peer " + Numbers.micros(bestPeer) + " µs (" + bestPeerName + ")",
+                p99 < bestPeer);
+
+        double alloc = mixlog.number("allocBytesPerCall");
+        double floorAlloc = floor.number("allocBytesPerCall");
+        check(who + ": bytes allocated per call ≤ floor + 100",
+                Numbers.fixed(alloc, 0) + " B vs floor " + Numbers.fixed(floorAlloc, 0) + " B ("
+                        + Numbers.signed(alloc - floorAlloc) + ")",
+                alloc <= floorAlloc + MAX_ALLOC_OVER_FLOOR);
+    }
+
+    private void throughputTargets() {
+        ResultFile mixlog = results.endToEnd(AppenderCase.MIXLOG_LOGBACK);
+        ResultFile loki = results.endToEnd(AppenderCase.LOKI4J);
+        double rate = mixlog.number("eventsPerSecond");
+        boolean allArrived = mixlog.number("arrived") >= mixlog.number("events");
+        check("end to end: ≥ 200,000 events/s sustained, all events delivered",
+                Numbers.count(rate) + " events/s, " + Numbers.count(mixlog.number("arrived")) + " of "
+                        + Numbers.count(mixlog.number("events")) + " arrived",
+                rate >= MIN_EVENTS_PER_SECOND && allArrived);
+        double cpu = mixlog.number("processCpuSecondsPerMillion");
+        check("end to end: ≤ 3 µs CPU per event, all threads of the process",
+                Numbers.fixed(cpu, 2) + " µs per event", cpu <= MAX_CPU_MICROS_PER_EVENT);
+        double lokiRate = loki.number("eventsPerSecond");
+        check("end to end: throughput at or above loki4j's",
+                Numbers.count(rate) + " vs " + Numbers.count(lokiRate) + " events/s", rate >= lokiRate);
+    }
+
+    private void idleTargets() {
+        for (AppenderCase mixlog : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.MIXLOG_LOG4J2}) {
+            double percent = results.idle(mixlog).number("appenderThreadsCorePercent");
+            check(mixlog.label() + " idle: < 1% of one core",
+                    Numbers.fixed(percent, 3) + " % of one core", percent < MAX_IDLE_CORE_PERCENT);
+        }
+    }
+
+    private void check(String target, String measured, boolean met) {
+        boolean measuredAtAll = !measured.contains(Numbers.MISSING);
+        table.row(target, measured, measuredAtAll ? (met ? "yes" : "**no**") : "not measured");
+    }
+}
