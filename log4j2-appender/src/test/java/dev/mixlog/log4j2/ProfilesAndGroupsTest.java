@@ -1,8 +1,10 @@
 package dev.mixlog.log4j2;
 
+import static dev.mixlog.core.testing.EndpointChecks.assertEveryRequestValid;
+import static dev.mixlog.core.testing.EndpointChecks.assertSameRecords;
+import static dev.mixlog.core.testing.EndpointChecks.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,17 +14,13 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.Operation;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
 import dev.mixlog.core.testing.MockMixpanel;
 import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
@@ -49,12 +47,6 @@ class ProfilesAndGroupsTest {
     private static final String GROUP = "{'$token':'test-project-token','$group_key':'company','$group_id':'acme',";
 
     /** The checks Mixpanel's description puts on each endpoint's body. */
-    private static final Map<String, Function<JsonNode, List<String>>> SCHEMAS = Map.of(
-            "/import", MixpanelSchema::importBody,
-            "/engage", MixpanelSchema::profileUpdates,
-            "/groups", MixpanelSchema::groupUpdates,
-            "/track", MixpanelSchema::trackBody);
-
     private MockMixpanel server;
     private LoggerContext context;
     private MixpanelAppender appender;
@@ -95,30 +87,6 @@ class ProfilesAndGroupsTest {
         return message;
     }
 
-    /** Checks every request against its endpoint's schema and the query and encoding that endpoint takes. */
-    private void assertEveryRequestValid() {
-        for (Received request : server.requests()) {
-            assertTrue(SCHEMAS.containsKey(request.path()), "unexpected path " + request.path());
-            assertEquals(List.of(), SCHEMAS.get(request.path()).apply(request.body()), request.path() + " " + request.body());
-            if (request.path().equals("/engage") || request.path().equals("/groups")) {
-                assertEquals("1", request.query("verbose"));
-                assertEquals("0", request.query("ip"));
-                assertNull(request.header("Content-Encoding"), "updates are sent uncompressed");
-                assertNull(request.header("Authorization"), "the token travels in the body");
-            }
-        }
-    }
-
-    private static List<JsonNode> json(String... singleQuoted) {
-        return Arrays.stream(singleQuoted).map(Bodies::singleQuoted).collect(Collectors.toList());
-    }
-
-    /** The same records, in any order, each exactly once. */
-    private static void assertSameRecords(List<JsonNode> expected, List<JsonNode> actual) {
-        assertEquals(new HashSet<>(expected), new HashSet<>(actual));
-        assertEquals(expected.size(), actual.size(), () -> "duplicates among " + actual);
-    }
-
     @Test
     void eachProfileOperationSendsTheBodyMixpanelDocuments() {
         Logger log = start("log4j2-profiles.xml");
@@ -146,7 +114,7 @@ class ProfilesAndGroupsTest {
                 PROFILE + "'$remove':{'tags':'beta'}}",
                 PROFILE + "'$unset':['legacy_plan','old_email']}",
                 PROFILE + "'$delete':''}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(server.requests(), server.requestsTo("/engage"), "nothing but /engage");
         assertEquals(8, stats().delivered());
     }
@@ -172,7 +140,7 @@ class ProfilesAndGroupsTest {
                 GROUP + "'$remove':{'regions':'us'}}",
                 GROUP + "'$unset':['legacy_tier']}",
                 GROUP + "'$delete':''}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(server.requests(), server.requestsTo("/groups"), "nothing but /groups");
     }
 
@@ -193,7 +161,7 @@ class ProfilesAndGroupsTest {
                 "{'$token':'test-project-token','$group_key':'company','$group_id':'ctx-co','$set':{'name':'From context'}}",
                 "{'$token':'test-project-token','$group_key':'company','$group_id':'field-co','$set':{'name':'From field'}}",
                 "{'$token':'test-project-token','$group_key':'team','$group_id':'ctx-team','$set':{'lead':'Ada'}}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -212,7 +180,7 @@ class ProfilesAndGroupsTest {
                 "{'$token':'test-project-token','$distinct_id':'u-2','$set':{'plan':'pro'}}",
                 "{'$token':'test-project-token','$distinct_id':'u-3','$ip':'203.0.113.9','$ignore_time':true,'$set':{'plan':'pro'}}"),
                 updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -229,7 +197,7 @@ class ProfilesAndGroupsTest {
         assertSameRecords(json(
                 "{'$token':'test-project-token','$distinct_id':'u-1','$add':{'logins':1}}",
                 "{'$token':'test-project-token','$distinct_id':'u-1','$ignore_time':true,'$set':{'plan':'pro'}}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -246,7 +214,7 @@ class ProfilesAndGroupsTest {
         log.info(MixpanelMarkers.event("Plan Chosen"), "plan chosen");
         context.stop();
 
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(7, stats().delivered());
         assertEquals(0, stats().droppedTotal());
 
@@ -302,7 +270,7 @@ class ProfilesAndGroupsTest {
         log.info(MixpanelMarkers.identify(), fields("$anon_id", "device-2"));
         context.stop();
 
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(List.of(1, 3, 3), batchSizes("/engage"));
         assertEquals(List.of(1, 3), batchSizes("/groups"));
         assertEquals(List.of(2, 3), batchSizes("/import"));
@@ -352,7 +320,7 @@ class ProfilesAndGroupsTest {
         assertEquals(3, stats().dropped(DropReason.INVALID));
         assertEquals(1, stats().delivered());
         assertEquals(server.requests(), server.requestsTo("/import"));
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -377,7 +345,7 @@ class ProfilesAndGroupsTest {
         assertEquals(1, server.acceptedRecords("/import").size());
         assertEquals(2, stats().retried());
         assertEquals(0, stats().droppedTotal());
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     /** The request answered 429 was sent again, byte for byte, once, and not before Retry-After. */
@@ -414,7 +382,7 @@ class ProfilesAndGroupsTest {
         }
         assertEquals(1, stats().dropped(DropReason.REJECTED));
         assertEquals(1, server.requestsTo("/engage").size(), "a rejection is not retried");
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     /**
@@ -441,7 +409,7 @@ class ProfilesAndGroupsTest {
         assertEquals(json(PROFILE + "'$delete':''}"), server.acceptedRecords("/engage"));
         assertEquals(json(GROUP + "'$delete':''}"), server.acceptedRecords("/groups"));
         assertIdentify(server.acceptedRecords("/track"), "u-1", "device-7");
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     /** The SLF4J marker of an operation: its name, with {@code MIXPANEL} added. */

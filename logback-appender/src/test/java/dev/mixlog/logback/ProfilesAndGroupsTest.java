@@ -1,9 +1,11 @@
 package dev.mixlog.logback;
 
+import static dev.mixlog.core.testing.EndpointChecks.assertEveryRequestValid;
+import static dev.mixlog.core.testing.EndpointChecks.assertSameRecords;
+import static dev.mixlog.core.testing.EndpointChecks.json;
 import static dev.mixlog.core.testing.Bodies.singleQuoted;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
@@ -12,18 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
 import dev.mixlog.core.testing.MockMixpanel;
 import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,36 +54,6 @@ class ProfilesAndGroupsTest {
     }
 
     /** The checks Mixpanel's description puts on each endpoint's body. */
-    private static final Map<String, Function<JsonNode, List<String>>> SCHEMAS = Map.of(
-            "/import", MixpanelSchema::importBody,
-            "/engage", MixpanelSchema::profileUpdates,
-            "/groups", MixpanelSchema::groupUpdates,
-            "/track", MixpanelSchema::trackBody);
-
-    /** Checks every request against its endpoint's schema and the query and encoding that endpoint takes. */
-    private void assertEveryRequestValid() {
-        for (Received request : server.requests()) {
-            assertTrue(SCHEMAS.containsKey(request.path()), "unexpected path " + request.path());
-            assertEquals(List.of(), SCHEMAS.get(request.path()).apply(request.body()), request.path() + " " + request.body());
-            if (request.path().equals("/engage") || request.path().equals("/groups")) {
-                assertEquals("1", request.query("verbose"));
-                assertEquals("0", request.query("ip"));
-                assertNull(request.header("Content-Encoding"), "updates are sent uncompressed");
-                assertNull(request.header("Authorization"), "the token travels in the body");
-            }
-        }
-    }
-
-    private static List<JsonNode> json(String... singleQuoted) {
-        return Arrays.stream(singleQuoted).map(Bodies::singleQuoted).collect(Collectors.toList());
-    }
-
-    /** The same records, in any order, each exactly once. */
-    private static void assertSameRecords(List<JsonNode> expected, List<JsonNode> actual) {
-        assertEquals(new HashSet<>(expected), new HashSet<>(actual));
-        assertEquals(expected.size(), actual.size(), () -> "duplicates among " + actual);
-    }
-
     @Test
     void eachProfileOperationSendsTheBodyMixpanelDocuments() {
         Logger log = start("profiles.xml");
@@ -116,7 +83,7 @@ class ProfilesAndGroupsTest {
                 PROFILE + "'$remove':{'tags':'beta'}}",
                 PROFILE + "'$unset':['legacy_plan','old_email']}",
                 PROFILE + "'$delete':''}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(server.requests(), server.requestsTo("/engage"), "nothing but /engage");
         assertEquals(8, logback.stats().delivered());
     }
@@ -148,7 +115,7 @@ class ProfilesAndGroupsTest {
                 GROUP + "'$remove':{'regions':'us'}}",
                 GROUP + "'$unset':['legacy_tier']}",
                 GROUP + "'$delete':''}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(server.requests(), server.requestsTo("/groups"), "nothing but /groups");
     }
 
@@ -170,7 +137,7 @@ class ProfilesAndGroupsTest {
                 "{'$token':'test-project-token','$group_key':'company','$group_id':'mdc-co','$set':{'name':'From MDC'}}",
                 "{'$token':'test-project-token','$group_key':'company','$group_id':'kv-co','$set':{'name':'From key-value'}}",
                 "{'$token':'test-project-token','$group_key':'team','$group_id':'mdc-team','$set':{'lead':'Ada'}}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -192,7 +159,7 @@ class ProfilesAndGroupsTest {
                 "{'$token':'test-project-token','$distinct_id':'u-2','$set':{'plan':'pro'}}",
                 "{'$token':'test-project-token','$distinct_id':'u-3','$ip':'203.0.113.9','$ignore_time':true,'$set':{'plan':'pro'}}"),
                 updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -210,7 +177,7 @@ class ProfilesAndGroupsTest {
         assertSameRecords(json(
                 "{'$token':'test-project-token','$distinct_id':'u-1','$add':{'logins':1}}",
                 "{'$token':'test-project-token','$distinct_id':'u-1','$ignore_time':true,'$set':{'plan':'pro'}}"), updates);
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -230,7 +197,7 @@ class ProfilesAndGroupsTest {
         log.atInfo().addMarker(MixpanelMarkers.event("Plan Chosen")).log("plan chosen");
         logback.stop();
 
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         MixlogStats stats = logback.stats();
         assertEquals(7, stats.delivered());
         assertEquals(0, stats.droppedTotal());
@@ -288,7 +255,7 @@ class ProfilesAndGroupsTest {
         log.atInfo().addMarker(MixpanelMarkers.identify()).addKeyValue("$anon_id", "device-2").log("identify");
         logback.stop();
 
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
         assertEquals(List.of(1, 3, 3), batchSizes("/engage"));
         assertEquals(List.of(1, 3), batchSizes("/groups"));
         assertEquals(List.of(2, 3), batchSizes("/import"));
@@ -341,7 +308,7 @@ class ProfilesAndGroupsTest {
         assertEquals(3, logback.stats().dropped(DropReason.INVALID));
         assertEquals(1, logback.stats().delivered());
         assertEquals(server.requests(), server.requestsTo("/import"));
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     @Test
@@ -385,7 +352,7 @@ class ProfilesAndGroupsTest {
         assertEquals(1, server.acceptedRecords("/import").size());
         assertEquals(2, logback.stats().retried());
         assertEquals(0, logback.stats().droppedTotal());
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 
     /** The request answered 429 was sent again, byte for byte, once, and not before Retry-After. */
@@ -421,6 +388,6 @@ class ProfilesAndGroupsTest {
         assertEquals(1, logback.stats().rejected());
         assertEquals(1, logback.stats().dropped(DropReason.REJECTED));
         assertEquals(1, server.requestsTo("/engage").size(), "a rejection is not retried");
-        assertEveryRequestValid();
+        assertEveryRequestValid(server);
     }
 }
