@@ -115,10 +115,11 @@ public final class MixlogCore<S> {
      */
     public boolean capture(S event, boolean discardable, long estimatedBytes) {
         if (isDeliveryThread()) {
+            // delivery threads never block either: returning here is what keeps overflowPolicy=block deadlock-free
             return false;
         }
         Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
-        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0 && mayBlock()) {
+        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
             refusal = waitForRoom(event, discardable, estimatedBytes);
         }
         switch (refusal) {
@@ -138,19 +139,11 @@ public final class MixlogCore<S> {
 
     /**
      * Whether the calling thread works for this pipeline: one of Mixlog's own threads, or the JDK HTTP
-     * client's selector thread. Appenders ignore whatever is logged on these threads (by Mixlog,
+     * client's selector thread. {@link #capture} ignores whatever is logged on these threads (by Mixlog,
      * Jackson, the HTTP client or the JDK while delivering), so nothing feeds back into the ring.
      */
     public boolean isDeliveryThread() {
         return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
-    }
-
-    /**
-     * Never block a thread the delivery itself depends on: Mixlog's own, or the JDK HTTP client's
-     * selector thread (whose name the JDK fixes as {@code HttpClient-<n>-SelectorManager}).
-     */
-    private static boolean mayBlock() {
-        return !MixlogThread.isCurrent() && !Thread.currentThread().getName().startsWith("HttpClient-");
     }
 
     private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {

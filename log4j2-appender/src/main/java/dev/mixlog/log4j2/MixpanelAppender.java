@@ -72,7 +72,7 @@ public final class MixpanelAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         MixlogCore<EventSnapshot> running = core;
-        if (running == null || running.isDeliveryThread()) {
+        if (running == null) {
             return;
         }
         try {

@@ -53,7 +53,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     @Override
     protected void append(ILoggingEvent event) {
         MixlogCore<ILoggingEvent> running = core;
-        if (running == null || running.isDeliveryThread()) {
+        if (running == null) {
             return;
         }
         try {
