@@ -9,7 +9,6 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedEvent;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +19,6 @@ import java.util.Set;
 public final class EventWriter {
     /** Keys that identify and deduplicate an event; user properties never overwrite them. */
     public static final Set<String> RESERVED_KEYS = Set.of("token", "time", "distinct_id", "$insert_id");
-    /** Values Mixpanel refuses as {@code distinct_id} (compared without case). */
-    public static final Set<String> BANNED_IDS = DistinctIds.BANNED;
     /** Longest event name and {@code distinct_id} sent. */
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -101,15 +98,10 @@ public final class EventWriter {
         return true;
     }
 
-    /** {@link #RESERVED_KEYS} membership, tested by length first: this runs for every property of every event. */
+    /** {@link #RESERVED_KEYS} membership, with a length test first: this runs for every property of every event. */
     static boolean isReserved(String key) {
-        switch (key == null ? 0 : key.length()) {
-            case 4: return key.equals("time");
-            case 5: return key.equals("token");
-            case 10: return key.equals("$insert_id");
-            case 11: return key.equals("distinct_id");
-            default: return false;
-        }
+        int length = key == null ? 0 : key.length();
+        return length >= 4 && length <= 11 && RESERVED_KEYS.contains(key);
     }
 
     private String distinctId(Object value) {
@@ -118,7 +110,7 @@ public final class EventWriter {
         }
         String text = value instanceof String ? (String) value : sanitizer.renderScalar(value);
         String clean = sanitizer.cleanText(text.trim(), MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
-        if (BANNED_IDS.contains(clean.toLowerCase(Locale.ROOT))) {
+        if (DistinctIds.isBanned(clean)) {
             stats.recordAdjusted(Adjustment.DISTINCT_ID_REPLACED);
             return "";
         }
