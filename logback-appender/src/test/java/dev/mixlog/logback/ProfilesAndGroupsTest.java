@@ -1,10 +1,10 @@
 package dev.mixlog.logback;
 
 import static dev.mixlog.core.testing.EndpointChecks.assertEveryRequestValid;
+import static dev.mixlog.core.testing.EndpointChecks.assertResentOnce;
 import static dev.mixlog.core.testing.EndpointChecks.assertSameRecords;
 import static dev.mixlog.core.testing.EndpointChecks.json;
 import static dev.mixlog.core.testing.Bodies.singleQuoted;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +16,8 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.MockMixpanel;
 import dev.mixlog.core.testing.MockMixpanel.Received;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -345,30 +342,14 @@ class ProfilesAndGroupsTest {
         Await.until(() -> logback.stats().delivered() == 4, "4 records delivered");
         logback.stop();
 
-        assertResentOnce("/engage");
-        assertResentOnce("/groups");
+        assertResentOnce(server, "/engage");
+        assertResentOnce(server, "/groups");
         assertSameRecords(json(PROFILE + "'$set':{'plan':'pro'}}", PROFILE + "'$add':{'logins':1}}"), server.acceptedRecords("/engage"));
         assertSameRecords(json(GROUP + "'$set':{'name':'Acme'}}"), server.acceptedRecords("/groups"));
         assertEquals(1, server.acceptedRecords("/import").size());
         assertEquals(2, logback.stats().retried());
         assertEquals(0, logback.stats().droppedTotal());
         assertEveryRequestValid(server);
-    }
-
-    /** The request answered 429 was sent again, byte for byte, once, and not before Retry-After. */
-    private void assertResentOnce(String path) {
-        List<Received> requests = server.requestsTo(path);
-        List<Received> refused = new ArrayList<>();
-        requests.stream().filter(request -> request.status() == 429).forEach(refused::add);
-        assertEquals(1, refused.size(), path + " answered 429 once");
-        Received first = refused.get(0);
-        List<Received> resent = requests.stream()
-                .filter(request -> request.accepted() && Arrays.equals(request.decoded(), first.decoded()))
-                .collect(Collectors.toList());
-        assertEquals(1, resent.size(), path + ": the refused body was accepted exactly once");
-        assertArrayEquals(first.decoded(), resent.get(0).decoded());
-        long gap = resent.get(0).atNanos() - first.atNanos();
-        assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950), "resent after " + TimeUnit.NANOSECONDS.toMillis(gap) + " ms");
     }
 
     @Test

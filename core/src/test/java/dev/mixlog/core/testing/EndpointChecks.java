@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,21 @@ public final class EndpointChecks {
                 assertNull(request.header("Authorization"), "the token travels in the body");
             }
         }
+    }
+
+    /** The request to {@code path} answered 429 was sent again, byte for byte, once, and not before {@code Retry-After: 1}. */
+    public static void assertResentOnce(MockMixpanel server, String path) {
+        List<MockMixpanel.Received> requests = server.requestsTo(path);
+        List<MockMixpanel.Received> refused = requests.stream()
+                .filter(request -> request.status() == 429).collect(Collectors.toList());
+        assertEquals(1, refused.size(), path + " answered 429 once");
+        MockMixpanel.Received first = refused.get(0);
+        List<MockMixpanel.Received> resent = requests.stream()
+                .filter(request -> request.accepted() && Arrays.equals(request.decoded(), first.decoded()))
+                .collect(Collectors.toList());
+        assertEquals(1, resent.size(), path + ": the refused body was accepted exactly once");
+        long gap = resent.get(0).atNanos() - first.atNanos();
+        assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950), "resent after " + TimeUnit.NANOSECONDS.toMillis(gap) + " ms");
     }
 
     /** JSON records written with single quotes for readability. */

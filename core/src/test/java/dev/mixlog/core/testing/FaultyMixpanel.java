@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -53,7 +51,7 @@ public final class FaultyMixpanel implements AutoCloseable {
     private final int port;
     private volatile HttpServer server;
     private volatile Function<Arrival, Fault> rule = arrival -> Fault.accept();
-    private volatile CountDownLatch hanging;
+    private final HoldGate hold = new HoldGate();
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Map<String, JsonNode> ingested = new ConcurrentHashMap<>();
     private final AtomicLong ingestions = new AtomicLong();
@@ -85,17 +83,13 @@ public final class FaultyMixpanel implements AutoCloseable {
 
     /** Holds every request from now on, unanswered, until {@link #release()}. */
     public FaultyMixpanel hang() {
-        hanging = new CountDownLatch(1);
+        hold.hold();
         return this;
     }
 
     /** Lets held and later requests be answered. */
     public void release() {
-        CountDownLatch gate = hanging;
-        hanging = null;
-        if (gate != null) {
-            gate.countDown();
-        }
+        hold.release();
     }
 
     /** Closes the listening socket and every connection: from now on connections are refused. */
@@ -179,13 +173,10 @@ public final class FaultyMixpanel implements AutoCloseable {
     }
 
     private void awaitRelease() {
-        CountDownLatch gate = hanging;
-        if (gate != null) {
-            try {
-                gate.await(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            hold.pass();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

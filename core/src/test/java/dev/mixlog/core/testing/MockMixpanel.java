@@ -11,8 +11,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -85,7 +83,7 @@ public final class MockMixpanel implements AutoCloseable {
     private final Queue<Function<Received, MockResponse>> script = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<MockResponse>> pathScripts = new ConcurrentHashMap<>();
     private volatile Function<Received, MockResponse> standing = MockMixpanel::ok;
-    private volatile CountDownLatch hanging;
+    private final HoldGate hold = new HoldGate();
 
     private MockMixpanel() {
         server.setDispatcher(new Dispatcher() {
@@ -96,10 +94,7 @@ public final class MockMixpanel implements AutoCloseable {
                     entry = new Received(request, System.nanoTime(), received.size());
                     received.add(entry);
                 }
-                CountDownLatch gate = hanging;
-                if (gate != null) {
-                    gate.await(5, TimeUnit.MINUTES);
-                }
+                hold.pass();
                 MockResponse response = scripted(entry);
                 entry.status = statusOf(response);
                 return response;
@@ -165,17 +160,13 @@ public final class MockMixpanel implements AutoCloseable {
 
     /** Holds every request from now on without answering, until {@link #release()} or close. */
     public MockMixpanel hang() {
-        hanging = new CountDownLatch(1);
+        hold.hold();
         return this;
     }
 
     /** Lets held and later requests be answered. */
     public void release() {
-        CountDownLatch gate = hanging;
-        hanging = null;
-        if (gate != null) {
-            gate.countDown();
-        }
+        hold.release();
     }
 
     /** Every request received so far, in arrival order. */
