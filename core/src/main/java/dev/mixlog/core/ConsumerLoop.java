@@ -37,6 +37,8 @@ final class ConsumerLoop<S> implements Runnable {
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long stop waits for a producer that claimed a slot to publish it. */
     private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
+    private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Intake intake;
     private final EventMapper<S> mapper;
@@ -82,18 +84,39 @@ final class ConsumerLoop<S> implements Runnable {
     @Override
     public void run() {
         while (!stopping) {
-            int taken = intake.drain(this::process);
-            long now = System.nanoTime();
-            for (Batcher batcher : batchers.values()) {
-                batcher.flushIfDue(now);
-            }
-            handOverSealed();
-            reporter.tick(now);
-            if (taken == 0 && !stopping) {
-                LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
+            try {
+                int taken = intake.drain(this::process);
+                long now = System.nanoTime();
+                for (Batcher batcher : batchers.values()) {
+                    batcher.flushIfDue(now);
+                }
+                handOverSealed();
+                reporter.tick(now);
+                if (taken == 0 && !stopping) {
+                    LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
+                    // a stray interrupt would keep park from parking: only a stop's interrupt counts
+                    if (Thread.interrupted() && stopping) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } catch (Throwable unexpected) {
+                survive(unexpected);
             }
         }
         finish();
+    }
+
+    /**
+     * Keeps the loop alive after a failure outside any one event (an {@code Error} while batching,
+     * handing over or reporting): reports it, rate-limited, and pauses briefly so that a failure that
+     * repeats cannot spin. An interrupt that is not a stop is cleared: only {@link #requestStop} ends the loop.
+     */
+    private void survive(Throwable unexpected) {
+        reportError("the consumer thread caught " + SafeStatus.describe(unexpected) + "; it goes on");
+        if (!stopping) {
+            Thread.interrupted();
+            LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        }
     }
 
     /** Asks the loop to drain, flush and end. */
@@ -101,17 +124,32 @@ final class ConsumerLoop<S> implements Runnable {
         stopping = true;
     }
 
+    /**
+     * Drains the ring, seals every open batch and hands all of it to the dispatcher. Should that fail
+     * (an {@code Error} from the dispatcher), what is still held is counted as not delivered before shutdown.
+     */
     private void finish() {
-        long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
-        while (!Thread.currentThread().isInterrupted()
-                && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+        try {
+            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
+            while (!Thread.currentThread().isInterrupted()
+                    && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+                handOverSealed();
+                Thread.onSpinWait();
+            }
+            for (Batcher batcher : batchers.values()) {
+                batcher.flush();
+            }
             handOverSealed();
-            Thread.onSpinWait();
+        } catch (Throwable failure) {
+            abandoned = true;
+            reportError("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
+            for (Batcher batcher : batchers.values()) {
+                stats.recordDropped(DropReason.SHUTDOWN, batcher.pending());
+            }
+            for (Sealed left = sealed.poll(); left != null; left = sealed.poll()) {
+                stats.recordDropped(DropReason.SHUTDOWN, left.batch.size());
+            }
         }
-        for (Batcher batcher : batchers.values()) {
-            batcher.flush();
-        }
-        handOverSealed();
         reporter.tick(System.nanoTime());
     }
 
@@ -123,59 +161,69 @@ final class ConsumerLoop<S> implements Runnable {
         return soonest;
     }
 
-    /** Maps, writes and batches one event; returns false once a batch is sealed, to release the slots first. */
+    /**
+     * Maps, writes and batches one event; returns false once a batch is sealed, to release the slots
+     * first. Never throws: whatever one event raises, even an {@code Error}, drops that event alone (counted).
+     */
     private boolean process(Object captured) {
         stats.recordCaptured(1);
         if (abandoned) {
             stats.recordDropped(DropReason.SHUTDOWN, 1);
             return true;
         }
-        add(captured);
-        return sealed.isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void add(Object captured) {
+        long started = System.nanoTime();
         try {
-            S event = (S) captured;
-            Operation operation = mapper.operation(event);
-            boolean added;
-            switch (operation.kind()) {
-                case PROFILE:
-                    added = hasToken() && addUpdate(Destination.PROFILES, mapper.mapUpdate(event, operation));
-                    break;
-                case GROUP:
-                    added = hasToken() && addUpdate(Destination.GROUPS, mapper.mapUpdate(event, operation));
-                    break;
-                case IDENTIFY:
-                    added = hasToken() && addEvent(Destination.IDENTITY, identityWriter, mapper.mapIdentify(event));
-                    break;
-                default:
-                    added = addEvent(Destination.EVENTS, eventWriter, mapper.map(event));
-            }
-            if (!added) {
-                stats.recordDropped(DropReason.INVALID, 1);
-            }
-        } catch (RuntimeException | StackOverflowError e) {
+            add(captured, started);
+        } catch (Throwable e) {
             stats.recordDropped(DropReason.INVALID, 1);
             reportError("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
                     + SafeStatus.describe(e));
         }
+        long took = System.nanoTime() - started;
+        if (took > SLOW_EVENT_NANOS) {
+            reportError("turning one log event into a Mixpanel event took " + TimeUnit.NANOSECONDS.toMillis(took)
+                    + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
+                    + "and are dropped as ring buffer full once it fills");
+        }
+        return sealed.isEmpty();
     }
 
-    private boolean addEvent(Destination destination, EventWriter writer, MappedEvent event) {
+    @SuppressWarnings("unchecked")
+    private void add(Object captured, long now) {
+        S event = (S) captured;
+        Operation operation = mapper.operation(event);
+        boolean added;
+        switch (operation.kind()) {
+            case PROFILE:
+                added = hasToken() && addUpdate(Destination.PROFILES, mapper.mapUpdate(event, operation), now);
+                break;
+            case GROUP:
+                added = hasToken() && addUpdate(Destination.GROUPS, mapper.mapUpdate(event, operation), now);
+                break;
+            case IDENTIFY:
+                added = hasToken() && addEvent(Destination.IDENTITY, identityWriter, mapper.mapIdentify(event), now);
+                break;
+            default:
+                added = addEvent(Destination.EVENTS, eventWriter, mapper.map(event), now);
+        }
+        if (!added) {
+            stats.recordDropped(DropReason.INVALID, 1);
+        }
+    }
+
+    private boolean addEvent(Destination destination, EventWriter writer, MappedEvent event, long now) {
         if (event == null) {
             return false;
         }
         String insertId = insertIds.next();
         ByteSink json = writer.write(event, insertId);
-        return json != null && batchers.get(destination).add(json.array(), json.size(), event.name(), insertId, System.nanoTime());
+        return json != null && batchers.get(destination).add(json.array(), json.size(), event.name(), insertId, now);
     }
 
-    private boolean addUpdate(Destination destination, MappedUpdate update) {
+    private boolean addUpdate(Destination destination, MappedUpdate update, long now) {
         ByteSink json = updateWriter.write(update);
         return json != null && batchers.get(destination).add(json.array(), json.size(),
-                update.operation().verb(), "", System.nanoTime());
+                update.operation().verb(), "", now);
     }
 
     private boolean hasToken() {
@@ -187,17 +235,25 @@ final class ConsumerLoop<S> implements Runnable {
         return hasToken;
     }
 
-    /** Passes the sealed batches to the dispatcher, reporting diagnostics while waiting for a free place. */
+    /**
+     * Passes the sealed batches to the dispatcher, reporting diagnostics while waiting for a free
+     * place. An interrupt during a stop abandons what is left (counted); any other interrupt is cleared.
+     * A batch the dispatcher cannot take for a failure (no thread could be created) stays first in line.
+     */
     private void handOverSealed() {
-        for (Sealed next = sealed.poll(); next != null; next = sealed.poll()) {
+        for (Sealed next = sealed.peek(); next != null; next = sealed.peek()) {
             try {
                 while (!abandoned && !dispatcher.offer(next.route, next.batch, IDLE_PARK_NANOS)) {
                     reporter.tick(System.nanoTime());
                 }
             } catch (InterruptedException e) {
-                abandoned = true;
-                Thread.currentThread().interrupt();
+                if (stopping) {
+                    abandoned = true;
+                    Thread.currentThread().interrupt();
+                }
+                continue;
             }
+            sealed.poll();
             if (abandoned) {
                 stats.recordDropped(DropReason.SHUTDOWN, next.batch.size());
             }

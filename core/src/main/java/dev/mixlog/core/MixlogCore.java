@@ -39,7 +39,7 @@ public final class MixlogCore<S> {
     private final MixpanelTransport transport;
     private final ExecutorService httpExecutor;
     private final ConsumerLoop<S> loop;
-    private final Thread consumer;
+    private final ConsumerThread consumer;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final long blockNanos;
@@ -59,8 +59,7 @@ public final class MixlogCore<S> {
                 "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
         this.dispatcher = new Dispatcher(config, transport, stats, status);
         this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
-        this.consumer = new DaemonThreads(config.name(), "consumer").newThread(loop);
-        this.intake.consumer(consumer);
+        this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
         this.stats.gauges(intake::backlog, intake::bufferedBytes);
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
         this.shutdownHook = config.shutdownHook()
@@ -118,6 +117,7 @@ public final class MixlogCore<S> {
             // delivery threads never block either: returning here is what keeps overflowPolicy=block deadlock-free
             return false;
         }
+        consumer.checkAlive();
         Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
         if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
             refusal = waitForRoom(event, discardable, estimatedBytes);
@@ -197,7 +197,7 @@ public final class MixlogCore<S> {
         intake.close();
         loop.requestStop();
         intake.wakeConsumer();
-        joinUntil(consumer, forceAt);
+        joinConsumer(forceAt);
         long leftInRing = intake.backlog();
         if (leftInRing > 0) {
             stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
@@ -212,15 +212,10 @@ public final class MixlogCore<S> {
         return stats.dropped(DropReason.SHUTDOWN) == droppedBefore;
     }
 
-    private void joinUntil(Thread thread, long forceAt) {
+    private void joinConsumer(long forceAt) {
         try {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(forceAt - System.nanoTime())));
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
-            }
+            consumer.join(forceAt);
         } catch (InterruptedException e) {
-            thread.interrupt();
             Thread.currentThread().interrupt();
         }
     }

@@ -81,9 +81,14 @@ public final class MixpanelAppender extends AbstractAppender {
                 boolean belowWarn = event.getLevel().intLevel() > Level.WARN.intLevel();
                 running.capture(snapshot, belowWarn, snapshot.estimatedBytes());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // nothing of Mixlog's, not even an Error, reaches the logging call
             running.stats().recordDropped(DropReason.INVALID, 1);
-            error("could not capture a log event for Mixpanel (dropped, counted as invalid)", event, e);
+            try {
+                error("could not capture a log event for Mixpanel (dropped, counted as invalid)", event, e);
+            } catch (Throwable unreportable) {
+                // the failure could not even be described (its own methods throw): it stays counted
+            }
         }
     }
 

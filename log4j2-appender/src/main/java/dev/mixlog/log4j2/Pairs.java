@@ -1,5 +1,6 @@
 package dev.mixlog.log4j2;
 
+import dev.mixlog.core.capture.RetainedSize;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
@@ -67,7 +68,7 @@ final class Pairs {
         }
     }
 
-    /** The copied values' rough size: two bytes a character for text, a fixed amount for anything else. */
+    /** The copied values' rough size, each by {@link RetainedSize}; a frozen shared map counts as nothing. */
     static long estimatedBytes(Object kept) {
         if (!(kept instanceof Object[])) {
             return 0;
@@ -75,8 +76,7 @@ final class Pairs {
         Object[] pairs = (Object[]) kept;
         long bytes = 0;
         for (int i = 1; i < pairs.length; i += 2) {
-            Object value = pairs[i];
-            bytes += value instanceof CharSequence ? 16 + 2L * ((CharSequence) value).length() : 16;
+            bytes += RetainedSize.of(pairs[i]);
         }
         return bytes;
     }

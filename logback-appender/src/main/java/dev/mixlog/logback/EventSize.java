@@ -1,17 +1,16 @@
 package dev.mixlog.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.mixlog.core.capture.RetainedSize;
 import java.util.List;
 import org.slf4j.event.KeyValuePair;
 
 /**
  * A cheap estimate of what a Logback event keeps alive while it waits in the ring: its template,
- * arguments and key-value values (the MDC map is shared between events, so it is not counted).
- * Only large events count against {@code maxBufferBytes}, so precision matters little.
+ * arguments and key-value values, each by {@link RetainedSize} (the MDC map is shared between events,
+ * so it is not counted). Only large events count against {@code maxBufferBytes}, so precision matters little.
  */
 final class EventSize {
-    private static final int PER_OBJECT = 16;
-
     private EventSize() {
     }
 
@@ -21,28 +20,16 @@ final class EventSize {
         Object[] arguments = event.getArgumentArray();
         if (arguments != null) {
             for (Object argument : arguments) {
-                bytes += of(argument);
+                bytes += RetainedSize.of(argument);
             }
         }
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         if (pairs != null) {
             for (int i = 0; i < pairs.size(); i++) {
                 KeyValuePair pair = pairs.get(i);
-                bytes += pair == null ? 0 : of(pair.value);
+                bytes += pair == null ? 0 : RetainedSize.of(pair.value);
             }
         }
         return bytes;
-    }
-
-    /** A value's estimate; an application's {@link CharSequence} whose {@code length()} throws counts as small. */
-    private static long of(Object value) {
-        if (!(value instanceof CharSequence)) {
-            return PER_OBJECT;
-        }
-        try {
-            return PER_OBJECT + 2L * ((CharSequence) value).length();
-        } catch (RuntimeException e) {
-            return PER_OBJECT;
-        }
     }
 }

@@ -69,9 +69,14 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
                 event.getFormattedMessage();
             }
             running.capture(event, event.getLevel().levelInt < Level.WARN_INT, EventSize.estimate(event));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // nothing of Mixlog's, not even an Error, reaches the logging call
             running.stats().recordDropped(DropReason.INVALID, 1);
-            addError("could not capture a log event for Mixpanel (dropped, counted as invalid)", e);
+            try {
+                addError("could not capture a log event for Mixpanel (dropped, counted as invalid)", e);
+            } catch (Throwable unreportable) {
+                // the failure could not even be described (its own methods throw): it stays counted
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import org.slf4j.Marker;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * A service run in a JVM of its own by {@link ChildJvm}, configured by {@code -Dlogback.configurationFile}.
+ * A service run in a JVM of its own by {@link ForkedLogback}, configured by {@code -Dlogback.configurationFile}.
  * {@code exit <n>}: logs n events and returns without stopping Logback, so that the JVM exits and the
  * shutdown hook delivers. {@code bridge <n>}: bridges java.util.logging into Logback, logs n events,
  * waits for their delivery, stops Logback and prints what the appenders saw.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.StatusListener;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
@@ -89,7 +90,7 @@ class RecursionFaultTest {
     @Test
     void theJdkHttpClientsOwnLoggingNeverReEntersTheAppender() throws Exception {
         int events = 500;
-        ChildJvm.Result child = ChildJvm.run("fault-jul-bridge.xml", Map.of("mockUrl", server.url()), "bridge", String.valueOf(events));
+        ChildJvm.Result child = ForkedLogback.run("fault-jul-bridge.xml", Map.of("mockUrl", server.url()), "bridge", String.valueOf(events));
 
         assertEquals(0, child.exitCode, child.output);
         Matcher counts = COUNTS.matcher(child.output);

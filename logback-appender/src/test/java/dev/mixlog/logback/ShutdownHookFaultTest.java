@@ -3,6 +3,7 @@ package dev.mixlog.logback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import java.util.Map;
@@ -26,23 +27,23 @@ class ShutdownHookFaultTest {
 
     @Test
     void theShutdownHookDeliversEverythingBufferedAtExit() throws Exception {
-        ChildJvm.Result child = ChildJvm.run("fault-hook.xml", Map.of("mockUrl", server.url()), "exit", String.valueOf(EVENTS));
+        ChildJvm.Result child = ForkedLogback.run("fault-hook.xml", Map.of("mockUrl", server.url()), "exit", String.valueOf(EVENTS));
 
         assertEquals(0, child.exitCode, child.output);
         assertEquals(EVENTS, server.ingestedCount(), child.output);
         assertTrue(child.output.contains("stopped: captured=" + EVENTS + " delivered=" + EVENTS), child.output);
         Figures.report("JVM shutdown hook", "a child JVM logged " + EVENTS + " events and returned from main without stopping "
-                + "Logback: all " + EVENTS + " arrived; it exited " + (child.endedAtMillis - child.loggedAtMillis())
+                + "Logback: all " + EVENTS + " arrived; it exited " + (child.endedAtMillis - ForkedLogback.loggedAtMillis(child))
                 + " ms after its last logging call");
     }
 
     @Test
     void withTheEndpointDownTheHookGivesUpWithinShutdownTimeoutAndCountsTheLoss() throws Exception {
         server.down();
-        ChildJvm.Result child = ChildJvm.run("fault-hook.xml",
+        ChildJvm.Result child = ForkedLogback.run("fault-hook.xml",
                 Map.of("mockUrl", server.url(), "shutdownTimeout", "2s"), "exit", String.valueOf(EVENTS));
 
-        long exitDelay = child.endedAtMillis - child.loggedAtMillis();
+        long exitDelay = child.endedAtMillis - ForkedLogback.loggedAtMillis(child);
         assertEquals(0, child.exitCode, child.output);
         assertTrue(child.output.contains(EVENTS + " events were not delivered before shutdownTimeout (PT2S)"), child.output);
         assertTrue(exitDelay < 2000 + 1500, "exited " + exitDelay + " ms after logging, shutdownTimeout 2 s");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +69,13 @@ public final class Dispatcher {
         }
         try {
             senders.execute(new Delivery(route, batch));
-        } catch (RuntimeException rejected) {
+        } catch (RejectedExecutionException rejected) {
             slots.release();
             stats.recordDropped(DropReason.SHUTDOWN, batch.size());
+        } catch (Throwable failed) {
+            // no sender thread could be made (OutOfMemoryError: unable to create native thread): the caller keeps the batch
+            slots.release();
+            throw failed;
         }
         return true;
     }
@@ -100,10 +105,15 @@ public final class Dispatcher {
         return senders.isTerminated();
     }
 
-    /** One batch's journey: send, read the verdict, retry or split as it says. */
+    /**
+     * One batch's journey: send, read the verdict, retry or split as it says. Every event of the batch
+     * is counted once, through {@link #delivered} and {@link #dropped}; should anything escape, the
+     * events not yet counted are dropped as {@link DropReason#FAILED} and the sender thread goes on.
+     */
     private final class Delivery implements Runnable {
         private final Route route;
         private final Batch batch;
+        private int settled;
 
         Delivery(Route route, Batch batch) {
             this.route = route;
@@ -116,29 +126,47 @@ public final class Dispatcher {
                 deliver(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                dropped(DropReason.FAILED, batch.size() - settled);
                 status.error("unexpected failure while sending to " + route.name() + ": " + SafeStatus.describe(e));
             } finally {
                 slots.release();
             }
         }
 
+        private void delivered(int events) {
+            settled += events;
+            stats.recordDelivered(events);
+        }
+
+        private void dropped(DropReason reason, int events) {
+            settled += events;
+            stats.recordDropped(reason, events);
+        }
+
         /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
         private void deliver(Batch part) throws InterruptedException {
             long retryDeadline = System.nanoTime() + config.maxRetryTime().toNanos();
             Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
-            byte[] body = transport.encode(route, part);
+            byte[] body = null;
             while (true) {
                 Verdict verdict;
                 try {
                     retryDeadline += gate.awaitOpen();
+                    if (body == null) {
+                        body = transport.encode(route, part);
+                    }
                     stats.recordRequest(body.length);
                     Reply reply = transport.send(route, body);
                     verdict = ReplyClassifier.classify(reply, part, route.strictImport());
                 } catch (InterruptedException e) {
-                    stats.recordDropped(DropReason.SHUTDOWN, part.size());
-                    throw e;
-                } catch (IOException | RuntimeException e) {
+                    if (senders.isShutdown()) {
+                        dropped(DropReason.SHUTDOWN, part.size());
+                        throw e;
+                    }
+                    verdict = Verdict.retry("interrupted", null, false);
+                } catch (Throwable e) {
+                    // a network failure, or anything else raised while sending or reading: retried as a failed request
                     verdict = Verdict.retry(SafeStatus.describe(e), null, false);
                 }
                 if (verdict.kind() != Verdict.Kind.RETRY) {
@@ -156,33 +184,40 @@ public final class Dispatcher {
                     gate.pauseFor(wait);
                 }
                 if (System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
-                    stats.recordDropped(DropReason.RETRIES_EXHAUSTED, part.size());
+                    dropped(DropReason.RETRIES_EXHAUSTED, part.size());
                     status.warn("gave up on a batch of " + part.size() + " events to " + route.name() + " after "
                             + config.maxRetryTime() + " of retries; last failure: " + verdict.detail());
                     return;
                 }
                 failing(verdict);
-                try {
-                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
-                } catch (InterruptedException e) {
-                    stats.recordDropped(DropReason.SHUTDOWN, part.size());
+                pause(wait, part);
+                stats.recordRetry();
+            }
+        }
+
+        /** Sleeps before a retry; an interrupt ends the delivery only during shutdown. */
+        private void pause(Duration wait, Batch part) throws InterruptedException {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+            } catch (InterruptedException e) {
+                if (senders.isShutdown()) {
+                    dropped(DropReason.SHUTDOWN, part.size());
                     throw e;
                 }
-                stats.recordRetry();
             }
         }
 
         private void settle(Batch part, Verdict verdict) throws InterruptedException {
             switch (verdict.kind()) {
                 case DELIVERED:
-                    stats.recordDelivered(part.size());
+                    delivered(part.size());
                     return;
                 case PARTIAL:
                     reportFailedRecords(part, verdict.failed());
                     return;
                 case TOO_LARGE:
                     if (part.size() == 1) {
-                        stats.recordDropped(DropReason.TOO_LARGE, 1);
+                        dropped(DropReason.TOO_LARGE, 1);
                         status.warn("the server refused a single event '" + part.name(0) + "' as too large ("
                                 + verdict.detail() + "); lower maxBatchBytes or send smaller events");
                         return;
@@ -191,20 +226,20 @@ public final class Dispatcher {
                     try {
                         deliver(halves[0]);
                     } catch (InterruptedException e) {
-                        stats.recordDropped(DropReason.SHUTDOWN, halves[1].size());
+                        dropped(DropReason.SHUTDOWN, halves[1].size());
                         throw e;
                     }
                     deliver(halves[1]);
                     return;
                 case AUTH_FAILED:
-                    stats.recordDropped(DropReason.REJECTED, part.size());
+                    dropped(DropReason.REJECTED, part.size());
                     if (credentialsReported.add(route.name())) {
                         status.error("Mixpanel refused the credentials on " + route.name() + " (" + verdict.detail()
                                 + "); check " + credentialsToCheck());
                     }
                     return;
                 default:
-                    stats.recordDropped(DropReason.REJECTED, part.size());
+                    dropped(DropReason.REJECTED, part.size());
                     status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name()
                             + ": " + verdict.detail());
             }
@@ -225,8 +260,8 @@ public final class Dispatcher {
 
         private void reportFailedRecords(Batch part, List<FailedRecord> failed) {
             int refused = Math.min(failed.size(), part.size());
-            stats.recordDelivered(part.size() - refused);
-            stats.recordDropped(DropReason.REJECTED, refused);
+            delivered(part.size() - refused);
+            dropped(DropReason.REJECTED, refused);
             StringBuilder message = new StringBuilder("Mixpanel refused ").append(refused).append(" of ")
                     .append(part.size()).append(" events on ").append(route.name()).append(" (the others were imported):");
             for (int i = 0; i < Math.min(failed.size(), FAILED_RECORDS_LISTED); i++) {

@@ -15,7 +15,9 @@ public enum DropReason {
     /** Retries went on for longer than {@code maxRetryTime}. */
     RETRIES_EXHAUSTED("retries exhausted"),
     /** Still buffered or in flight when {@code shutdownTimeout} ran out. */
-    SHUTDOWN("not delivered before shutdown");
+    SHUTDOWN("not delivered before shutdown"),
+    /** Lost to an unexpected failure inside Mixlog (reported at ERROR with its cause). */
+    FAILED("lost to a failure inside Mixlog");
 
     private final String description;
 

@@ -84,6 +84,7 @@ public final class JmxRegistration {
         @Override public long getDroppedRetriesExhausted() { return stats.dropped(DropReason.RETRIES_EXHAUSTED); }
         @Override public long getDroppedShutdown() { return stats.dropped(DropReason.SHUTDOWN); }
         @Override public long getDroppedDiscarded() { return stats.dropped(DropReason.DISCARDED); }
+        @Override public long getDroppedFailed() { return stats.dropped(DropReason.FAILED); }
         @Override public long getRingBacklog() { return stats.ringBacklog(); }
         @Override public long getBufferedBytes() { return stats.bufferedBytes(); }
 

@@ -19,6 +19,7 @@ public interface MixlogStatsMXBean {
     long getDroppedRetriesExhausted();
     long getDroppedShutdown();
     long getDroppedDiscarded();
+    long getDroppedFailed();
     long getAdjusted();
     /** Events waiting in the ring buffer now. */
     long getRingBacklog();

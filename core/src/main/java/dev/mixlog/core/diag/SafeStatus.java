@@ -26,8 +26,8 @@ public final class SafeStatus implements StatusSink {
     public void info(String message) {
         try {
             sink.info(redact(message));
-        } catch (RuntimeException ignored) {
-            // a status channel that throws must not break delivery
+        } catch (Throwable ignored) {
+            // a status channel that throws (even an Error) must not break delivery
         }
     }
 
@@ -35,7 +35,7 @@ public final class SafeStatus implements StatusSink {
     public void warn(String message) {
         try {
             sink.warn(redact(message));
-        } catch (RuntimeException ignored) {
+        } catch (Throwable ignored) {
             // as above
         }
     }
@@ -44,7 +44,7 @@ public final class SafeStatus implements StatusSink {
     public void error(String message) {
         try {
             sink.error(redact(message));
-        } catch (RuntimeException ignored) {
+        } catch (Throwable ignored) {
             // as above
         }
     }
@@ -79,7 +79,12 @@ public final class SafeStatus implements StatusSink {
 
     /** An exception described by its class and redacted message, without a stack trace. */
     public static String describe(Throwable error) {
-        String message = error.getMessage();
+        String message;
+        try {
+            message = error.getMessage();
+        } catch (Throwable unreadable) {
+            message = null;
+        }
         return error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 }

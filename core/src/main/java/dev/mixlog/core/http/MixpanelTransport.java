@@ -3,19 +3,25 @@ package dev.mixlog.core.http;
 import dev.mixlog.core.batch.Batch;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Posts batches with the JDK's {@link HttpClient}: one blocking exchange per call, on the caller's thread. */
 public final class MixpanelTransport implements AutoCloseable {
     static final String USER_AGENT = "mixlog/0.1";
-    private static final int MAX_REPLY_CHARS = 64 * 1024;
+    /** Bytes of a reply body kept; a longer body is cut there and its connection closed. Mixpanel's replies are far shorter. */
+    static final int MAX_REPLY_BYTES = 64 * 1024;
     /** The JDK ends a client's {@code toString()} with its id in parentheses, such as {@code HttpClientImpl@6fdbe764(1)}. */
     private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
     /** How the JDK names a client's selector thread: {@code HttpClient-<id>-SelectorManager}. */
@@ -24,6 +30,7 @@ public final class MixpanelTransport implements AutoCloseable {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration exchangeBound;
     private final String selectorThreadName;
 
     public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, Executor executor) {
@@ -34,6 +41,7 @@ public final class MixpanelTransport implements AutoCloseable {
                 .executor(executor)
                 .build();
         this.requestTimeout = requestTimeout;
+        this.exchangeBound = requestTimeout.multipliedBy(2);
         Matcher id = CLIENT_ID.matcher(String.valueOf(client));
         this.selectorThreadName = id.find() ? SELECTOR_PREFIX + id.group(1) + SELECTOR_SUFFIX : null;
     }
@@ -71,13 +79,34 @@ public final class MixpanelTransport implements AutoCloseable {
             request.header("Content-Encoding", "gzip");
         }
         route.authorization().ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(request.build());
         String body = response.body();
-        if (body != null && body.length() > MAX_REPLY_CHARS) {
-            body = body.substring(0, MAX_REPLY_CHARS);
-        }
         Duration retryAfter = response.headers().firstValue("Retry-After").map(MixpanelTransport::parseRetryAfter).orElse(null);
         return new Reply(response.statusCode(), body, retryAfter);
+    }
+
+    /**
+     * One exchange, bounded in memory ({@link BoundedBody}) and in time: the JDK's request timeout
+     * covers the wait for the reply's headers only, so a body that trickles in is cut off once the
+     * exchange has taken twice {@code requestTimeout}.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
+        try {
+            return exchange.get(exchangeBound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete reply within " + exchangeBound);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when unreadable. */

@@ -45,7 +45,8 @@ final class JsonRecords {
         } catch (IOException e) {
             generator = null;
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error too: the half-written generator must not be reused for the next record
             generator = null;
             throw e;
         }

@@ -29,12 +29,15 @@ public final class ValueSanitizer {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final int maxStringLength;
+    /** How much of a long {@link CharSequence} {@link #renderScalar} copies: enough for any use of the text. */
+    private final int renderLimit;
     private final MixlogStats stats;
     /** What the record may still take, counted in a lower bound of its serialized bytes; unlimited outside a record. */
     private long budget = Long.MAX_VALUE;
 
     public ValueSanitizer(int maxStringLength, MixlogStats stats) {
         this.maxStringLength = maxStringLength;
+        this.renderLimit = Math.max(maxStringLength, MAX_KEY_LENGTH);
         this.stats = stats;
     }
 
@@ -66,15 +69,17 @@ public final class ValueSanitizer {
         return validUtf16(text);
     }
 
-    /** The text cut to {@code maxLength} characters (never inside a surrogate pair) and made valid UTF-16. */
+    /**
+     * The text cut to {@code maxLength} characters (never inside a surrogate pair) and made valid
+     * UTF-16; the work is bounded by {@code maxLength}, however long the text.
+     */
     public String cleanText(String text, int maxLength, Adjustment onTruncate) {
-        String valid = validUtf16(text);
-        if (valid.length() <= maxLength) {
-            return valid;
+        if (text.length() <= maxLength) {
+            return validUtf16(text);
         }
         stats.recordAdjusted(onTruncate);
-        int end = Character.isHighSurrogate(valid.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-        return valid.substring(0, end);
+        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return validUtf16(text.substring(0, end));
     }
 
     private Object clean(Object value, int depth) {
@@ -113,7 +118,7 @@ public final class ValueSanitizer {
             if (value.getClass().isArray()) {
                 return cleanArray(value, depth);
             }
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
             return charged(unrenderable(e));
         }
         String text = renderScalar(value);
@@ -153,7 +158,7 @@ public final class ValueSanitizer {
                 return null;
             }
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
             return unrenderable(e);
         }
     }
@@ -204,12 +209,23 @@ public final class ValueSanitizer {
         return clean;
     }
 
-    /** {@code toString()} of an arbitrary object, or a placeholder when it throws or recurses forever. */
+    /**
+     * {@code toString()} of an arbitrary object, or a placeholder when it throws anything (an
+     * {@code Error} too) or recurses forever. A {@link CharSequence} other than a {@code String} is
+     * copied no further than {@code maxStringLength} (or a property name's limit, if longer) and one
+     * more character, which marks it as cut.
+     */
     String renderScalar(Object value) {
         try {
-            String text = value.toString();
+            String text;
+            if (value instanceof CharSequence && !(value instanceof String)) {
+                CharSequence chars = (CharSequence) value;
+                text = (chars.length() > renderLimit ? chars.subSequence(0, renderLimit + 1) : chars).toString();
+            } else {
+                text = value.toString();
+            }
             return text == null ? "null" : text;
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (Throwable e) {
             return unrenderable(e);
         }
     }

@@ -1,25 +1,23 @@
-package dev.mixlog.logback;
+package dev.mixlog.core.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@link ForkedLogging} in a JVM of its own, on the test classpath, and collects its output. */
-final class ChildJvm {
-    private static final long BOUND_SECONDS = 60;
+/** Runs a main class of the test classpath in a JVM of its own, with its own options, and collects its output. */
+public final class ChildJvm {
+    private static final long BOUND_SECONDS = 120;
 
     /** How the child ended. */
-    static final class Result {
-        final int exitCode;
-        final String output;
-        final long endedAtMillis;
+    public static final class Result {
+        public final int exitCode;
+        public final String output;
+        public final long endedAtMillis;
 
         Result(int exitCode, String output, long endedAtMillis) {
             this.exitCode = exitCode;
@@ -27,33 +25,38 @@ final class ChildJvm {
             this.endedAtMillis = endedAtMillis;
         }
 
-        /** When the child said it had logged everything ({@code logged <n> at <millis>}). */
-        long loggedAtMillis() {
+        /** The value of the first output line {@code <key> <value>}, failing when there is none. */
+        public String line(String key) {
             for (String line : output.split("\\R")) {
-                if (line.startsWith("logged ")) {
-                    return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith(key + " ")) {
+                    return line.substring(key.length() + 1).trim();
                 }
             }
-            throw new AssertionError("the child never finished logging:\n" + output);
+            throw new AssertionError("the child printed no '" + key + "' line:\n" + output);
+        }
+
+        public long number(String key) {
+            return Long.parseLong(line(key));
         }
     }
 
     private ChildJvm() {
     }
 
-    static Result run(String configuration, Map<String, String> properties, String... args)
-            throws IOException, InterruptedException, URISyntaxException {
+    /**
+     * Runs {@code mainClass} with these JVM options (heap size, system properties) and arguments;
+     * fails when it does not end within {@value #BOUND_SECONDS} s.
+     */
+    public static Result run(Class<?> mainClass, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("mixlog-child-", ".log");
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
+            command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classpath());
-            command.add("-Dlogback.configurationFile="
-                    + Path.of(ChildJvm.class.getResource("/logback/" + configuration).toURI()));
-            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-            command.add(ForkedLogging.class.getName());
+            command.add(mainClass.getName());
             command.addAll(List.of(args));
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!child.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {

@@ -1,0 +1,72 @@
+package dev.mixlog.core.testing;
+
+import java.util.AbstractMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Logged values that throw {@code Error}s (not only exceptions) from the methods Mixlog calls, the
+ * kind that once killed the consumer thread for good. Shared by both appenders' fault tests.
+ */
+public final class ThrowingValues {
+    /** An {@code Error} subclass of an application's own, as {@code ThreadDeath} was. */
+    public static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        public Killed(String message) {
+            super(message);
+        }
+    }
+
+    /** The {@code Error}s a value's method may throw, by name. */
+    public static final Map<String, Supplier<Error>> ERRORS = Map.of(
+            "AssertionError", () -> new AssertionError("never rendered"),
+            "OutOfMemoryError", () -> new OutOfMemoryError("Java heap space (thrown by toString)"),
+            "ExceptionInInitializerError", () -> new ExceptionInInitializerError("static init failed"),
+            "Killed", () -> new Killed("a ThreadDeath-like Error"));
+
+    private ThrowingValues() {
+    }
+
+    /** A value whose {@code toString()} throws the error. */
+    public static Object toStringThrows(Supplier<Error> error) {
+        return new Object() {
+            @Override
+            public String toString() {
+                throw error.get();
+            }
+        };
+    }
+
+    /** A map whose {@code entrySet()} and {@code forEach} throw the error (a marker payload, a map-valued property). */
+    public static Map<String, Object> entriesThrow(Supplier<Error> error) {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                throw error.get();
+            }
+
+            @Override
+            public int size() {
+                return 3;
+            }
+        };
+    }
+
+    /** A list whose iterator throws the error. */
+    public static List<Object> iteratorThrows(Supplier<Error> error) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                throw error.get();
+            }
+
+            @Override
+            public int size() {
+                return 3;
+            }
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mixlog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.Figures;
+import dev.mixlog.core.testing.ThrowingValues;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.message.MapMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Map-message fields whose methods throw {@code Error}s, interleaved one to one with good events,
+ * through a real {@code log4j2.xml}: no Error reaches the logging call, every good event arrives
+ * exactly once, every bad one arrives with a placeholder (counted), and the pipeline still delivers.
+ */
+class ThrowingValuesFaultTest {
+    private static final int GOOD = 10_000;
+    private static final int BAD = 10_000;
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private LoggerContext context;
+
+    @AfterEach
+    void tearDown() {
+        if (context != null) {
+            context.stop(30, TimeUnit.SECONDS);
+        }
+        server.close();
+        System.clearProperty("mockUrl");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"AssertionError", "OutOfMemoryError", "ExceptionInInitializerError", "Killed"})
+    void errorsThrownByLoggedValuesNeitherStopDeliveryNorLoseEvents(String errorName) {
+        Supplier<Error> error = ThrowingValues.ERRORS.get(errorName);
+        System.setProperty("mockUrl", server.url());
+        context = TestContexts.start("log4j2-throwing-values.xml");
+        MixpanelAppender appender = TestContexts.mixpanel(context, "mixpanel");
+        MixlogStats stats = appender.getStats();
+        Logger log = context.getLogger("com.example.shop.Checkout");
+        Marker event = MixpanelMarkers.event("Checked Out");
+
+        int thrown = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < GOOD; i++) {
+            try {
+                log.info(event, new MapMessage<>().with("seq", i));
+                Object bad;
+                switch (i % 3) {
+                    case 0:
+                        bad = ThrowingValues.toStringThrows(error);
+                        break;
+                    case 1:
+                        bad = ThrowingValues.iteratorThrows(error);
+                        break;
+                    default:
+                        bad = ThrowingValues.entriesThrow(error);
+                }
+                log.info(event, new MapMessage<>().with("bad", i).with("value", bad));
+            } catch (Throwable t) {
+                thrown++;
+            }
+        }
+        long logged = GOOD + BAD;
+        Await.until(Duration.ofSeconds(60), () -> stats.delivered() + stats.droppedTotal() >= logged, stats::toString);
+        long took = System.nanoTime() - started;
+
+        log.info(event, new MapMessage<>().with("seq", GOOD));
+        server.awaitIngested((int) logged + 1, Duration.ofSeconds(30));
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().startsWith("mixlog-mixpanel-consumer-")), "consumer alive");
+        assertTrue(context.stop(30, TimeUnit.SECONDS));
+        context = null;
+
+        assertEquals(0, thrown, "Errors that reached the logging call");
+        BitSet good = new BitSet();
+        int bad = 0;
+        for (JsonNode arrived : server.ingestedEvents()) {
+            JsonNode properties = arrived.path("properties");
+            if (properties.has("seq")) {
+                good.set(properties.path("seq").intValue());
+            } else {
+                assertTrue(properties.path("value").asText().startsWith("[unrenderable: ")
+                        || properties.path("value").isArray() || properties.path("value").isObject(), properties::toString);
+                bad++;
+            }
+        }
+        assertEquals(GOOD + 1, good.cardinality(), "good events that arrived");
+        assertEquals(0, server.duplicatesIngested(), "events ingested twice");
+        assertEquals(BAD, bad, "bad events delivered with a placeholder");
+        assertEquals(BAD, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
+        assertEquals(logged + 1, stats.delivered(), stats::toString);
+        assertEquals(0, stats.droppedTotal(), stats::toString);
+        assertEquals(List.of(), server.schemaProblems());
+        Figures.report("errors from values (Log4j2): " + errorName, GOOD + " good and " + BAD
+                + " bad events interleaved: all arrived once, the bad ones with a placeholder; 0 Errors reached the call; "
+                + "consumer alive; " + Figures.millis(took) + " ms");
+    }
+}

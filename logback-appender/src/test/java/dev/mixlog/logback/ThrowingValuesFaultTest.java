@@ -1,0 +1,119 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.core.status.Status;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Await;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.Figures;
+import dev.mixlog.core.testing.ThrowingValues;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+
+/**
+ * Values whose methods throw {@code Error}s, interleaved one to one with good events, through a real
+ * {@code logback.xml}: no Error reaches the logging call, every good event arrives exactly once, every
+ * bad one is delivered with a placeholder or dropped as invalid (counted), the ledger is exact, and
+ * the pipeline still delivers afterwards.
+ */
+class ThrowingValuesFaultTest {
+    private static final int GOOD = 10_000;
+    private static final int BAD = 10_000;
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private LogbackHarness logback;
+
+    @AfterEach
+    void tearDown() {
+        if (logback != null) {
+            logback.close();
+        }
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"AssertionError", "OutOfMemoryError", "ExceptionInInitializerError", "Killed"})
+    void errorsThrownByLoggedValuesNeitherStopDeliveryNorLoseEvents(String errorName) {
+        Supplier<Error> error = ThrowingValues.ERRORS.get(errorName);
+        logback = LogbackHarness.configure("fault-throwing-values.xml", server.url());
+        Logger log = logback.logger();
+        MixlogStats stats = logback.stats();
+        Marker event = MixpanelMarkers.event("Checked Out");
+        Marker throwingPayload = MixpanelMarkers.event("Checked Out", ThrowingValues.entriesThrow(error));
+
+        int thrown = 0;
+        int placeholders = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < GOOD; i++) {
+            try {
+                log.atInfo().addMarker(event).addKeyValue("seq", i).log("good");
+                switch (i % 3) {
+                    case 0:
+                        log.atInfo().addMarker(event).addKeyValue("bad", i)
+                                .addKeyValue("value", ThrowingValues.toStringThrows(error)).log("bad");
+                        placeholders++;
+                        break;
+                    case 1:
+                        log.atInfo().addMarker(event).addKeyValue("bad", i)
+                                .addKeyValue("items", ThrowingValues.iteratorThrows(error)).log("bad");
+                        placeholders++;
+                        break;
+                    default:
+                        log.atInfo().addMarker(throwingPayload).addKeyValue("bad", i).log("bad");
+                }
+            } catch (Throwable t) {
+                thrown++;
+            }
+        }
+        long logged = GOOD + BAD;
+        Await.until(Duration.ofSeconds(60), () -> stats.delivered() + stats.droppedTotal() >= logged, stats::toString);
+        long took = System.nanoTime() - started;
+
+        // the consumer and the senders still work: one more event arrives
+        log.atInfo().addMarker(event).addKeyValue("seq", GOOD).log("after");
+        server.awaitIngested((int) (logged - stats.dropped(DropReason.INVALID)) + 1, Duration.ofSeconds(30));
+        assertTrue(consumerAlive(), () -> "consumer thread gone: " + LogbackHarness.mixlogThreads());
+        logback.stop();
+
+        assertEquals(0, thrown, "Errors that reached the logging call");
+        BitSet good = new BitSet();
+        int bad = 0;
+        for (JsonNode arrived : server.ingestedEvents()) {
+            JsonNode properties = arrived.path("properties");
+            if (properties.has("seq")) {
+                good.set(properties.path("seq").intValue());
+            } else {
+                bad++;
+            }
+        }
+        assertEquals(GOOD + 1, good.cardinality(), "good events that arrived");
+        assertEquals(0, server.duplicatesIngested(), "events ingested twice");
+        assertEquals(placeholders, bad, "bad events delivered with a placeholder");
+        assertEquals(BAD - placeholders, stats.dropped(DropReason.INVALID), stats::toString);
+        assertEquals(placeholders, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
+        assertEquals(logged + 1, stats.delivered() + stats.droppedTotal(), stats::toString);
+        assertEquals(stats.delivered(), server.ingestedCount(), stats::toString);
+        assertEquals(java.util.List.of(), server.schemaProblems());
+        assertTrue(logback.statusText().contains("counted as invalid"), logback::statusText);
+        assertTrue(logback.messages(Status.ERROR).isEmpty(), logback::statusText);
+        Figures.report("errors from values: " + errorName, GOOD + " good and " + BAD + " bad events interleaved: all "
+                + GOOD + " good arrived once, " + placeholders + " bad delivered with a placeholder, "
+                + stats.dropped(DropReason.INVALID) + " dropped as invalid; 0 Errors reached the call; consumer alive; "
+                + Figures.millis(took) + " ms");
+    }
+
+    private static boolean consumerAlive() {
+        return LogbackHarness.mixlogThreads().stream().anyMatch(name -> name.startsWith("mixlog-MIXPANEL-consumer-"));
+    }
+}
