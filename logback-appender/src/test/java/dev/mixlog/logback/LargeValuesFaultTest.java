@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.testing.ChildJvm;
+import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +23,12 @@ class LargeValuesFaultTest {
     @Test
     void largeValuesOfAnyKindStayWithinTheByteBound() throws Exception {
         Path configuration = Path.of(LargeValuesFaultTest.class.getResource("/logback/fault-large-values.xml").toURI());
-        ChildJvm.Result child = ChildJvm.run(ForkedLargeValues.class,
-                List.of("-Xmx256m", "-Dlogback.configurationFile=" + configuration), String.valueOf(EVENTS));
+        ChildJvm.Result child;
+        try (FaultyMixpanel server = FaultyMixpanel.start().hang()) {
+            child = ChildJvm.run(ForkedLargeValues.class, List.of("-Xmx256m", "-DmockUrl=" + server.url(),
+                    "-Dlogback.configurationFile=" + configuration), String.valueOf(EVENTS));
+            server.release();
+        }
 
         assertEquals(0, child.exitCode, child.output);
         assertFalse(child.output.contains("OutOfMemoryError"), child.output);
