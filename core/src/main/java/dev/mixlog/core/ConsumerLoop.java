@@ -24,6 +24,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,6 +57,8 @@ final class ConsumerLoop<S> implements Runnable {
     private final DiagnosticsReporter reporter;
     private final boolean hasToken;
     private final long reportIntervalNanos;
+    /** Flushes asked for by callers of {@code flush}, served between two drains. */
+    private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private boolean abandoned;
     private long lastErrorReportNanos = Long.MIN_VALUE / 2;
@@ -91,6 +95,9 @@ final class ConsumerLoop<S> implements Runnable {
                     batcher.flushIfDue(now);
                 }
                 handOverSealed();
+                if (!flushes.isEmpty()) {
+                    serveFlushes();
+                }
                 reporter.tick(now);
                 if (taken == 0 && !stopping) {
                     LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
@@ -119,6 +126,32 @@ final class ConsumerLoop<S> implements Runnable {
         }
     }
 
+    /** Asks the loop to deliver what is buffered now (the caller wakes the consumer). */
+    void requestFlush(FlushRequest request) {
+        flushes.add(request);
+    }
+
+    /**
+     * Takes every event logged before each pending request (waiting briefly for a producer that claimed
+     * a slot to publish it), seals every open batch, hands all over, and answers with the batches under way.
+     */
+    private void serveFlushes() {
+        for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
+            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
+            while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
+                if (intake.drain(this::process) == 0) {
+                    Thread.onSpinWait();
+                }
+                handOverSealed();
+            }
+            for (Batcher batcher : batchers.values()) {
+                batcher.flush();
+            }
+            handOverSealed();
+            request.handedOver().complete(dispatcher.pending());
+        }
+    }
+
     /** Asks the loop to drain, flush and end. */
     void requestStop() {
         stopping = true;
@@ -140,6 +173,7 @@ final class ConsumerLoop<S> implements Runnable {
                 batcher.flush();
             }
             handOverSealed();
+            serveFlushes();
         } catch (Throwable failure) {
             abandoned = true;
             reportError("could not hand the last batches over at stop: " + SafeStatus.describe(failure));

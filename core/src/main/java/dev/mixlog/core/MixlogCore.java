@@ -1,32 +1,32 @@
 package dev.mixlog.core;
 
-import dev.mixlog.core.capture.Intake;
 import dev.mixlog.core.config.Credentials;
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.delivery.DaemonThreads;
-import dev.mixlog.core.delivery.Dispatcher;
 import dev.mixlog.core.delivery.MixlogThread;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.JmxRegistration;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.diag.SafeStatus;
 import dev.mixlog.core.diag.StatusSink;
-import dev.mixlog.core.http.MixpanelTransport;
 import dev.mixlog.core.mapping.LogEventReader;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The running delivery pipeline of one appender: a ring buffer fed by application threads, one
- * consumer thread that maps, sanitizes, serializes and batches, and sender threads that post to
- * Mixpanel with retries. Appenders call {@link #capture(Object)} on the application thread, which
- * never blocks, never does I/O and never throws.
+ * One appender's delivery to Mixpanel: a ring buffer fed by application threads, one consumer
+ * thread that maps, sanitizes, serializes and batches, and sender threads that post to Mixpanel with
+ * retries (the {@link Pipeline}), with the counters and status reports around it. Appenders call
+ * {@link #capture(Object)} on the application thread, which never blocks, never does I/O and never
+ * throws; {@link #flush(Duration)} and {@link #stop(Duration)} deliver what is buffered.
  *
  * @param <S> what the appender captures (its framework's event, or a snapshot of it)
  */
@@ -34,46 +34,39 @@ public final class MixlogCore<S> {
     private final MixlogConfig config;
     private final MixlogStats stats = new MixlogStats();
     private final SafeStatus status;
-    private final Intake intake;
-    private final Dispatcher dispatcher;
-    private final MixpanelTransport transport;
-    private final ExecutorService httpExecutor;
-    private final ConsumerLoop<S> loop;
-    private final ConsumerThread consumer;
+    /** The delivery machinery; {@code null} when the core is disabled for want of credentials. */
+    private final Pipeline<S> pipeline;
     private final Thread shutdownHook;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private final long blockNanos;
-    private JmxRegistration jmx;
+    /** Stops begun by {@link #stopInBackground()} and not yet ended, in this JVM (for this class loader). */
+    private static final Set<CompletableFuture<Boolean>> BACKGROUND_STOPS = ConcurrentHashMap.newKeySet();
 
-    /** How long a blocked application thread parks between two tries for a free slot. */
-    private static final long BLOCK_PARK_NANOS = 50_000;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
+    private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
+    private JmxRegistration jmx;
 
     private MixlogCore(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
         this.config = config;
-        Credentials credentials = config.credentials();
-        this.status = new SafeStatus(sink, credentials.secrets(), config.name());
-        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Defaults.LARGE_EVENT_BYTES,
-                config.maxBufferBytes());
-        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
-        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
-                "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
-        this.dispatcher = new Dispatcher(config, transport, stats, status);
-        this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
-        this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
-        this.stats.gauges(intake::backlog, intake::bufferedBytes);
-        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
-        this.shutdownHook = config.shutdownHook()
+        this.status = new SafeStatus(sink, config.credentials().secrets(), config.name());
+        boolean enabled = config.credentials().missing().isEmpty();
+        this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
+        this.shutdownHook = enabled && config.shutdownHook()
                 ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
     }
 
     /**
-     * Starts a pipeline: its consumer thread, and the JVM shutdown hook unless disabled.
+     * Starts a core: its consumer thread, and the JVM shutdown hook unless turned off. Without any
+     * credentials (a developer's machine, CI, a test), the core starts disabled instead: it says so
+     * once at WARN, naming what to set, starts no thread, and counts every event it refuses as
+     * {@link DropReason#DISABLED}.
      *
      * @param sink the framework's status channel; every message passes through secret redaction
      */
     public static <S> MixlogCore<S> start(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
         MixlogCore<S> core = new MixlogCore<>(config, reader, sink);
-        core.consumer.start();
+        if (core.pipeline != null) {
+            core.pipeline.start();
+        }
         if (config.jmx()) {
             core.jmx = JmxRegistration.register(config.name(), core.stats, core.status);
         }
@@ -85,14 +78,18 @@ public final class MixlogCore<S> {
     }
 
     private void announce() {
-        if (config.credentials().importAuth() == Credentials.ImportAuth.API_SECRET
-                && config.endpoint() == dev.mixlog.core.config.Endpoint.IMPORT) {
+        Credentials credentials = config.credentials();
+        if (credentials.missing().isPresent()) {
+            status.warn("disabled, nothing is sent: " + credentials.missing().get()
+                    + ". Events are counted as dropped (" + DropReason.DISABLED.description() + ").");
+            return;
+        }
+        if (credentials.importAuth() == Credentials.ImportAuth.API_SECRET && config.endpoint() == Endpoint.IMPORT) {
             status.warn("apiSecret authentication is deprecated and retired by Mixpanel on 2027-03-03; "
                     + "use serviceAccountUsername, serviceAccountSecret and projectId");
         }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
-                + config.credentials().importAuth().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " authentication)");
+                + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication)");
     }
 
     /**
@@ -113,16 +110,15 @@ public final class MixlogCore<S> {
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
     public boolean capture(S event, boolean discardable, long estimatedBytes) {
-        if (isDeliveryThread()) {
+        if (pipeline == null) {
+            stats.recordDropped(DropReason.DISABLED, 1);
+            return false;
+        }
+        if (pipeline.isDeliveryThread()) {
             // delivery threads never block either: returning here is what keeps overflowPolicy=block deadlock-free
             return false;
         }
-        consumer.checkAlive();
-        Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
-        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
-            refusal = waitForRoom(event, discardable, estimatedBytes);
-        }
-        switch (refusal) {
+        switch (pipeline.offer(event, discardable, estimatedBytes)) {
             case NONE:
                 return true;
             case CLOSED:
@@ -143,32 +139,25 @@ public final class MixlogCore<S> {
      * Jackson, the HTTP client or the JDK while delivering), so nothing feeds back into the ring.
      */
     public boolean isDeliveryThread() {
-        return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
+        return pipeline == null ? MixlogThread.isCurrent() : pipeline.isDeliveryThread();
     }
 
-    private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {
-        long deadline = System.nanoTime() + blockNanos;
-        Intake.Refusal refusal = Intake.Refusal.FULL;
-        intake.wakeConsumer();
-        while ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES)
-                && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(BLOCK_PARK_NANOS);
-            refusal = intake.offer(event, discardable, estimatedBytes);
+    /**
+     * Delivers what is buffered now without stopping, for a serverless function, a job that ends
+     * without stopping logging, or a test: returns true once every event logged before the call is
+     * settled (delivered, or refused by Mixpanel), false when the time runs out first (nothing is
+     * dropped for that: delivery goes on). Returns true at once when disabled; false once stopped.
+     */
+    public boolean flush(Duration timeout) {
+        if (pipeline == null) {
+            return true;
         }
-        return refusal;
+        return !stopping.get() && pipeline.flush(timeout);
     }
 
     /** The live counters. */
     public MixlogStats stats() {
         return stats;
-    }
-
-    public MixlogConfig config() {
-        return config;
-    }
-
-    public boolean isRunning() {
-        return !stopped.get();
     }
 
     /**
@@ -180,44 +169,98 @@ public final class MixlogCore<S> {
     }
 
     /**
-     * As {@link #stop()}, within the shorter of {@code timeout} and {@code shutdownTimeout} (a
-     * framework that stops appenders with its own timeout passes it here).
+     * As {@link #stop()}, within the shorter of {@code timeout} and {@code shutdownTimeout}. When the
+     * core is already stopping (in the background, or from another thread such as the JVM shutdown
+     * hook), waits for that stop to end, up to {@code timeout}.
      *
      * @return true when everything buffered was settled (delivered, or refused by Mixpanel) in time;
-     *         false when events were dropped for lack of time, or when already stopped
+     *         false when events were dropped for lack of time, or when the other stop did not end in time
      */
     public boolean stop(Duration timeout) {
-        if (!stopped.compareAndSet(false, true)) {
+        if (!stopping.compareAndSet(false, true)) {
+            return awaitStopped(timeout);
+        }
+        boolean settled = false;
+        try {
+            settled = stopNow(timeout);
+        } finally {
+            stopped.complete(settled);
+        }
+        return settled;
+    }
+
+    /**
+     * Stops as {@link #stop()}, on a thread of Mixlog's own, and returns at once. For
+     * reconfigurations, which must not hold the reconfiguring thread. Events are still taken for
+     * {@code acceptFor} (those a framework hands over before it detaches the appender), then intake
+     * closes and what is buffered is delivered within {@code shutdownTimeout}. The stage completes
+     * with {@code stop}'s result; {@link #awaitBackgroundStops} waits for every such stop of the JVM
+     * (at exit, at the framework's final stop).
+     */
+    public CompletableFuture<Boolean> stopInBackground(Duration acceptFor) {
+        if (stopping.get()) {
+            return stopped.copy();
+        }
+        BACKGROUND_STOPS.add(stopped);
+        stopped.whenComplete((settled, failure) -> BACKGROUND_STOPS.remove(stopped));
+        Runnable stopLater = () -> {
+            try {
+                Thread.sleep(acceptFor.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop();
+        };
+        try {
+            new DaemonThreads(config.name(), "stop").newThread(stopLater).start();
+        } catch (Throwable noThread) {
+            stop();
+        }
+        return stopped.copy();
+    }
+
+    /**
+     * Waits until every stop started by {@link #stopInBackground()} in this JVM has ended, up to the
+     * timeout; returns whether they all ended in time.
+     */
+    public static boolean awaitBackgroundStops(Duration timeout) {
+        CompletableFuture<?>[] pending = BACKGROUND_STOPS.toArray(new CompletableFuture<?>[0]);
+        try {
+            CompletableFuture.allOf(pending).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private boolean awaitStopped(Duration timeout) {
+        try {
+            return stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean stopNow(Duration timeout) {
         long droppedBefore = stats.dropped(DropReason.SHUTDOWN);
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
-        intake.close();
-        loop.requestStop();
-        intake.wakeConsumer();
-        joinConsumer(forceAt);
-        long leftInRing = intake.backlog();
-        if (leftInRing > 0) {
-            stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
+        if (pipeline != null) {
+            pipeline.stop(forceAt, stats);
         }
-        dispatcher.shutdown(forceAt);
-        httpExecutor.shutdownNow();
         removeShutdownHook();
         if (jmx != null) {
             jmx.unregister();
         }
         summarize();
         return stats.dropped(DropReason.SHUTDOWN) == droppedBefore;
-    }
-
-    private void joinConsumer(long forceAt) {
-        try {
-            consumer.join(forceAt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void removeShutdownHook() {
@@ -235,7 +278,7 @@ public final class MixlogCore<S> {
         long undelivered = stats.dropped(DropReason.SHUTDOWN);
         String summary = "stopped: " + stats;
         if (undelivered > 0) {
-            status.warn(summary + "; " + undelivered + " events were not delivered before shutdownTimeout ("
+            status.warnLoudly(summary + "; " + undelivered + " events were not delivered before shutdownTimeout ("
                     + config.shutdownTimeout() + ")");
         } else {
             status.info(summary);

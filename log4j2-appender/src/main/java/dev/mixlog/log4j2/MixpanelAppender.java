@@ -14,6 +14,7 @@ import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
@@ -44,12 +45,17 @@ public final class MixpanelAppender extends AbstractAppender {
     private final MixlogConfig config;
     private final EventCapture capture;
     private final boolean selectAll;
+    /** The context whose configuration made this appender: running means a stop is a reconfiguration. */
+    private final LoggerContext loggerContext;
     private volatile MixlogCore<EventSnapshot> core;
+    /** The counters of the core that ran, kept after stop. */
+    private volatile MixlogStats stats;
 
     private MixpanelAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
-                             MixlogConfig config) {
+                             MixlogConfig config, LoggerContext loggerContext) {
         super(name, filter, null, ignoreExceptions, properties);
         this.config = config;
+        this.loggerContext = loggerContext;
         this.capture = new EventCapture(config);
         this.selectAll = config.selection() == Selection.ALL;
     }
@@ -66,6 +72,7 @@ public final class MixpanelAppender extends AbstractAppender {
             return;
         }
         core = MixlogCore.start(config, SnapshotReader.INSTANCE, StatusLoggerSink.INSTANCE);
+        stats = core.stats();
         super.start();
     }
 
@@ -93,8 +100,11 @@ public final class MixpanelAppender extends AbstractAppender {
     }
 
     /**
-     * Stops intake and delivers what is buffered within {@code shutdownTimeout}, or within
-     * {@code timeout} when that is positive and shorter.
+     * Stops intake and delivers what is buffered within this appender's {@code shutdownTimeout},
+     * whatever timeout Log4j2 passes: {@code LogManager.shutdown()} passes 50 ms, which would drop
+     * nearly everything buffered (Log4j2's own {@code AsyncAppender} waits for its own timeout too).
+     * On a reconfiguration (the logger context still running) the delivery goes on in the background
+     * and this returns at once; the context's final stop waits for every such delivery.
      */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
@@ -102,17 +112,31 @@ public final class MixpanelAppender extends AbstractAppender {
         boolean stopped = super.stop(timeout, timeUnit, false);
         MixlogCore<EventSnapshot> running = core;
         if (running != null) {
-            long nanos = timeout > 0 && timeUnit != null ? timeUnit.toNanos(timeout) : Long.MAX_VALUE;
-            stopped &= running.stop(Duration.ofNanos(nanos));
+            if (loggerContext != null && loggerContext.isStarted()) {
+                // Log4j2 has let the old configuration's in-flight calls finish: nothing more arrives
+                running.stopInBackground(Duration.ZERO);
+            } else {
+                stopped &= running.stop(config.shutdownTimeout());
+                stopped &= MixlogCore.awaitBackgroundStops(config.shutdownTimeout());
+            }
         }
         setStopped();
+        core = null;
         return stopped;
+    }
+
+    /**
+     * Delivers what is buffered now, without stopping: true once every event logged before the call
+     * is settled, false when the time runs out first (nothing is dropped for that).
+     */
+    public boolean flush(Duration timeout) {
+        MixlogCore<EventSnapshot> running = core;
+        return running != null && isStarted() && running.flush(timeout);
     }
 
     /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before {@link #start()}. */
     public MixlogStats getStats() {
-        MixlogCore<EventSnapshot> running = core;
-        return running == null ? null : running.stats();
+        return stats;
     }
 
     /** The checked configuration this appender runs with. */
@@ -185,7 +209,8 @@ public final class MixpanelAppender extends AbstractAppender {
                 LOGGER.error("<{} name=\"{}\">: {}", PLUGIN_NAME, getName(), e.getMessage());
                 return null;
             }
-            return new MixpanelAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), config);
+            return new MixpanelAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), config,
+                    getConfiguration() == null ? null : getConfiguration().getLoggerContext());
         }
 
         private MixlogSettings settings() {

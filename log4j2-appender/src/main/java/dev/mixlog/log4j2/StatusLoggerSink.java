@@ -26,4 +26,10 @@ final class StatusLoggerSink implements StatusSink {
     public void error(String message) {
         STATUS.error("{}", message);
     }
+
+    /** Log4j2's StatusLogger shows errors only unless the configuration says {@code status="warn"} or lower. */
+    @Override
+    public boolean showsWarnings() {
+        return STATUS.isWarnEnabled();
+    }
 }

@@ -1,8 +1,10 @@
 package dev.mixlog.logback;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
@@ -11,6 +13,7 @@ import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.diag.StatusSink;
+import java.time.Duration;
 
 /**
  * A Logback appender that turns log events into Mixpanel events. Configured like any appender:
@@ -24,9 +27,15 @@ import dev.mixlog.core.diag.StatusSink;
  * what to fix, and the appender then ignores events.
  */
 public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    private static final long ACCEPT_AFTER_STOP_MILLIS = 50;
+    /** How long a stopped appender still takes events, until a reconfiguration has surely detached it. */
+    private static final Duration ACCEPT_AFTER_STOP = Duration.ofMillis(ACCEPT_AFTER_STOP_MILLIS);
     private final MixlogSettings settings = new MixlogSettings();
     private volatile MixlogCore<ILoggingEvent> core;
+    /** The counters of the core that ran, kept after stop so that events reaching the stopped appender are counted. */
+    private volatile MixlogStats stats;
     private boolean selectAll;
+    private Duration shutdownTimeout;
     private boolean pinThreadName;
     private boolean pinMessage;
 
@@ -44,10 +53,42 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             return;
         }
         selectAll = config.selection() == Selection.ALL;
+        shutdownTimeout = config.shutdownTimeout();
         pinThreadName = config.includeThread();
         pinMessage = config.includeMessage();
         core = MixlogCore.start(config, LogbackEventReader.INSTANCE, new LogbackStatus());
+        stats = core.stats();
         super.start();
+    }
+
+    /**
+     * Takes an event that reaches this appender after {@link #stop()} while its pipeline still accepts
+     * ({@value #ACCEPT_AFTER_STOP_MILLIS} ms: Logback hands events to an appender until a
+     * reconfiguration detaches it, just after stopping it), and counts one that comes later as not
+     * delivered before shutdown, instead of letting Logback drop it uncounted.
+     */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (isStarted()) {
+            super.doAppend(event);
+            return;
+        }
+        MixlogStats counters = stats;
+        if (counters == null) {
+            super.doAppend(event);
+            return;
+        }
+        try {
+            if (core != null) {
+                if (getFilterChainDecision(event) != FilterReply.DENY) {
+                    append(event);
+                }
+            } else if (selectAll || LogbackEventReader.isSelected(event)) {
+                counters.recordDropped(DropReason.SHUTDOWN, 1);
+            }
+        } catch (Throwable e) {
+            // a filter or marker that fails to answer: the event is Logback's to drop
+        }
     }
 
     @Override
@@ -80,22 +121,41 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         }
     }
 
+    /**
+     * Stops and delivers what is buffered within {@code shutdownTimeout}, in the background: Logback
+     * stops appenders this way on every reconfiguration, whose thread must not wait. The context's
+     * final stop (JVM exit, Spring Boot's shutdown) waits for that delivery. Events that still reach
+     * the appender are taken for a moment, then counted as not delivered before shutdown. Once the
+     * delivery has ended, the appender keeps only its counters, so the delivery machinery and the HTTP
+     * client can be freed.
+     */
     @Override
     public void stop() {
         if (!isStarted()) {
             return;
         }
-        super.stop();
         MixlogCore<ILoggingEvent> running = core;
         if (running != null) {
-            running.stop();
+            if (getContext() instanceof LoggerContext) {
+                DrainOnContextStop.cover((LoggerContext) getContext(), shutdownTimeout);
+            }
+            running.stopInBackground(ACCEPT_AFTER_STOP).whenComplete((settled, failure) -> core = null);
         }
+        super.stop();
+    }
+
+    /**
+     * Delivers what is buffered now, without stopping: true once every event logged before the call
+     * is settled, false when the time runs out first (nothing is dropped for that).
+     */
+    public boolean flush(Duration timeout) {
+        MixlogCore<ILoggingEvent> running = core;
+        return running != null && isStarted() && running.flush(timeout);
     }
 
     /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before a successful start. */
     public MixlogStats getStats() {
-        MixlogCore<ILoggingEvent> running = core;
-        return running == null ? null : running.stats();
+        return stats;
     }
 
     public void setToken(String value) { settings.token(value); }
@@ -159,6 +219,12 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         @Override
         public void error(String message) {
             addError(message);
+        }
+
+        /** Logback keeps statuses in a list nobody reads unless a status listener prints them. */
+        @Override
+        public boolean showsWarnings() {
+            return getContext() != null && !getContext().getStatusManager().getCopyOfStatusListenerList().isEmpty();
         }
     }
 }

@@ -39,7 +39,6 @@ class ConfigurationErrorTest {
         "bad-ring-buffer-size.xml        | ringBufferSize must be a power of two              | such as 4096, 16384 or 65536",
         "bad-flush-interval.xml          | flushInterval must be a duration                   | such as 500ms, 2s or 1min, got 'abc'",
         "bad-track-without-token.xml     | endpoint=track needs the project token             | set token",
-        "bad-no-credentials.xml          | no credentials                                     | set token (the project token), or serviceAccountUsername",
         "bad-partial-service-account.xml | serviceAccountUsername, serviceAccountSecret and projectId | missing: serviceAccountSecret, projectId",
     })
     void badSettingStopsTheAppenderWithAnErrorSayingWhatToFix(String configuration, String setting, String fix) {

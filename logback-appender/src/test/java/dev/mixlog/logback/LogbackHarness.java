@@ -56,6 +56,11 @@ final class LogbackHarness implements AutoCloseable {
         return new LogbackHarness(configuration, properties);
     }
 
+    /** The context the configuration was loaded into. */
+    LoggerContext context() {
+        return context;
+    }
+
     /** An application logger, {@code com.example.shop.Checkout}. */
     org.slf4j.Logger logger() {
         return context.getLogger("com.example.shop.Checkout");

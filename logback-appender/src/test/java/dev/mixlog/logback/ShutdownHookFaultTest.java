@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,21 @@ class ShutdownHookFaultTest {
         Figures.report("JVM shutdown hook, endpoint down", "a child JVM logged " + EVENTS + " events with connections refused "
                 + "and exited " + exitDelay + " ms after its last call (shutdownTimeout 2 s), reporting " + EVENTS
                 + " events not delivered");
+    }
+
+    @Test
+    void logbacksOwnHookWithNoStatusListenerPrintsTheLossOnStandardError() throws Exception {
+        server.down();
+        ChildJvm.Result child = ForkedLogback.run("logback-shutdown-hook.xml",
+                Map.of("mockUrl", server.url(), "shutdownTimeout", "2s"), "exit", String.valueOf(EVENTS));
+
+        assertEquals(0, child.exitCode, child.output);
+        String expected = EVENTS + " events were not delivered before shutdownTimeout (PT2S)";
+        List<String> lines = child.output.lines().filter(line -> line.contains(expected)).collect(Collectors.toList());
+        assertEquals(1, lines.size(), child.output);
+        assertTrue(lines.get(0).startsWith("WARN Mixpanel appender [MIXPANEL]: stopped: "), child.output);
+        assertTrue(!child.output.contains("fault-suite-token-6f1d2e9a"), child.output);
+        Figures.report("Logback <shutdownHook/>, no status listener, endpoint down", "the loss of " + EVENTS
+                + " events printed once on standard error: " + lines.get(0).replaceAll("stopped: .*; ", "stopped: ...; "));
     }
 }

@@ -114,6 +114,16 @@ public final class Intake {
         open = false;
     }
 
+    /** The sequence of the last slot claimed by a producer (-1 before the first). */
+    public long claimed() {
+        return ring.getCursor();
+    }
+
+    /** The sequence of the last slot taken by the consumer (-1 before the first). */
+    public long taken() {
+        return poller.getSequence().get();
+    }
+
     /** Slots claimed by producers but not yet taken by the consumer (published or about to be). */
     public long backlog() {
         return ring.getCursor() - poller.getSequence().get();

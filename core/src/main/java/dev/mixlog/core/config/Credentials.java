@@ -19,14 +19,37 @@ public final class Credentials {
     private final String serviceAccountSecret;
     private final String projectId;
     private final String apiSecret;
+    /** Why there are none, when none are configured; {@code null} otherwise. */
+    private final String missing;
 
     Credentials(String token, String serviceAccountUsername, String serviceAccountSecret,
                 String projectId, String apiSecret) {
+        this(token, serviceAccountUsername, serviceAccountSecret, projectId, apiSecret, null);
+    }
+
+    private Credentials(String token, String serviceAccountUsername, String serviceAccountSecret,
+                        String projectId, String apiSecret, String missing) {
         this.token = token;
         this.serviceAccountUsername = serviceAccountUsername;
         this.serviceAccountSecret = serviceAccountSecret;
         this.projectId = projectId;
         this.apiSecret = apiSecret;
+        this.missing = missing;
+    }
+
+    /**
+     * No credentials at all, the normal state of a developer's laptop, a CI job or a test: the
+     * appender then starts disabled and counts what it refuses.
+     *
+     * @param why what is missing and how to set it, for the one warning at start
+     */
+    static Credentials missing(String why) {
+        return new Credentials(null, null, null, null, null, why);
+    }
+
+    /** What is missing and how to set it, when no credential is configured at all. */
+    public Optional<String> missing() {
+        return Optional.ofNullable(missing);
     }
 
     /** The project token, if configured. */

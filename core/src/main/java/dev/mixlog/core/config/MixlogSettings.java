@@ -221,13 +221,28 @@ public final class MixlogSettings {
     }
 
     private Credentials credentials(Check check, Endpoint chosenEndpoint) {
-        for (String[] secret : new String[][] {{"token", token}, {"serviceAccountUsername", serviceAccountUsername},
-                {"serviceAccountSecret", serviceAccountSecret}, {"projectId", projectId}, {"apiSecret", apiSecret}}) {
-            if (secret[1] != null && secret[1].trim().endsWith("_IS_UNDEFINED")) {
-                check.problem(secret[0] + " refers to a variable that is not defined (" + secret[1].trim()
-                        + "); set it in the environment or as a system property.");
-                return new Credentials(null, null, null, null, null);
+        String[][] given = {{"token", token}, {"serviceAccountUsername", serviceAccountUsername},
+                {"serviceAccountSecret", serviceAccountSecret}, {"projectId", projectId}, {"apiSecret", apiSecret}};
+        List<String> undefined = new ArrayList<>();
+        boolean anyValue = false;
+        for (String[] setting : given) {
+            String reference = UndefinedReference.name(setting[1]);
+            if (reference != null) {
+                undefined.add(setting[0] + " refers to " + reference + ", which is not defined");
+            } else if (blankToNull(setting[1]) != null) {
+                anyValue = true;
             }
+        }
+        if (!anyValue) {
+            return Credentials.missing((undefined.isEmpty() ? "no token or service account is set"
+                    : String.join("; ", undefined)) + ". Set token (the project token), or serviceAccountUsername, "
+                    + "serviceAccountSecret and projectId" + (undefined.isEmpty() ? ""
+                    : " (define the environment variable, system property or Spring property named above)"));
+        }
+        if (!undefined.isEmpty()) {
+            check.problem(String.join("; ", undefined) + "; define it (environment variable, system property or "
+                    + "Spring property) or remove the setting.");
+            return new Credentials(null, null, null, null, null);
         }
         String tok = blankToNull(token);
         String saUser = blankToNull(serviceAccountUsername);
@@ -255,10 +270,6 @@ public final class MixlogSettings {
         }
         if (chosenEndpoint == Endpoint.TRACK && tok == null) {
             check.problem("endpoint=track needs the project token: set token (for example token=${MIXPANEL_TOKEN}).");
-        }
-        if (chosenEndpoint == Endpoint.IMPORT && tok == null && !anyServiceAccount && secret == null) {
-            check.problem("no credentials: set token (the project token), or serviceAccountUsername, "
-                    + "serviceAccountSecret and projectId (recommended for endpoint=import).");
         }
         return new Credentials(tok, saUser, saSecret, project, secret);
     }

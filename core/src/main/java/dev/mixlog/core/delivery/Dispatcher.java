@@ -15,7 +15,9 @@ import dev.mixlog.core.http.Route;
 import dev.mixlog.core.http.Verdict;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +47,8 @@ public final class Dispatcher {
     private final SendGate gate = new SendGate();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
+    /** Batches handed over and not yet settled, for {@link #pending()}. */
+    private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
 
     public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, StatusSink status) {
         this.config = config;
@@ -67,14 +71,16 @@ public final class Dispatcher {
         if (!slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
             return false;
         }
+        Delivery delivery = new Delivery(route, batch);
+        underWay.add(delivery);
         try {
-            senders.execute(new Delivery(route, batch));
+            senders.execute(delivery);
         } catch (RejectedExecutionException rejected) {
-            slots.release();
+            delivery.finished();
             stats.recordDropped(DropReason.SHUTDOWN, batch.size());
         } catch (Throwable failed) {
             // no sender thread could be made (OutOfMemoryError: unable to create native thread): the caller keeps the batch
-            slots.release();
+            delivery.finished();
             throw failed;
         }
         return true;
@@ -100,9 +106,13 @@ public final class Dispatcher {
         transport.close();
     }
 
-    /** Whether all sender threads have ended. */
-    public boolean isTerminated() {
-        return senders.isTerminated();
+    /** The completions of the batches handed over and not yet settled (each completes whatever the outcome). */
+    public List<CompletableFuture<Void>> pending() {
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (Delivery delivery : underWay) {
+            pending.add(delivery.settled);
+        }
+        return pending;
     }
 
     /**
@@ -113,7 +123,8 @@ public final class Dispatcher {
     private final class Delivery implements Runnable {
         private final Route route;
         private final Batch batch;
-        private int settled;
+        private final CompletableFuture<Void> settled = new CompletableFuture<>();
+        private int counted;
 
         Delivery(Route route, Batch batch) {
             this.route = route;
@@ -127,20 +138,27 @@ public final class Dispatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
-                dropped(DropReason.FAILED, batch.size() - settled);
+                dropped(DropReason.FAILED, batch.size() - counted);
                 status.error("unexpected failure while sending to " + route.name() + ": " + SafeStatus.describe(e));
             } finally {
-                slots.release();
+                finished();
             }
         }
 
+        /** Frees the batch's place and tells whoever waits for it. */
+        void finished() {
+            slots.release();
+            underWay.remove(this);
+            settled.complete(null);
+        }
+
         private void delivered(int events) {
-            settled += events;
+            counted += events;
             stats.recordDelivered(events);
         }
 
         private void dropped(DropReason reason, int events) {
-            settled += events;
+            counted += events;
             stats.recordDropped(reason, events);
         }
 

@@ -17,7 +17,9 @@ public enum DropReason {
     /** Still buffered or in flight when {@code shutdownTimeout} ran out. */
     SHUTDOWN("not delivered before shutdown"),
     /** Lost to an unexpected failure inside Mixlog (reported at ERROR with its cause). */
-    FAILED("lost to a failure inside Mixlog");
+    FAILED("lost to a failure inside Mixlog"),
+    /** Not sent because the appender has no credentials and started disabled (reported once at start). */
+    DISABLED("not sent: the appender is disabled for want of credentials");
 
     private final String description;
 

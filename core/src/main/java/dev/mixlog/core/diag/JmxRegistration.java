@@ -85,6 +85,7 @@ public final class JmxRegistration {
         @Override public long getDroppedShutdown() { return stats.dropped(DropReason.SHUTDOWN); }
         @Override public long getDroppedDiscarded() { return stats.dropped(DropReason.DISCARDED); }
         @Override public long getDroppedFailed() { return stats.dropped(DropReason.FAILED); }
+        @Override public long getDroppedDisabled() { return stats.dropped(DropReason.DISABLED); }
         @Override public long getRingBacklog() { return stats.ringBacklog(); }
         @Override public long getBufferedBytes() { return stats.bufferedBytes(); }
 

@@ -20,6 +20,7 @@ public interface MixlogStatsMXBean {
     long getDroppedShutdown();
     long getDroppedDiscarded();
     long getDroppedFailed();
+    long getDroppedDisabled();
     long getAdjusted();
     /** Events waiting in the ring buffer now. */
     long getRingBacklog();

@@ -49,6 +49,24 @@ public final class SafeStatus implements StatusSink {
         }
     }
 
+    /**
+     * A warning that must reach a person, such as events lost at stop: sent to the status channel,
+     * and also printed on standard error when the channel shows no warnings (as Logback itself does
+     * with errors when no status listener is registered). Redacted like every other message.
+     */
+    public void warnLoudly(String message) {
+        warn(message);
+        boolean shown;
+        try {
+            shown = sink.showsWarnings();
+        } catch (Throwable unknown) {
+            shown = false;
+        }
+        if (!shown) {
+            System.err.println("WARN " + redact(message));
+        }
+    }
+
     /** The message with its prefix, each secret replaced by {@code ***}, and {@code Authorization} values hidden. */
     public String redact(String message) {
         String text = prefix + message;

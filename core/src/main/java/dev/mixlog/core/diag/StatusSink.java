@@ -10,4 +10,13 @@ public interface StatusSink {
     void warn(String message);
 
     void error(String message);
+
+    /**
+     * Whether a warning sent now reaches a person: some listener prints or keeps it. When not (no
+     * status listener registered, a level that hides warnings, a framework already torn down), the
+     * losses reported at stop are printed on standard error instead.
+     */
+    default boolean showsWarnings() {
+        return true;
+    }
 }

@@ -34,12 +34,21 @@ public final class MixpanelTransport implements AutoCloseable {
     private final String selectorThreadName;
 
     public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, Executor executor) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        // the client's selector thread inherits the creating thread's context class loader: make it Mixlog's,
+        // not a web application's, which the thread would otherwise keep alive after an undeploy
+        Thread creating = Thread.currentThread();
+        ClassLoader callers = creating.getContextClassLoader();
+        creating.setContextClassLoader(MixpanelTransport.class.getClassLoader());
+        try {
+            this.client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        } finally {
+            creating.setContextClassLoader(callers);
+        }
         this.requestTimeout = requestTimeout;
         this.exchangeBound = requestTimeout.multipliedBy(2);
         Matcher id = CLIENT_ID.matcher(String.valueOf(client));

@@ -203,8 +203,29 @@ class MixlogSettingsTest {
     }
 
     @Test
-    void noCredentialsIsRefused() {
-        assertTrue(problemOf(new MixlogSettings()).startsWith("no credentials: set token"));
+    void noCredentialsIsNotAProblemButAMissingState() {
+        MixlogConfig config = new MixlogSettings().build();
+        String missing = config.credentials().missing().orElseThrow();
+        assertTrue(missing.startsWith("no token or service account is set. Set token (the project token)"), missing);
+    }
+
+    @Test
+    void anUndefinedReferenceAloneMeansMissingAndIsNamed() {
+        for (String unresolved : List.of("MIXPANEL_TOKEN_IS_UNDEFINED", "${env:MIXPANEL_TOKEN}", "${MIXPANEL_TOKEN}")) {
+            MixlogConfig config = new MixlogSettings().token(unresolved).build();
+            String missing = config.credentials().missing().orElseThrow();
+            assertTrue(missing.startsWith("token refers to ${"), missing);
+            assertTrue(missing.contains("MIXPANEL_TOKEN}, which is not defined"), missing);
+            assertTrue(missing.contains("define the environment variable, system property or Spring property"), missing);
+        }
+        assertTrue(new MixlogSettings().token("  ").build().credentials().missing().isPresent(), "an empty token");
+    }
+
+    @Test
+    void anUndefinedReferenceBesideOtherCredentialsIsAProblem() {
+        String problem = problemOf(new MixlogSettings().serviceAccountUsername("u").serviceAccountSecret("SA_SECRET_IS_UNDEFINED")
+                .projectId("1"));
+        assertTrue(problem.startsWith("serviceAccountSecret refers to ${SA_SECRET}, which is not defined"), problem);
     }
 
     @Test
@@ -222,11 +243,11 @@ class MixlogSettingsTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new MixlogSettings()
-                .maxBatchEvents("5000").ringBufferSize("1000").flushInterval("abc").build());
+                .maxBatchEvents("5000").ringBufferSize("1000").flushInterval("abc").token("t").projectId("1").build());
 
         assertEquals(4, e.problems().size(), e.problems()::toString);
         assertTrue(e.getMessage().startsWith("Mixpanel appender not started, 4 settings to fix:"), e.getMessage());
-        for (String setting : List.of("maxBatchEvents", "ringBufferSize", "flushInterval", "no credentials")) {
+        for (String setting : List.of("maxBatchEvents", "ringBufferSize", "flushInterval", "projectId")) {
             assertTrue(e.getMessage().contains(setting), () -> setting + " missing from " + e.getMessage());
         }
     }
@@ -245,11 +266,6 @@ class MixlogSettingsTest {
         assertEquals("v=w", config.staticProperties().get("k"));
     }
 
-    @Test
-    void undefinedVariableIsRefusedAtStart() {
-        String problem = problemOf(new MixlogSettings().token("MIXPANEL_TOKEN_IS_UNDEFINED"));
-        assertTrue(problem.startsWith("token refers to a variable that is not defined"), problem);
-    }
 
     @ParameterizedTest(name = "baseUrl {0}")
     @ValueSource(strings = {

@@ -49,10 +49,16 @@ public final class ChildJvm {
      */
     public static Result run(Class<?> mainClass, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        return run(Path.of(System.getProperty("java.home")), mainClass, jvmOptions, args);
+    }
+
+    /** As {@link #run(Class, List, String...)}, on the JDK installed at {@code javaHome}. */
+    public static Result run(Path javaHome, Class<?> mainClass, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("mixlog-child-", ".log");
         try {
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(javaHome.resolve("bin").resolve("java").toString());
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classpath());

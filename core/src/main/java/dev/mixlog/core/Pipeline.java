@@ -1,0 +1,135 @@
+package dev.mixlog.core;
+
+import dev.mixlog.core.capture.Intake;
+import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.OverflowPolicy;
+import dev.mixlog.core.delivery.DaemonThreads;
+import dev.mixlog.core.delivery.Dispatcher;
+import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.diag.SafeStatus;
+import dev.mixlog.core.http.MixpanelTransport;
+import dev.mixlog.core.mapping.LogEventReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The delivery machinery of a core that has credentials: the ring ({@link Intake}), the consumer
+ * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}) and the HTTP client. Built and
+ * started by {@link MixlogCore}, which counts what this refuses.
+ */
+final class Pipeline<S> {
+    /** How long a blocked application thread parks between two tries for a free slot. */
+    private static final long BLOCK_PARK_NANOS = 50_000;
+
+    private final Intake intake;
+    private final ExecutorService httpExecutor;
+    private final MixpanelTransport transport;
+    private final Dispatcher dispatcher;
+    private final ConsumerLoop<S> loop;
+    private final ConsumerThread consumer;
+    private final long blockNanos;
+
+    Pipeline(MixlogConfig config, LogEventReader<S> reader, MixlogStats stats, SafeStatus status) {
+        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Defaults.LARGE_EVENT_BYTES,
+                config.maxBufferBytes());
+        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
+        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
+                "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
+        this.dispatcher = new Dispatcher(config, transport, stats, status);
+        this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
+        this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
+        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
+        stats.gauges(intake::backlog, intake::bufferedBytes);
+    }
+
+    void start() {
+        consumer.start();
+    }
+
+    /** Puts the event in the ring, waiting for room up to {@code blockTimeout} under {@code overflowPolicy=block}. */
+    Intake.Refusal offer(S event, boolean discardable, long estimatedBytes) {
+        consumer.checkAlive();
+        Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
+        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
+            refusal = waitForRoom(event, discardable, estimatedBytes);
+        }
+        return refusal;
+    }
+
+    private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {
+        long deadline = System.nanoTime() + blockNanos;
+        Intake.Refusal refusal = Intake.Refusal.FULL;
+        intake.wakeConsumer();
+        while ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES)
+                && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(BLOCK_PARK_NANOS);
+            refusal = intake.offer(event, discardable, estimatedBytes);
+        }
+        return refusal;
+    }
+
+    /** Whether the calling thread works for this pipeline: one of Mixlog's, or the HTTP client's selector thread. */
+    boolean isDeliveryThread() {
+        return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
+    }
+
+    /**
+     * Delivers what the ring and the open batches hold now, without stopping: the consumer takes every
+     * event logged before this call, seals its batches and hands them over; this waits until each of
+     * those batches is settled or the time is up. Nothing is dropped for lack of time.
+     */
+    boolean flush(Duration timeout) {
+        if (isDeliveryThread()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        FlushRequest request = new FlushRequest(intake.claimed());
+        loop.requestFlush(request);
+        intake.wakeConsumer();
+        try {
+            List<CompletableFuture<Void>> batches = request.handedOver().get(left(deadline), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(batches.toArray(new CompletableFuture<?>[0])).get(left(deadline), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static long left(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /**
+     * Refuses further events, lets the consumer drain and flush until {@code forceAt}, then lets the
+     * senders finish until the deadline; what is left is counted as not delivered before shutdown.
+     */
+    void stop(long forceAt, MixlogStats stats) {
+        intake.close();
+        loop.requestStop();
+        intake.wakeConsumer();
+        try {
+            consumer.join(forceAt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long leftInRing = intake.backlog();
+        if (leftInRing > 0) {
+            stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
+        }
+        dispatcher.shutdown(forceAt);
+        httpExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.FaultyMixpanel;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+
+/**
+ * {@code flush(Duration)} delivers what is buffered without stopping (what a serverless function or a
+ * job that keeps logging needs): true once all of it is delivered; false when the endpoint is down
+ * and the time runs out, dropping nothing, so a later flush delivers it all.
+ */
+class FlushTest {
+    private static final Marker EVENT = MixpanelMarkers.event("Report Generated");
+
+    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private LogbackHarness logback;
+
+    @AfterEach
+    void tearDown() {
+        if (logback != null) {
+            logback.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void flushDeliversWhatIsBufferedAndTheAppenderGoesOn() {
+        logback = LogbackHarness.configure("flush.xml", server.url());
+        Logger log = logback.logger();
+        MixlogStats stats = logback.stats();
+        logSome(log, 0, 1000);
+        assertEquals(0, server.requestCount(), "nothing is sent on a timer of 1 h");
+
+        assertTrue(logback.appender().flush(Duration.ofSeconds(30)), stats::toString);
+
+        assertEquals(1000, server.ingestedCount());
+        assertEquals(1000, stats.delivered());
+        assertTrue(logback.appender().isStarted());
+        logSome(log, 1000, 1500);
+        assertTrue(logback.appender().flush(Duration.ofSeconds(30)), stats::toString);
+        assertEquals(1500, server.ingestedCount());
+        assertEquals(1500, stats.delivered() + stats.droppedTotal());
+    }
+
+    @Test
+    void flushWithTheEndpointDownReturnsFalseInTimeAndDropsNothing() {
+        server.down();
+        logback = LogbackHarness.configure("flush.xml", server.url());
+        Logger log = logback.logger();
+        MixlogStats stats = logback.stats();
+        logSome(log, 0, 100);
+
+        long started = System.nanoTime();
+        assertFalse(logback.appender().flush(Duration.ofMillis(500)));
+        long took = System.nanoTime() - started;
+
+        assertTrue(took < Duration.ofSeconds(5).toNanos(), "flush(500 ms) took " + took / 1_000_000 + " ms");
+        assertEquals(0, stats.droppedTotal(), stats::toString);
+        server.up();
+        assertTrue(logback.appender().flush(Duration.ofSeconds(30)), stats::toString);
+        assertEquals(100, server.ingestedCount());
+        assertEquals(100, stats.delivered());
+        assertEquals(0, stats.droppedTotal(), stats::toString);
+    }
+
+    private static void logSome(Logger log, int from, int to) {
+        for (int seq = from; seq < to; seq++) {
+            log.atInfo().addMarker(EVENT).addKeyValue("seq", seq).log("report");
+        }
+    }
+}
