@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.Jdks;
+import dev.mixlog.core.testing.RedeployScenario;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedeployTest {
     private static final int ROUNDS = 20;
     private static final int CONTROL_ROUNDS = 5;
-    private static final int EVENTS = 50;
+    private static final int EVENTS = RedeployScenario.EVENTS;
+    /** What the web application bundles: Logback, SLF4J, Mixlog and its dependencies, and the test's own classes. */
+    private static final String BUNDLED = String.join(",", "logback-classic", "logback-core", "slf4j-api", "disruptor",
+            "jackson-core", "mixlog-core-", Path.of("core", "target", "classes").toString(),
+            Path.of("logback-appender", "target", "classes").toString(),
+            Path.of("logback-appender", "target", "test-classes").toString());
     /** Metaspace one deployment of Logback and Mixlog takes (about 3 MB): growth above it means a deployment stayed. */
     private static final long ONE_DEPLOYMENT_METASPACE = 2L * 1024 * 1024;
 
@@ -29,13 +35,13 @@ class RedeployTest {
     void aRedeployedWebApplicationIsCollected(int jdk) throws Exception {
         Path home = Jdks.find(jdk).orElseThrow(() -> new AssertionError("no JDK " + jdk + " found: set JAVA" + jdk + "_HOME"));
 
-        ChildJvm.Result control = ChildJvm.run(home, RedeployScenario.class, List.of("-Xmx256m"), "redeploy-control.xml",
-                String.valueOf(CONTROL_ROUNDS));
+        ChildJvm.Result control = ChildJvm.run(home, RedeployScenario.class, List.of("-Xmx256m"),
+                RedeployedWebApp.class.getName(), "redeploy-control.xml", String.valueOf(CONTROL_ROUNDS), BUNDLED);
         assertEquals(0, control.exitCode, control.output);
         assertEquals(CONTROL_ROUNDS, control.number("collected"), "the control without Mixlog:\n" + control.output);
 
-        ChildJvm.Result mixlog = ChildJvm.run(home, RedeployScenario.class, List.of("-Xmx256m"), "redeploy.xml",
-                String.valueOf(ROUNDS));
+        ChildJvm.Result mixlog = ChildJvm.run(home, RedeployScenario.class, List.of("-Xmx256m"),
+                RedeployedWebApp.class.getName(), "redeploy.xml", String.valueOf(ROUNDS), BUNDLED);
         assertEquals(0, mixlog.exitCode, mixlog.output);
         assertTrue(mixlog.line("java").startsWith(String.valueOf(jdk)), mixlog.output);
         assertEquals((long) ROUNDS * EVENTS, mixlog.number("delivered"), mixlog.output);

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.Marker;
 
 /**
- * A web application's logging, loaded by {@link RedeployScenario} in a class loader of its own (as a
+ * A web application's logging, loaded by {@code RedeployScenario} in a class loader of its own (as a
  * servlet container loads a web application): configures Logback from XML, logs, and stops the
  * context as the container does at undeploy.
  */

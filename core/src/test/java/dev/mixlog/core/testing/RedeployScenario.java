@@ -1,6 +1,5 @@
-package dev.mixlog.logback;
+package dev.mixlog.core.testing;
 
-import dev.mixlog.core.testing.FaultyMixpanel;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,28 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run in a JVM of its own by {@link RedeployTest}: deploys a web application (Logback, Mixlog and
- * {@link RedeployedWebApp}, in a {@link URLClassLoader} whose parent is the platform class loader)
- * again and again, each time on a container thread whose context class loader is the application's,
- * drops it, and prints how many of its class loaders the garbage collector freed and the Metaspace used.
+ * Run in a JVM of its own by the appenders' redeploy tests: deploys a web application (a logging
+ * framework, Mixlog and a class of the test's with a static {@code deploy(String mockUrl, String
+ * configuration, int events)} returning the events delivered, all in a {@link URLClassLoader} whose
+ * parent is the platform class loader, as a servlet container loads a web application) again and
+ * again, each time on a container thread whose context class loader is the application's, drops it,
+ * and prints how many of its class loaders the garbage collector freed and the Metaspace used.
  */
 public final class RedeployScenario {
-    /** What a web application bundles: jar names or build folders on the test class path. */
-    private static final List<String> BUNDLED = List.of("logback-classic", "logback-core", "slf4j-api", "disruptor",
-            "jackson-core", "mixlog-core-", "core" + File.separator + "target" + File.separator + "classes",
-            "logback-appender" + File.separator + "target" + File.separator + "classes",
-            "logback-appender" + File.separator + "target" + File.separator + "test-classes");
-    private static final int EVENTS = 50;
+    /** Events each deployment logs. */
+    public static final int EVENTS = 50;
     private static final long COLLECT_BOUND_NANOS = 30_000_000_000L;
 
     private RedeployScenario() {
     }
 
-    /** Arguments: the configuration ({@code redeploy.xml}, or {@code redeploy-control.xml}) and the number of rounds. */
+    /**
+     * Arguments: the web application's class, its configuration, the number of rounds, and what it
+     * bundles: comma-separated parts of class-path entries (jar names, build folders).
+     */
     public static void main(String[] args) throws Exception {
-        String configuration = args[0];
-        int rounds = Integer.parseInt(args[1]);
-        URL[] webapp = webappClassPath();
+        String webappClass = args[0];
+        String configuration = args[1];
+        int rounds = Integer.parseInt(args[2]);
+        URL[] webapp = webappClassPath(List.of(args[3].split(",")));
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         long delivered = 0;
         long metaspaceAfterFirst = 0;
@@ -43,7 +44,7 @@ public final class RedeployScenario {
                 URLClassLoader loader = new URLClassLoader(webapp, ClassLoader.getPlatformClassLoader());
                 Thread container = new Thread(() -> {
                     try {
-                        Class<?> app = Class.forName(RedeployedWebApp.class.getName(), true, loader);
+                        Class<?> app = Class.forName(webappClass, true, loader);
                         result[0] = (Long) app.getMethod("deploy", String.class, String.class, int.class)
                                 .invoke(null, server.url(), configuration, EVENTS);
                     } catch (Exception e) {
@@ -76,11 +77,11 @@ public final class RedeployScenario {
         }
     }
 
-    private static URL[] webappClassPath() throws Exception {
+    private static URL[] webappClassPath(List<String> bundledParts) throws Exception {
         List<URL> urls = new ArrayList<>();
         String classpath = System.getProperty("java.class.path");
         for (String entry : classpath.split(File.pathSeparator)) {
-            for (String bundled : BUNDLED) {
+            for (String bundled : bundledParts) {
                 if (entry.contains(bundled) && !entry.endsWith("-tests.jar")) {
                     urls.add(Path.of(entry).toUri().toURL());
                     break;
