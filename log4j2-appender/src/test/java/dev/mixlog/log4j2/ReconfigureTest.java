@@ -7,13 +7,11 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.core.testing.PacedLogging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -30,8 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReconfigureTest {
     private static final int RELOADS = 30;
-    /** The application's pace: some ten thousand events a second, which the ring and the endpoint absorb. */
-    private static final long PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
     private final FaultyMixpanel server = FaultyMixpanel.start();
@@ -55,15 +51,7 @@ class ReconfigureTest {
         stats.add(TestContexts.mixpanel(context, "mixpanel").getStats());
         Logger log = context.getLogger("com.example.web.Pages");
 
-        AtomicBoolean logging = new AtomicBoolean(true);
-        AtomicLong logged = new AtomicLong();
-        Thread application = new Thread(() -> {
-            while (logging.get()) {
-                log.info(EVENT, new MapMessage<>().with("seq", logged.incrementAndGet()));
-                LockSupport.parkNanos(PACE_NANOS);
-            }
-        }, "application");
-        application.start();
+        PacedLogging application = PacedLogging.start(seq -> log.info(EVENT, new MapMessage<>().with("seq", seq)));
         long longest = 0;
         for (int i = 0; i < RELOADS; i++) {
             Thread.sleep(100); // the application logs between reconfigurations
@@ -72,8 +60,7 @@ class ReconfigureTest {
             longest = Math.max(longest, System.nanoTime() - started);
             stats.add(TestContexts.mixpanel(context, "mixpanel").getStats());
         }
-        logging.set(false);
-        application.join();
+        long logged = application.stop();
         long stopStarted = System.nanoTime();
         context.stop(30, TimeUnit.SECONDS);
         long finalStop = System.nanoTime() - stopStarted;
@@ -81,17 +68,17 @@ class ReconfigureTest {
         assertEquals(RELOADS + 1, stats.stream().distinct().count(), "one appender per configuration");
         long accounted = stats.stream().mapToLong(s -> s.delivered() + s.droppedTotal()).sum();
         long delivered = stats.stream().mapToLong(MixlogStats::delivered).sum();
-        assertEquals(logged.get(), accounted, "delivered + dropped of all the appenders == logged");
+        assertEquals(logged, accounted, "delivered + dropped of all the appenders == logged");
         assertEquals(delivered, server.ingestedCount());
         if (!hanging) {
-            assertEquals(logged.get(), delivered, "with a healthy endpoint every logged event is delivered");
+            assertEquals(logged, delivered, "with a healthy endpoint every logged event is delivered");
         }
         assertTrue(longest < TimeUnit.SECONDS.toNanos(1), "a reconfiguration took " + TimeUnit.NANOSECONDS.toMillis(longest)
                 + " ms with shutdownTimeout 2 s");
         Await.until(Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && t.getName().startsWith("mixlog-mixpanel-")), () -> "no Mixlog thread left");
         Figures.report("Log4j2 reconfigurations, endpoint " + (hanging ? "hanging" : "healthy"), RELOADS
-                + " reconfigurations while logging: " + logged.get() + " logged, all accounted for: " + delivered
+                + " reconfigurations while logging: " + logged + " logged, all accounted for: " + delivered
                 + " delivered, " + (accounted - delivered) + " dropped and counted; longest reconfiguration "
                 + TimeUnit.NANOSECONDS.toMillis(longest) + " ms (Log4j2's own work included); final stop "
                 + TimeUnit.NANOSECONDS.toMillis(finalStop) + " ms; no Mixlog thread left");

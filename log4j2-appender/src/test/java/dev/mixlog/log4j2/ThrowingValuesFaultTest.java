@@ -60,18 +60,7 @@ class ThrowingValuesFaultTest {
         for (int i = 0; i < GOOD; i++) {
             try {
                 log.info(event, new MapMessage<>().with("seq", i));
-                Object bad;
-                switch (i % 3) {
-                    case 0:
-                        bad = ThrowingValues.toStringThrows(error);
-                        break;
-                    case 1:
-                        bad = ThrowingValues.iteratorThrows(error);
-                        break;
-                    default:
-                        bad = ThrowingValues.entriesThrow(error);
-                }
-                log.info(event, new MapMessage<>().with("bad", i).with("value", bad));
+                log.info(event, new MapMessage<>().with("bad", i).with("value", ThrowingValues.throwingValue(i, error)));
             } catch (Throwable t) {
                 thrown++;
             }

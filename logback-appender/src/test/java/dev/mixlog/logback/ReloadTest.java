@@ -9,12 +9,10 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.core.testing.PacedLogging;
 import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +27,6 @@ import org.slf4j.Marker;
  */
 class ReloadTest {
     private static final int RELOADS = 30;
-    /** The application's pace: some ten thousand events a second, which the ring and the endpoint absorb. */
-    private static final long PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
     private final FaultyMixpanel server = FaultyMixpanel.start();
@@ -55,15 +51,7 @@ class ReloadTest {
         configure(context, xml, server.url());
         Logger log = context.getLogger("com.example.web.Pages");
 
-        AtomicBoolean logging = new AtomicBoolean(true);
-        AtomicLong logged = new AtomicLong();
-        Thread application = new Thread(() -> {
-            while (logging.get()) {
-                log.atInfo().addMarker(EVENT).addKeyValue("seq", logged.incrementAndGet()).log("viewed");
-                LockSupport.parkNanos(PACE_NANOS);
-            }
-        }, "application");
-        application.start();
+        PacedLogging application = PacedLogging.start(seq -> log.atInfo().addMarker(EVENT).addKeyValue("seq", seq).log("viewed"));
         long longestReload = 0;
         for (int i = 0; i < RELOADS; i++) {
             Thread.sleep(100); // the application logs between reloads
@@ -72,8 +60,7 @@ class ReloadTest {
             configure(context, xml, server.url());
             longestReload = Math.max(longestReload, System.nanoTime() - started);
         }
-        logging.set(false);
-        application.join();
+        long logged = application.stop();
         long stopStarted = System.nanoTime();
         context.stop();
         long finalStop = System.nanoTime() - stopStarted;
@@ -92,7 +79,7 @@ class ReloadTest {
         Await.until(Duration.ofSeconds(10), () -> LogbackHarness.mixlogThreads().isEmpty(),
                 () -> "Mixlog threads left after the final stop: " + LogbackHarness.mixlogThreads());
         Figures.report("Logback reloads, endpoint " + (hanging ? "hanging" : "healthy"), RELOADS + " reloads while logging: "
-                + logged.get() + " logged, " + routed + " routed to the appenders (the rest fell in Logback's own window "
+                + logged + " logged, " + routed + " routed to the appenders (the rest fell in Logback's own window "
                 + "with no appender), all accounted for: " + delivered + " delivered, " + (routed - delivered)
                 + " dropped and counted; longest stop " + TimeUnit.NANOSECONDS.toMicros(longestStop) + " µs, longest reload "
                 + TimeUnit.NANOSECONDS.toMillis(longestReload) + " ms; final stop " + TimeUnit.NANOSECONDS.toMillis(finalStop)

@@ -56,22 +56,9 @@ class ThrowingValuesFaultTest {
         for (int i = 0; i < GOOD; i++) {
             try {
                 log.atInfo().addMarker(event).addKeyValue("seq", i).log("good");
-                switch (i % 3) {
-                    case 0:
-                        log.atInfo().addMarker(event).addKeyValue("bad", i)
-                                .addKeyValue("value", ThrowingValues.toStringThrows(error)).log("bad");
-                        placeholders++;
-                        break;
-                    case 1:
-                        log.atInfo().addMarker(event).addKeyValue("bad", i)
-                                .addKeyValue("items", ThrowingValues.iteratorThrows(error)).log("bad");
-                        placeholders++;
-                        break;
-                    default:
-                        log.atInfo().addMarker(event).addKeyValue("bad", i)
-                                .addKeyValue("fields", ThrowingValues.entriesThrow(error)).log("bad");
-                        placeholders++;
-                }
+                log.atInfo().addMarker(event).addKeyValue("bad", i)
+                        .addKeyValue("value", ThrowingValues.throwingValue(i, error)).log("bad");
+                placeholders++;
             } catch (Throwable t) {
                 thrown++;
             }

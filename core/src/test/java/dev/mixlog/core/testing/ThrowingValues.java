@@ -30,6 +30,18 @@ public final class ThrowingValues {
     private ThrowingValues() {
     }
 
+    /** In turn by {@code index}: a value whose {@code toString()}, iterator or map entries throw the error. */
+    public static Object throwingValue(int index, Supplier<Error> error) {
+        switch (index % 3) {
+            case 0:
+                return toStringThrows(error);
+            case 1:
+                return iteratorThrows(error);
+            default:
+                return entriesThrow(error);
+        }
+    }
+
     /** A value whose {@code toString()} throws the error. */
     public static Object toStringThrows(Supplier<Error> error) {
         return new Object() {
