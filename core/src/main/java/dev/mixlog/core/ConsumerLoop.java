@@ -98,7 +98,7 @@ final class ConsumerLoop<S> implements Runnable {
                 if (!flushes.isEmpty()) {
                     serveFlushes();
                 }
-                reporter.tick(now);
+                watch(now);
                 if (taken == 0 && !stopping) {
                     LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, nanosUntilDue(now))));
                     // a stray interrupt would keep park from parking: only a stop's interrupt counts
@@ -124,6 +124,12 @@ final class ConsumerLoop<S> implements Runnable {
             Thread.interrupted();
             LockSupport.parkNanos(this, IDLE_PARK_NANOS);
         }
+    }
+
+    /** What the loop looks after as it goes round, whether or not events arrive: status reports, overdue exchanges. */
+    private void watch(long now) {
+        reporter.tick(now);
+        dispatcher.cutOverdueExchanges(now);
     }
 
     /** Asks the loop to deliver what is buffered now (the caller wakes the consumer). */
@@ -278,7 +284,7 @@ final class ConsumerLoop<S> implements Runnable {
         for (Sealed next = sealed.peek(); next != null; next = sealed.peek()) {
             try {
                 while (!abandoned && !dispatcher.offer(next.route, next.batch, IDLE_PARK_NANOS)) {
-                    reporter.tick(System.nanoTime());
+                    watch(System.nanoTime());
                 }
             } catch (InterruptedException e) {
                 if (stopping) {

@@ -1,7 +1,6 @@
 package dev.mixlog.core;
 
 import dev.mixlog.core.capture.Intake;
-import dev.mixlog.core.config.Defaults;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.delivery.DaemonThreads;
@@ -40,7 +39,7 @@ final class Pipeline<S> {
     private final long blockNanos;
 
     Pipeline(MixlogConfig config, LogEventReader<S> reader, MixlogStats stats, SafeStatus status) {
-        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Defaults.LARGE_EVENT_BYTES,
+        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Intake.LARGE_EVENT_BYTES,
                 config.maxBufferBytes());
         this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
         this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),

@@ -4,6 +4,8 @@ import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Setting;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
@@ -188,6 +190,7 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String jmx;
         @PluginBuilderAttribute private String mdcInclude;
         @PluginBuilderAttribute private String mdcExclude;
+        @PluginBuilderAttribute private String staticProperty;
 
         private Builder() {
         }
@@ -213,26 +216,20 @@ public final class MixpanelAppender extends AbstractAppender {
                     getConfiguration() == null ? null : getConfiguration().getLoggerContext());
         }
 
+        /**
+         * The attributes as text, each to the setting of the same name (the attribute fields above are
+         * named after the settings: a test holds them to {@link Settings#all()}), and nested
+         * {@code <Property>} elements as static properties.
+         */
         private MixlogSettings settings() {
-            MixlogSettings settings = new MixlogSettings().name(getName())
-                    .token(token).endpoint(endpoint).region(region).baseUrl(baseUrl)
-                    .serviceAccountUsername(serviceAccountUsername).serviceAccountSecret(serviceAccountSecret)
-                    .projectId(projectId).apiSecret(apiSecret)
-                    .maxBatchEvents(maxBatchEvents).maxBatchBytes(maxBatchBytes).flushInterval(flushInterval)
-                    .gzip(gzip).ringBufferSize(ringBufferSize).shutdownTimeout(shutdownTimeout)
-                    .maxInFlight(maxInFlight).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                    .retryInitialBackoff(retryInitialBackoff).retryMaxBackoff(retryMaxBackoff)
-                    .maxRetryTime(maxRetryTime).maxStringLength(maxStringLength).distinctIdKey(distinctIdKey)
-                    .selection(selection).includeLevel(includeLevel).includeLogger(includeLogger)
-                    .includeThread(includeThread).includeMessage(includeMessage)
-                    .includeException(includeException).shutdownHook(shutdownHook).reportInterval(reportInterval)
-                    .overflowPolicy(overflowPolicy).blockTimeout(blockTimeout).discardThreshold(discardThreshold)
-                    .maxBufferBytes(maxBufferBytes).profileIgnoreTime(profileIgnoreTime).jmx(jmx)
-                    .mdcInclude(mdcInclude).mdcExclude(mdcExclude);
-            if (!settings.hasShutdownHookSetting() && getConfiguration() != null
+            MixlogSettings settings = new MixlogSettings().name(getName());
+            for (Setting<?> setting : Settings.all()) {
+                settings.text(setting, attribute(setting.name()));
+            }
+            if (!settings.isGiven(Settings.SHUTDOWN_HOOK) && getConfiguration() != null
                     && getConfiguration().isShutdownHookEnabled()) {
                 // Log4j2's own shutdown hook stops this appender, in order, after the async loggers drain
-                settings.shutdownHook("false");
+                settings.text(Settings.SHUTDOWN_HOOK, "false");
             }
             Property[] properties = getPropertyArray();
             if (properties != null) {
@@ -241,6 +238,15 @@ public final class MixpanelAppender extends AbstractAppender {
                 }
             }
             return settings;
+        }
+
+        /** The text of the attribute field named after a setting; {@code null} when unset or when there is none. */
+        private String attribute(String settingName) {
+            try {
+                return (String) Builder.class.getDeclaredField(settingName).get(this);
+            } catch (ReflectiveOperationException noSuchAttribute) {
+                return null;
+            }
         }
 
         public Builder setToken(String value) { token = value; return this; }
@@ -285,5 +291,8 @@ public final class MixpanelAppender extends AbstractAppender {
 
         /** These ThreadContext keys are never sent (comma-separated). */
         public Builder setMdcExclude(String keys) { mdcExclude = keys; return this; }
+
+        /** A property sent with every event, {@code name=value} (nested {@code <Property>} elements add more). */
+        public Builder setStaticProperty(String nameEqualsValue) { staticProperty = nameEqualsValue; return this; }
     }
 }

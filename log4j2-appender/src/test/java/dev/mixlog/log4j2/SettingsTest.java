@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Credentials;
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Region;
@@ -58,8 +58,8 @@ class SettingsTest {
                 assertTrue(config.includeException());
                 assertFalse(config.shutdownHook());
                 assertEquals(Duration.ofSeconds(30), config.reportInterval());
-                assertEquals(Set.of("tenant", "plan"), config.mdcInclude());
-                assertEquals(Set.of("secret"), config.mdcExclude());
+                assertEquals(Set.of("tenant", "plan"), config.get(Settings.MDC_INCLUDE));
+                assertEquals(Set.of("secret"), config.get(Settings.MDC_EXCLUDE));
                 assertEquals(Map.of("env", "test"), config.staticProperties());
             } finally {
                 context.stop();
@@ -75,26 +75,26 @@ class SettingsTest {
         assertEquals(Region.US, config.region());
         assertEquals(Region.US.baseUrl(), config.baseUrl());
         assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, config.credentials().importAuth());
-        assertEquals(Defaults.MAX_BATCH_EVENTS, config.maxBatchEvents());
-        assertEquals(Defaults.MAX_BATCH_BYTES, config.maxBatchBytes());
-        assertEquals(Defaults.FLUSH_INTERVAL, config.flushInterval());
-        assertEquals(Defaults.GZIP, config.gzip());
-        assertEquals(Defaults.RING_BUFFER_SIZE, config.ringBufferSize());
-        assertEquals(Defaults.SHUTDOWN_TIMEOUT, config.shutdownTimeout());
-        assertEquals(Defaults.MAX_IN_FLIGHT, config.maxInFlight());
-        assertEquals(Defaults.CONNECT_TIMEOUT, config.connectTimeout());
-        assertEquals(Defaults.REQUEST_TIMEOUT, config.requestTimeout());
-        assertEquals(Defaults.RETRY_INITIAL_BACKOFF, config.retryInitialBackoff());
-        assertEquals(Defaults.RETRY_MAX_BACKOFF, config.retryMaxBackoff());
-        assertEquals(Defaults.MAX_RETRY_TIME, config.maxRetryTime());
-        assertEquals(Defaults.MAX_STRING_LENGTH, config.maxStringLength());
-        assertEquals(Defaults.DISTINCT_ID_KEY, config.distinctIdKey());
+        assertEquals(Settings.MAX_BATCH_EVENTS.defaultValue(), config.get(Settings.MAX_BATCH_EVENTS));
+        assertEquals(Settings.MAX_BATCH_BYTES.defaultValue(), config.get(Settings.MAX_BATCH_BYTES));
+        assertEquals(Settings.FLUSH_INTERVAL.defaultValue(), config.get(Settings.FLUSH_INTERVAL));
+        assertEquals(Settings.GZIP.defaultValue(), config.get(Settings.GZIP));
+        assertEquals(Settings.RING_BUFFER_SIZE.defaultValue(), config.get(Settings.RING_BUFFER_SIZE));
+        assertEquals(Settings.SHUTDOWN_TIMEOUT.defaultValue(), config.get(Settings.SHUTDOWN_TIMEOUT));
+        assertEquals(Settings.MAX_IN_FLIGHT.defaultValue(), config.get(Settings.MAX_IN_FLIGHT));
+        assertEquals(Settings.CONNECT_TIMEOUT.defaultValue(), config.get(Settings.CONNECT_TIMEOUT));
+        assertEquals(Settings.REQUEST_TIMEOUT.defaultValue(), config.get(Settings.REQUEST_TIMEOUT));
+        assertEquals(Settings.RETRY_INITIAL_BACKOFF.defaultValue(), config.get(Settings.RETRY_INITIAL_BACKOFF));
+        assertEquals(Settings.RETRY_MAX_BACKOFF.defaultValue(), config.get(Settings.RETRY_MAX_BACKOFF));
+        assertEquals(Settings.MAX_RETRY_TIME.defaultValue(), config.get(Settings.MAX_RETRY_TIME));
+        assertEquals(Settings.MAX_STRING_LENGTH.defaultValue(), config.get(Settings.MAX_STRING_LENGTH));
+        assertEquals(Settings.DISTINCT_ID_KEY.defaultValue(), config.get(Settings.DISTINCT_ID_KEY));
         assertEquals(Selection.MARKER, config.selection());
         assertFalse(config.includeLevel() || config.includeLogger() || config.includeThread()
                 || config.includeMessage() || config.includeException());
         assertTrue(config.shutdownHook());
-        assertEquals(Defaults.REPORT_INTERVAL, config.reportInterval());
-        assertTrue(config.mdcInclude().isEmpty() && config.mdcExclude().isEmpty());
+        assertEquals(Settings.REPORT_INTERVAL.defaultValue(), config.get(Settings.REPORT_INTERVAL));
+        assertTrue(config.get(Settings.MDC_INCLUDE).isEmpty() && config.get(Settings.MDC_EXCLUDE).isEmpty());
         assertTrue(config.staticProperties().isEmpty());
         assertNull(appender.getStats(), "no threads before start()");
     }

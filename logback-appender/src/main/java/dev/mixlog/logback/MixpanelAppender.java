@@ -10,6 +10,7 @@ import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Selection;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.diag.StatusSink;
@@ -34,6 +35,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     private volatile MixlogCore<ILoggingEvent> core;
     /** The counters of the core that ran, kept after stop so that events reaching the stopped appender are counted. */
     private volatile MixlogStats stats;
+    private volatile MixlogConfig config;
     private boolean selectAll;
     private Duration shutdownTimeout;
     private boolean pinThreadName;
@@ -45,9 +47,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             return;
         }
         StatusScrubber.scrub(getContext(), settings.secretValues());
-        MixlogConfig config;
         try {
-            config = settings.name(getName() == null ? "mixpanel" : getName()).build();
+            config = settings.name(getName() == null ? Settings.DEFAULT_NAME : getName()).build();
         } catch (InvalidConfigException e) {
             addError(e.getMessage());
             return;
@@ -153,56 +154,61 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         return running != null && isStarted() && running.flush(timeout);
     }
 
+    /** The checked configuration this appender runs with; {@code null} before a successful start. */
+    public MixlogConfig getMixlogConfig() {
+        return config;
+    }
+
     /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before a successful start. */
     public MixlogStats getStats() {
         return stats;
     }
 
-    public void setToken(String value) { settings.token(value); }
-    public void setEndpoint(String value) { settings.endpoint(value); }
-    public void setRegion(String value) { settings.region(value); }
-    public void setBaseUrl(String value) { settings.baseUrl(value); }
-    public void setServiceAccountUsername(String value) { settings.serviceAccountUsername(value); }
-    public void setServiceAccountSecret(String value) { settings.serviceAccountSecret(value); }
-    public void setProjectId(String value) { settings.projectId(value); }
-    public void setApiSecret(String value) { settings.apiSecret(value); }
-    public void setMaxBatchEvents(String value) { settings.maxBatchEvents(value); }
-    public void setMaxBatchBytes(String value) { settings.maxBatchBytes(value); }
-    public void setFlushInterval(String value) { settings.flushInterval(value); }
-    public void setGzip(String value) { settings.gzip(value); }
-    public void setRingBufferSize(String value) { settings.ringBufferSize(value); }
-    public void setShutdownTimeout(String value) { settings.shutdownTimeout(value); }
-    public void setMaxInFlight(String value) { settings.maxInFlight(value); }
-    public void setConnectTimeout(String value) { settings.connectTimeout(value); }
-    public void setRequestTimeout(String value) { settings.requestTimeout(value); }
-    public void setRetryInitialBackoff(String value) { settings.retryInitialBackoff(value); }
-    public void setRetryMaxBackoff(String value) { settings.retryMaxBackoff(value); }
-    public void setMaxRetryTime(String value) { settings.maxRetryTime(value); }
-    public void setMaxStringLength(String value) { settings.maxStringLength(value); }
-    public void setDistinctIdKey(String value) { settings.distinctIdKey(value); }
-    public void setSelection(String value) { settings.selection(value); }
-    public void setIncludeLevel(String value) { settings.includeLevel(value); }
-    public void setIncludeLogger(String value) { settings.includeLogger(value); }
-    public void setIncludeThread(String value) { settings.includeThread(value); }
-    public void setIncludeMessage(String value) { settings.includeMessage(value); }
-    public void setIncludeException(String value) { settings.includeException(value); }
-    public void setShutdownHook(String value) { settings.shutdownHook(value); }
-    public void setReportInterval(String value) { settings.reportInterval(value); }
-    public void setOverflowPolicy(String value) { settings.overflowPolicy(value); }
-    public void setBlockTimeout(String value) { settings.blockTimeout(value); }
-    public void setDiscardThreshold(String value) { settings.discardThreshold(value); }
-    public void setMaxBufferBytes(String value) { settings.maxBufferBytes(value); }
-    public void setProfileIgnoreTime(String value) { settings.profileIgnoreTime(value); }
-    public void setJmx(String value) { settings.jmx(value); }
+    public void setToken(String value) { settings.text(Settings.TOKEN, value); }
+    public void setEndpoint(String value) { settings.text(Settings.ENDPOINT, value); }
+    public void setRegion(String value) { settings.text(Settings.REGION, value); }
+    public void setBaseUrl(String value) { settings.text(Settings.BASE_URL, value); }
+    public void setServiceAccountUsername(String value) { settings.text(Settings.SERVICE_ACCOUNT_USERNAME, value); }
+    public void setServiceAccountSecret(String value) { settings.text(Settings.SERVICE_ACCOUNT_SECRET, value); }
+    public void setProjectId(String value) { settings.text(Settings.PROJECT_ID, value); }
+    public void setApiSecret(String value) { settings.text(Settings.API_SECRET, value); }
+    public void setMaxBatchEvents(String value) { settings.text(Settings.MAX_BATCH_EVENTS, value); }
+    public void setMaxBatchBytes(String value) { settings.text(Settings.MAX_BATCH_BYTES, value); }
+    public void setFlushInterval(String value) { settings.text(Settings.FLUSH_INTERVAL, value); }
+    public void setGzip(String value) { settings.text(Settings.GZIP, value); }
+    public void setRingBufferSize(String value) { settings.text(Settings.RING_BUFFER_SIZE, value); }
+    public void setShutdownTimeout(String value) { settings.text(Settings.SHUTDOWN_TIMEOUT, value); }
+    public void setMaxInFlight(String value) { settings.text(Settings.MAX_IN_FLIGHT, value); }
+    public void setConnectTimeout(String value) { settings.text(Settings.CONNECT_TIMEOUT, value); }
+    public void setRequestTimeout(String value) { settings.text(Settings.REQUEST_TIMEOUT, value); }
+    public void setRetryInitialBackoff(String value) { settings.text(Settings.RETRY_INITIAL_BACKOFF, value); }
+    public void setRetryMaxBackoff(String value) { settings.text(Settings.RETRY_MAX_BACKOFF, value); }
+    public void setMaxRetryTime(String value) { settings.text(Settings.MAX_RETRY_TIME, value); }
+    public void setMaxStringLength(String value) { settings.text(Settings.MAX_STRING_LENGTH, value); }
+    public void setDistinctIdKey(String value) { settings.text(Settings.DISTINCT_ID_KEY, value); }
+    public void setSelection(String value) { settings.text(Settings.SELECTION, value); }
+    public void setIncludeLevel(String value) { settings.text(Settings.INCLUDE_LEVEL, value); }
+    public void setIncludeLogger(String value) { settings.text(Settings.INCLUDE_LOGGER, value); }
+    public void setIncludeThread(String value) { settings.text(Settings.INCLUDE_THREAD, value); }
+    public void setIncludeMessage(String value) { settings.text(Settings.INCLUDE_MESSAGE, value); }
+    public void setIncludeException(String value) { settings.text(Settings.INCLUDE_EXCEPTION, value); }
+    public void setShutdownHook(String value) { settings.text(Settings.SHUTDOWN_HOOK, value); }
+    public void setReportInterval(String value) { settings.text(Settings.REPORT_INTERVAL, value); }
+    public void setOverflowPolicy(String value) { settings.text(Settings.OVERFLOW_POLICY, value); }
+    public void setBlockTimeout(String value) { settings.text(Settings.BLOCK_TIMEOUT, value); }
+    public void setDiscardThreshold(String value) { settings.text(Settings.DISCARD_THRESHOLD, value); }
+    public void setMaxBufferBytes(String value) { settings.text(Settings.MAX_BUFFER_BYTES, value); }
+    public void setProfileIgnoreTime(String value) { settings.text(Settings.PROFILE_IGNORE_TIME, value); }
+    public void setJmx(String value) { settings.text(Settings.JMX, value); }
 
     /** {@code <mdcInclude>userId</mdcInclude>}, repeatable or comma-separated: only these MDC keys are sent. */
-    public void addMdcInclude(String keys) { settings.mdcInclude(keys); }
+    public void addMdcInclude(String keys) { settings.text(Settings.MDC_INCLUDE, keys); }
 
     /** {@code <mdcExclude>traceId</mdcExclude>}, repeatable or comma-separated: these MDC keys are never sent. */
-    public void addMdcExclude(String keys) { settings.mdcExclude(keys); }
+    public void addMdcExclude(String keys) { settings.text(Settings.MDC_EXCLUDE, keys); }
 
     /** {@code <staticProperty>env=prod</staticProperty>}, repeatable: a property sent with every event. */
-    public void addStaticProperty(String nameEqualsValue) { settings.staticProperty(nameEqualsValue); }
+    public void addStaticProperty(String nameEqualsValue) { settings.text(Settings.STATIC_PROPERTY, nameEqualsValue); }
 
     /** Routes the core's messages to Logback's status manager. */
     private final class LogbackStatus implements StatusSink {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
@@ -37,7 +37,7 @@ class LargeValuesFaultTest {
         assertTrue(child.number("ringFull") > 0, child.output);
         assertEquals(child.number("dropped"), child.number("ringFull") + child.number("shutdown"), child.output);
         long maxBuffered = child.number("maxBuffered");
-        assertTrue(maxBuffered <= Defaults.MAX_BUFFER_BYTES, child.output);
+        assertTrue(maxBuffered <= Settings.MAX_BUFFER_BYTES.defaultValue(), child.output);
         Figures.report("large non-string values", EVENTS + " events with a fresh 2 MB int[], List<Long> or Map each, "
                 + "endpoint hanging, -Xmx256m: no OutOfMemoryError; " + child.number("ringFull") + " dropped as ring full, "
                 + child.number("shutdown") + " at stop; at most " + maxBuffered / (1024 * 1024) + " MiB counted in the ring");

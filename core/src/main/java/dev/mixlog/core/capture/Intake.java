@@ -18,6 +18,9 @@ public final class Intake {
     /** Why {@link #offer} refused an event. */
     public enum Refusal { NONE, FULL, DISCARDED, OVER_BYTES, CLOSED }
 
+    /** Events estimated above this size count against {@code maxBufferBytes}; smaller ones are bounded by the slot count. */
+    public static final int LARGE_EVENT_BYTES = 4096;
+
     /** Events taken per poll, so that slots are handed back to producers while the consumer works. */
     private static final int DRAIN_CHUNK = 512;
 

@@ -2,182 +2,83 @@ package dev.mixlog.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** One appender's checked, immutable configuration, built once at start by {@link MixlogSettings#build()}. */
+/**
+ * One appender's checked, immutable configuration, built once at start by {@link MixlogSettings#build()}:
+ * the value of every {@link Setting} ({@link #get}), with the host and credentials worked out from them.
+ * The accessors below are shorthands of {@code get} for the pipeline's use.
+ */
 public final class MixlogConfig {
     private final String name;
-    private final Endpoint endpoint;
-    private final Region region;
+    private final Map<Setting<?>, Object> values;
     private final URI baseUrl;
     private final Credentials credentials;
-    private final int maxBatchEvents;
-    private final int maxBatchBytes;
-    private final Duration flushInterval;
-    private final boolean gzip;
-    private final int ringBufferSize;
-    private final Duration shutdownTimeout;
-    private final int maxInFlight;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Duration retryInitialBackoff;
-    private final Duration retryMaxBackoff;
-    private final Duration maxRetryTime;
-    private final int maxStringLength;
-    private final String distinctIdKey;
-    private final Selection selection;
-    private final Set<String> mdcInclude;
-    private final Set<String> mdcExclude;
-    private final Map<String, String> staticProperties;
-    private final boolean includeLevel;
-    private final boolean includeLogger;
-    private final boolean includeThread;
-    private final boolean includeMessage;
-    private final boolean includeException;
-    private final boolean shutdownHook;
-    private final Duration reportInterval;
-    private final OverflowPolicy overflowPolicy;
-    private final Duration blockTimeout;
-    private final int discardThreshold;
-    private final long maxBufferBytes;
-    private final boolean profileIgnoreTime;
-    private final boolean jmx;
 
-    MixlogConfig(Builder b) {
-        name = b.name;
-        endpoint = b.endpoint;
-        region = b.region;
-        baseUrl = b.baseUrl;
-        credentials = b.credentials;
-        maxBatchEvents = b.maxBatchEvents;
-        maxBatchBytes = b.maxBatchBytes;
-        flushInterval = b.flushInterval;
-        gzip = b.gzip;
-        ringBufferSize = b.ringBufferSize;
-        shutdownTimeout = b.shutdownTimeout;
-        maxInFlight = b.maxInFlight;
-        connectTimeout = b.connectTimeout;
-        requestTimeout = b.requestTimeout;
-        retryInitialBackoff = b.retryInitialBackoff;
-        retryMaxBackoff = b.retryMaxBackoff;
-        maxRetryTime = b.maxRetryTime;
-        maxStringLength = b.maxStringLength;
-        distinctIdKey = b.distinctIdKey;
-        selection = b.selection;
-        mdcInclude = b.mdcInclude;
-        mdcExclude = b.mdcExclude;
-        staticProperties = b.staticProperties;
-        includeLevel = b.includeLevel;
-        includeLogger = b.includeLogger;
-        includeThread = b.includeThread;
-        includeMessage = b.includeMessage;
-        includeException = b.includeException;
-        shutdownHook = b.shutdownHook;
-        reportInterval = b.reportInterval;
-        overflowPolicy = b.overflowPolicy;
-        blockTimeout = b.blockTimeout;
-        discardThreshold = b.discardThreshold;
-        maxBufferBytes = b.maxBufferBytes;
-        profileIgnoreTime = b.profileIgnoreTime;
-        jmx = b.jmx;
+    MixlogConfig(String name, Map<Setting<?>, Object> values, URI baseUrl, Credentials credentials) {
+        this.name = name;
+        this.values = Collections.unmodifiableMap(new HashMap<>(values));
+        this.baseUrl = baseUrl;
+        this.credentials = credentials;
     }
 
+    /** The value of a setting: the one configured, or its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** The appender's name, used in thread names, JMX and messages. */
     public String name() { return name; }
-    public Endpoint endpoint() { return endpoint; }
-    public Region region() { return region; }
     /** The host requests go to: the region's, or the configured {@code baseUrl}. */
     public URI baseUrl() { return baseUrl; }
     public Credentials credentials() { return credentials; }
-    public int maxBatchEvents() { return maxBatchEvents; }
-    public int maxBatchBytes() { return maxBatchBytes; }
-    public Duration flushInterval() { return flushInterval; }
-    public boolean gzip() { return gzip; }
-    public int ringBufferSize() { return ringBufferSize; }
-    public Duration shutdownTimeout() { return shutdownTimeout; }
-    public int maxInFlight() { return maxInFlight; }
-    public Duration connectTimeout() { return connectTimeout; }
-    public Duration requestTimeout() { return requestTimeout; }
-    public Duration retryInitialBackoff() { return retryInitialBackoff; }
-    public Duration retryMaxBackoff() { return retryMaxBackoff; }
-    public Duration maxRetryTime() { return maxRetryTime; }
-    public int maxStringLength() { return maxStringLength; }
-    public String distinctIdKey() { return distinctIdKey; }
-    public Selection selection() { return selection; }
-    /** MDC keys to send; empty means all. */
-    public Set<String> mdcInclude() { return mdcInclude; }
-    public Set<String> mdcExclude() { return mdcExclude; }
-    public Map<String, String> staticProperties() { return staticProperties; }
-    public boolean includeLevel() { return includeLevel; }
-    public boolean includeLogger() { return includeLogger; }
-    public boolean includeThread() { return includeThread; }
-    public boolean includeMessage() { return includeMessage; }
-    public boolean includeException() { return includeException; }
-    public boolean shutdownHook() { return shutdownHook; }
-    /** Least time between two repeated status messages about drops or adjustments. */
-    public Duration reportInterval() { return reportInterval; }
-    /** What an application thread does when the ring is full. */
-    public OverflowPolicy overflowPolicy() { return overflowPolicy; }
-    /** With {@code overflowPolicy=block}, the longest an application thread waits for room. */
-    public Duration blockTimeout() { return blockTimeout; }
-    /** When fewer slots than this are free, events below WARN are dropped to keep room for WARN and above; 0 turns this off. */
-    public int discardThreshold() { return discardThreshold; }
-    /** Bound on the estimated bytes of large events waiting in the ring. */
-    public long maxBufferBytes() { return maxBufferBytes; }
-    /** Whether profile updates carry {@code $ignore_time: true} unless the log call says otherwise. */
-    public boolean profileIgnoreTime() { return profileIgnoreTime; }
-    /** Whether the counters are published as JMX attributes. */
-    public boolean jmx() { return jmx; }
+
+    public Endpoint endpoint() { return get(Settings.ENDPOINT); }
+    public Region region() { return get(Settings.REGION); }
+    public int maxBatchEvents() { return get(Settings.MAX_BATCH_EVENTS); }
+    public int maxBatchBytes() { return get(Settings.MAX_BATCH_BYTES).intValue(); }
+    public Duration flushInterval() { return get(Settings.FLUSH_INTERVAL); }
+    public boolean gzip() { return get(Settings.GZIP); }
+    public int ringBufferSize() { return get(Settings.RING_BUFFER_SIZE); }
+    public Duration shutdownTimeout() { return get(Settings.SHUTDOWN_TIMEOUT); }
+    public int maxInFlight() { return get(Settings.MAX_IN_FLIGHT); }
+    public Duration connectTimeout() { return get(Settings.CONNECT_TIMEOUT); }
+    public Duration requestTimeout() { return get(Settings.REQUEST_TIMEOUT); }
+    public Duration retryInitialBackoff() { return get(Settings.RETRY_INITIAL_BACKOFF); }
+    public Duration retryMaxBackoff() { return get(Settings.RETRY_MAX_BACKOFF); }
+    public Duration maxRetryTime() { return get(Settings.MAX_RETRY_TIME); }
+    public int maxStringLength() { return get(Settings.MAX_STRING_LENGTH); }
+    public String distinctIdKey() { return get(Settings.DISTINCT_ID_KEY); }
+    public Selection selection() { return get(Settings.SELECTION); }
+    public Map<String, String> staticProperties() { return get(Settings.STATIC_PROPERTY); }
+    public boolean includeLevel() { return get(Settings.INCLUDE_LEVEL); }
+    public boolean includeLogger() { return get(Settings.INCLUDE_LOGGER); }
+    public boolean includeThread() { return get(Settings.INCLUDE_THREAD); }
+    public boolean includeMessage() { return get(Settings.INCLUDE_MESSAGE); }
+    public boolean includeException() { return get(Settings.INCLUDE_EXCEPTION); }
+    public boolean shutdownHook() { return get(Settings.SHUTDOWN_HOOK); }
+    public Duration reportInterval() { return get(Settings.REPORT_INTERVAL); }
+    public OverflowPolicy overflowPolicy() { return get(Settings.OVERFLOW_POLICY); }
+    public Duration blockTimeout() { return get(Settings.BLOCK_TIMEOUT); }
+    public int discardThreshold() { return get(Settings.DISCARD_THRESHOLD); }
+    public long maxBufferBytes() { return get(Settings.MAX_BUFFER_BYTES); }
+    public boolean profileIgnoreTime() { return get(Settings.PROFILE_IGNORE_TIME); }
+    public boolean jmx() { return get(Settings.JMX); }
 
     /** Whether an MDC entry with this key becomes a property. */
     public boolean sendsMdcKey(String key) {
-        return (mdcInclude.isEmpty() || mdcInclude.contains(key)) && !mdcExclude.contains(key);
+        Set<String> include = get(Settings.MDC_INCLUDE);
+        return (include.isEmpty() || include.contains(key)) && !get(Settings.MDC_EXCLUDE).contains(key);
     }
 
     @Override
     public String toString() {
-        return "MixlogConfig[" + name + ": " + endpoint + " to " + baseUrl + ", " + credentials
-                + ", batches of " + maxBatchEvents + " events / " + maxBatchBytes + " bytes / " + flushInterval
-                + ", ring " + ringBufferSize + ", gzip " + gzip + "]";
-    }
-
-    /** Mutable holder filled by {@link MixlogSettings}. */
-    static final class Builder {
-        String name;
-        Endpoint endpoint;
-        Region region;
-        URI baseUrl;
-        Credentials credentials;
-        int maxBatchEvents;
-        int maxBatchBytes;
-        Duration flushInterval;
-        boolean gzip;
-        int ringBufferSize;
-        Duration shutdownTimeout;
-        int maxInFlight;
-        Duration connectTimeout;
-        Duration requestTimeout;
-        Duration retryInitialBackoff;
-        Duration retryMaxBackoff;
-        Duration maxRetryTime;
-        int maxStringLength;
-        String distinctIdKey;
-        Selection selection;
-        Set<String> mdcInclude;
-        Set<String> mdcExclude;
-        Map<String, String> staticProperties;
-        boolean includeLevel;
-        boolean includeLogger;
-        boolean includeThread;
-        boolean includeMessage;
-        boolean includeException;
-        boolean shutdownHook;
-        Duration reportInterval;
-        OverflowPolicy overflowPolicy;
-        Duration blockTimeout;
-        int discardThreshold;
-        long maxBufferBytes;
-        boolean profileIgnoreTime;
-        boolean jmx;
+        return "MixlogConfig[" + name + ": " + endpoint() + " to " + baseUrl + ", " + credentials
+                + ", batches of " + maxBatchEvents() + " events / " + maxBatchBytes() + " bytes / " + flushInterval()
+                + ", ring " + ringBufferSize() + ", gzip " + gzip() + "]";
     }
 }

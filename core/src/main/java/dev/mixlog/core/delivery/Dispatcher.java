@@ -106,6 +106,17 @@ public final class Dispatcher {
         transport.close();
     }
 
+    /**
+     * Interrupts each sender whose exchange has gone on longer than the transport's bound (a reply
+     * whose body stalls after its headers): the exchange is abandoned and retried. Called by the
+     * consumer thread as it goes round, so no thread of its own watches the exchanges.
+     */
+    public void cutOverdueExchanges(long nowNanos) {
+        for (Delivery delivery : underWay) {
+            delivery.cutIfOverdue(nowNanos);
+        }
+    }
+
     /** The completions of the batches handed over and not yet settled (each completes whatever the outcome). */
     public List<CompletableFuture<Void>> pending() {
         List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -125,6 +136,10 @@ public final class Dispatcher {
         private final Batch batch;
         private final CompletableFuture<Void> settled = new CompletableFuture<>();
         private int counted;
+        /** The sender running this delivery and when its current exchange must end; 0 between exchanges. */
+        private volatile Thread sender;
+        private volatile long exchangeDeadline;
+        private volatile boolean cut;
 
         Delivery(Route route, Batch batch) {
             this.route = route;
@@ -133,6 +148,7 @@ public final class Dispatcher {
 
         @Override
         public void run() {
+            sender = Thread.currentThread();
             try {
                 deliver(batch);
             } catch (InterruptedException e) {
@@ -142,6 +158,27 @@ public final class Dispatcher {
                 status.error("unexpected failure while sending to " + route.name() + ": " + SafeStatus.describe(e));
             } finally {
                 finished();
+            }
+        }
+
+        void cutIfOverdue(long nowNanos) {
+            long deadline = exchangeDeadline;
+            Thread running = sender;
+            if (deadline != 0 && nowNanos - deadline > 0 && running != null) {
+                exchangeDeadline = 0;
+                cut = true;
+                running.interrupt();
+            }
+        }
+
+        /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
+        private Reply exchange(byte[] body) throws IOException, InterruptedException {
+            cut = false;
+            exchangeDeadline = System.nanoTime() + transport.exchangeBound().toNanos();
+            try {
+                return transport.send(route, body);
+            } finally {
+                exchangeDeadline = 0;
             }
         }
 
@@ -175,14 +212,15 @@ public final class Dispatcher {
                         body = transport.encode(route, part);
                     }
                     stats.recordRequest(body.length);
-                    Reply reply = transport.send(route, body);
+                    Reply reply = exchange(body);
                     verdict = ReplyClassifier.classify(reply, part, route.strictImport());
                 } catch (InterruptedException e) {
                     if (senders.isShutdown()) {
                         dropped(DropReason.SHUTDOWN, part.size());
                         throw e;
                     }
-                    verdict = Verdict.retry("interrupted", null, false);
+                    verdict = Verdict.retry(cut ? "no complete reply within " + transport.exchangeBound() : "interrupted",
+                            null, false);
                 } catch (Throwable e) {
                     // a network failure, or anything else raised while sending or reading: retried as a failed request
                     verdict = Verdict.retry(SafeStatus.describe(e), null, false);

@@ -3,17 +3,12 @@ package dev.mixlog.core.http;
 import dev.mixlog.core.batch.Batch;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,27 +90,17 @@ public final class MixpanelTransport implements AutoCloseable {
     }
 
     /**
-     * One exchange, bounded in memory ({@link BoundedBody}) and in time: the JDK's request timeout
-     * covers the wait for the reply's headers only, so a body that trickles in is cut off once the
-     * exchange has taken twice {@code requestTimeout}.
+     * One exchange on the calling thread, bounded in memory by {@link BoundedBody}. The JDK's request
+     * timeout covers the wait for the reply's headers only; the whole exchange is bounded by
+     * {@link #exchangeBound()}, which the dispatcher enforces by interrupting a sender that exceeds it.
      */
     private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
-        try {
-            return exchange.get(exchangeBound.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete reply within " + exchangeBound);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw new IOException(cause);
-        }
+        return client.send(request, BoundedBody.handler(MAX_REPLY_BYTES));
+    }
+
+    /** The longest one exchange may take, reply body included: twice {@code requestTimeout}. */
+    public Duration exchangeBound() {
+        return exchangeBound;
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when unreadable. */

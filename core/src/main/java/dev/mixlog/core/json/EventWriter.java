@@ -1,7 +1,7 @@
 package dev.mixlog.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.Adjustment;
@@ -73,7 +73,7 @@ public final class EventWriter {
 
     /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */
     private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
-        int room = Defaults.MAX_PROPERTIES - reservedCount;
+        int room = MixpanelRules.MAX_PROPERTIES - reservedCount;
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             if (isReserved(property.getKey())) {
                 stats.recordAdjusted(Adjustment.RESERVED_KEY_IGNORED);

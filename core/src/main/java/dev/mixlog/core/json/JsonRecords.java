@@ -2,7 +2,7 @@ package dev.mixlog.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ final class JsonRecords {
             generator = null;
             throw e;
         }
-        return sink.size() <= Defaults.MAX_EVENT_BYTES ? sink : null;
+        return sink.size() <= MixpanelRules.MAX_EVENT_BYTES ? sink : null;
     }
 
     /** Writes a value already made safe by {@link ValueSanitizer}. */

@@ -1,7 +1,7 @@
 package dev.mixlog.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.DistinctIds;
@@ -90,7 +90,7 @@ public final class UpdateWriter {
                 List<Object> names = new ArrayList<>();
                 for (String key : properties.keySet()) {
                     String name = sanitizer.cleanKey(key);
-                    if (name != null && names.size() < Defaults.MAX_COLLECTION_SIZE) {
+                    if (name != null && names.size() < MixpanelRules.MAX_COLLECTION_SIZE) {
                         names.add(name);
                     } else if (name != null) {
                         stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
@@ -106,7 +106,7 @@ public final class UpdateWriter {
                         continue;
                     }
                     Object value = shaped(verb, sanitizer.clean(property.getValue()));
-                    if (value != LEFT_OUT && values.size() < Defaults.MAX_PROPERTIES) {
+                    if (value != LEFT_OUT && values.size() < MixpanelRules.MAX_PROPERTIES) {
                         values.put(key, value);
                     } else {
                         stats.recordAdjusted(Adjustment.PROPERTY_DROPPED);

@@ -1,6 +1,6 @@
 package dev.mixlog.core.json;
 
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
 import java.lang.reflect.Array;
@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Turns any logged value into one that fits Mixpanel's limits and cannot fail to serialize:
  * {@code null}, {@link String}, {@link Boolean}, finite numbers, and lists and string-keyed maps of
- * those, at most {@value Defaults#MAX_NESTING_DEPTH} levels deep and {@value Defaults#MAX_COLLECTION_SIZE}
+ * those, at most {@value MixpanelRules#MAX_NESTING_DEPTH} levels deep and {@value MixpanelRules#MAX_COLLECTION_SIZE}
  * elements wide. Every change is counted in the stats; nothing is thrown. Within a record (see
  * {@link #startRecord()}), cleaning stops once the record is sure to reach Mixpanel's 1 MB limit, so
  * a small value that would expand enormously (a wide map nested into itself) costs little.
@@ -43,7 +43,7 @@ public final class ValueSanitizer {
 
     /** Starts a record (an event or an update): what is cleaned from now on counts against its 1 MB. */
     public void startRecord() {
-        budget = Defaults.MAX_EVENT_BYTES;
+        budget = MixpanelRules.MAX_EVENT_BYTES;
     }
 
     /**
@@ -101,7 +101,7 @@ public final class ValueSanitizer {
             return clean(((Optional<?>) value).orElse(null), depth);
         }
         boolean container = value instanceof Map || value instanceof Iterable || value.getClass().isArray();
-        if (container && depth > Defaults.MAX_NESTING_DEPTH) {
+        if (container && depth > MixpanelRules.MAX_NESTING_DEPTH) {
             stats.recordAdjusted(Adjustment.TOO_DEEP);
             return charged(TOO_DEEP);
         }
@@ -169,7 +169,7 @@ public final class ValueSanitizer {
             if (budget < 0) {
                 break;
             }
-            if (clean.size() == Defaults.MAX_COLLECTION_SIZE) {
+            if (clean.size() == MixpanelRules.MAX_COLLECTION_SIZE) {
                 stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
                 break;
             }
@@ -183,9 +183,9 @@ public final class ValueSanitizer {
     }
 
     private List<Object> cleanList(Iterator<?> items, int sizeHint, int depth) {
-        List<Object> clean = new ArrayList<>(Math.min(sizeHint, Defaults.MAX_COLLECTION_SIZE));
+        List<Object> clean = new ArrayList<>(Math.min(sizeHint, MixpanelRules.MAX_COLLECTION_SIZE));
         while (items.hasNext() && budget >= 0) {
-            if (clean.size() == Defaults.MAX_COLLECTION_SIZE) {
+            if (clean.size() == MixpanelRules.MAX_COLLECTION_SIZE) {
                 stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
                 break;
             }
@@ -197,7 +197,7 @@ public final class ValueSanitizer {
 
     private List<Object> cleanArray(Object array, int depth) {
         int length = Array.getLength(array);
-        int kept = Math.min(length, Defaults.MAX_COLLECTION_SIZE);
+        int kept = Math.min(length, MixpanelRules.MAX_COLLECTION_SIZE);
         if (kept < length) {
             stats.recordAdjusted(Adjustment.COLLECTION_TRUNCATED);
         }

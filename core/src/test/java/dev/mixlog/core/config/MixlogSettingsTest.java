@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MixlogSettingsTest {
 
     private static MixlogSettings withToken() {
-        return new MixlogSettings().token("project-token");
+        return new MixlogSettings().text(Settings.TOKEN, "project-token");
     }
 
     private static String problemOf(MixlogSettings settings) {
@@ -60,12 +60,12 @@ class MixlogSettingsTest {
     @Test
     void readsEveryKindOfValue() {
         MixlogConfig config = withToken()
-                .maxBatchEvents("500").maxBatchBytes("512KiB").flushInterval("250ms").gzip("false")
-                .ringBufferSize("1024").shutdownTimeout("2s").maxInFlight("2").connectTimeout("1s")
-                .requestTimeout("5s").retryInitialBackoff("10ms").retryMaxBackoff("1min").maxRetryTime("30s")
-                .maxStringLength("100").distinctIdKey("userId").selection("all").includeLevel("true")
-                .mdcInclude("a, b").mdcInclude("c").mdcExclude("secret").staticProperty("env=prod")
-                .staticProperty("app", "shop").shutdownHook("off").build();
+                .text(Settings.MAX_BATCH_EVENTS, "500").text(Settings.MAX_BATCH_BYTES, "512KiB").text(Settings.FLUSH_INTERVAL, "250ms").text(Settings.GZIP, "false")
+                .text(Settings.RING_BUFFER_SIZE, "1024").text(Settings.SHUTDOWN_TIMEOUT, "2s").text(Settings.MAX_IN_FLIGHT, "2").text(Settings.CONNECT_TIMEOUT, "1s")
+                .text(Settings.REQUEST_TIMEOUT, "5s").text(Settings.RETRY_INITIAL_BACKOFF, "10ms").text(Settings.RETRY_MAX_BACKOFF, "1min").text(Settings.MAX_RETRY_TIME, "30s")
+                .text(Settings.MAX_STRING_LENGTH, "100").text(Settings.DISTINCT_ID_KEY, "userId").text(Settings.SELECTION, "all").text(Settings.INCLUDE_LEVEL, "true")
+                .text(Settings.MDC_INCLUDE, "a, b").text(Settings.MDC_INCLUDE, "c").text(Settings.MDC_EXCLUDE, "secret").text(Settings.STATIC_PROPERTY, "env=prod")
+                .staticProperty("app", "shop").text(Settings.SHUTDOWN_HOOK, "off").build();
 
         assertEquals(500, config.maxBatchEvents());
         assertEquals(512 * 1024, config.maxBatchBytes());
@@ -80,8 +80,8 @@ class MixlogSettingsTest {
         assertEquals("userId", config.distinctIdKey());
         assertEquals(Selection.ALL, config.selection());
         assertTrue(config.includeLevel());
-        assertEquals(Set.of("a", "b", "c"), config.mdcInclude());
-        assertEquals(Set.of("secret"), config.mdcExclude());
+        assertEquals(Set.of("a", "b", "c"), config.get(Settings.MDC_INCLUDE));
+        assertEquals(Set.of("secret"), config.get(Settings.MDC_EXCLUDE));
         assertTrue(config.sendsMdcKey("a"));
         assertFalse(config.sendsMdcKey("d"));
         assertEquals(Map.of("env", "prod", "app", "shop"), config.staticProperties());
@@ -97,7 +97,7 @@ class MixlogSettingsTest {
         "India, https://api-in.mixpanel.com",
     })
     void regionChoosesTheIngestionHost(String region, String host) {
-        MixlogConfig config = withToken().region(region).build();
+        MixlogConfig config = withToken().text(Settings.REGION, region).build();
 
         assertEquals(URI.create(host), config.baseUrl());
         assertEquals(URI.create(host + "/import?strict=1"), Route.events(config).uri());
@@ -105,7 +105,7 @@ class MixlogSettingsTest {
 
     @Test
     void baseUrlWinsOverRegionAndLosesItsTrailingSlash() {
-        MixlogConfig config = withToken().region("EU").baseUrl("http://127.0.0.1:8080/proxy/").build();
+        MixlogConfig config = withToken().text(Settings.REGION, "EU").text(Settings.BASE_URL, "http://127.0.0.1:8080/proxy/").build();
 
         assertEquals(URI.create("http://127.0.0.1:8080/proxy"), config.baseUrl());
         assertEquals(URI.create("http://127.0.0.1:8080/proxy/import?strict=1"), Route.events(config).uri());
@@ -113,7 +113,7 @@ class MixlogSettingsTest {
 
     @Test
     void unknownRegionIsRefused() {
-        assertTrue(problemOf(withToken().region("Mars")).startsWith("region must be US, EU or IN, got 'Mars'"));
+        assertTrue(problemOf(withToken().text(Settings.REGION, "Mars")).startsWith("region must be US, EU or IN, got 'Mars'"));
     }
 
     @Test
@@ -127,8 +127,8 @@ class MixlogSettingsTest {
 
     @Test
     void serviceAccountIsPreferredAndCarriesTheProjectId() {
-        MixlogConfig config = withToken().serviceAccountUsername("sa.user").serviceAccountSecret("sa-secret")
-                .projectId("12345").build();
+        MixlogConfig config = withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "sa.user").text(Settings.SERVICE_ACCOUNT_SECRET, "sa-secret")
+                .text(Settings.PROJECT_ID, "12345").build();
 
         assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
         assertEquals(Optional.of(basic("sa.user:sa-secret")), config.credentials().importAuthorization());
@@ -137,7 +137,7 @@ class MixlogSettingsTest {
 
     @Test
     void apiSecretIsTheLastResort() {
-        Credentials credentials = new MixlogSettings().apiSecret("api-secret").build().credentials();
+        Credentials credentials = new MixlogSettings().text(Settings.API_SECRET, "api-secret").build().credentials();
 
         assertEquals(Credentials.ImportAuth.API_SECRET, credentials.importAuth());
         assertEquals(Optional.of(basic("api-secret:")), credentials.importAuthorization());
@@ -145,7 +145,7 @@ class MixlogSettingsTest {
 
     @Test
     void trackSendsNoAuthorizationAndAsksForVerboseReplies() {
-        MixlogConfig config = withToken().endpoint("track").build();
+        MixlogConfig config = withToken().text(Settings.ENDPOINT, "track").build();
         Route route = Route.events(config);
 
         assertEquals(URI.create("https://api.mixpanel.com/track?verbose=1&ip=0"), route.uri());
@@ -155,8 +155,8 @@ class MixlogSettingsTest {
 
     @Test
     void credentialsNeverShowASecret() {
-        Credentials credentials = withToken().serviceAccountUsername("sa.user").serviceAccountSecret("sa-secret")
-                .projectId("1").apiSecret("api-secret").build().credentials();
+        Credentials credentials = withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "sa.user").text(Settings.SERVICE_ACCOUNT_SECRET, "sa-secret")
+                .text(Settings.PROJECT_ID, "1").text(Settings.API_SECRET, "api-secret").build().credentials();
 
         String shown = credentials.toString();
         for (String secret : List.of("project-token", "sa-secret", "api-secret", basic("sa.user:sa-secret").substring(6))) {
@@ -170,36 +170,36 @@ class MixlogSettingsTest {
     @ValueSource(strings = {"0", "5000", "-1"})
     void maxBatchEventsStaysWithinMixpanelsLimit(String value) {
         assertEquals("maxBatchEvents must be a whole number from 1 to 2000, got " + value + ".",
-                problemOf(withToken().maxBatchEvents(value)));
+                problemOf(withToken().text(Settings.MAX_BATCH_EVENTS, value)));
     }
 
     @Test
     void maxBatchBytesStaysWithinMixpanelsLimit() {
-        assertTrue(problemOf(withToken().maxBatchBytes("3MiB")).startsWith("maxBatchBytes must be from 1024 to 2097152 bytes"));
-        assertTrue(problemOf(withToken().maxBatchBytes("lots")).startsWith("maxBatchBytes must be a size such as 512KiB or 2MiB"));
+        assertTrue(problemOf(withToken().text(Settings.MAX_BATCH_BYTES, "3MiB")).startsWith("maxBatchBytes must be from 1024 to 2097152 bytes"));
+        assertTrue(problemOf(withToken().text(Settings.MAX_BATCH_BYTES, "lots")).startsWith("maxBatchBytes must be a size such as 512KiB or 2MiB"));
     }
 
     @Test
     void ringBufferSizeMustBeAPowerOfTwo() {
-        assertTrue(problemOf(withToken().ringBufferSize("1000")).startsWith("ringBufferSize must be a power of two"));
+        assertTrue(problemOf(withToken().text(Settings.RING_BUFFER_SIZE, "1000")).startsWith("ringBufferSize must be a power of two"));
     }
 
     @Test
     void durationsThatDoNotParseSayWhatIsExpected() {
         assertEquals("flushInterval must be a duration such as 500ms, 2s or 1min, got 'abc'.",
-                problemOf(withToken().flushInterval("abc")));
+                problemOf(withToken().text(Settings.FLUSH_INTERVAL, "abc")));
     }
 
     @Test
     void backoffsMustBeOrdered() {
-        assertTrue(problemOf(withToken().retryInitialBackoff("2s").retryMaxBackoff("1s"))
+        assertTrue(problemOf(withToken().text(Settings.RETRY_INITIAL_BACKOFF, "2s").text(Settings.RETRY_MAX_BACKOFF, "1s"))
                 .startsWith("retryMaxBackoff (PT1S) must not be shorter than retryInitialBackoff (PT2S)"));
     }
 
     @Test
     void trackWithoutTokenIsRefused() {
-        assertTrue(problemOf(new MixlogSettings().endpoint("track").serviceAccountUsername("u")
-                .serviceAccountSecret("s").projectId("1")).startsWith("endpoint=track needs the project token"));
+        assertTrue(problemOf(new MixlogSettings().text(Settings.ENDPOINT, "track").text(Settings.SERVICE_ACCOUNT_USERNAME, "u")
+                .text(Settings.SERVICE_ACCOUNT_SECRET, "s").text(Settings.PROJECT_ID, "1")).startsWith("endpoint=track needs the project token"));
     }
 
     @Test
@@ -212,38 +212,38 @@ class MixlogSettingsTest {
     @Test
     void anUndefinedReferenceAloneMeansMissingAndIsNamed() {
         for (String unresolved : List.of("MIXPANEL_TOKEN_IS_UNDEFINED", "${env:MIXPANEL_TOKEN}", "${MIXPANEL_TOKEN}")) {
-            MixlogConfig config = new MixlogSettings().token(unresolved).build();
+            MixlogConfig config = new MixlogSettings().text(Settings.TOKEN, unresolved).build();
             String missing = config.credentials().missing().orElseThrow();
             assertTrue(missing.startsWith("token refers to ${"), missing);
             assertTrue(missing.contains("MIXPANEL_TOKEN}, which is not defined"), missing);
             assertTrue(missing.contains("define the environment variable, system property or Spring property"), missing);
         }
-        assertTrue(new MixlogSettings().token("  ").build().credentials().missing().isPresent(), "an empty token");
+        assertTrue(new MixlogSettings().text(Settings.TOKEN, "  ").build().credentials().missing().isPresent(), "an empty token");
     }
 
     @Test
     void anUndefinedReferenceBesideOtherCredentialsIsAProblem() {
-        String problem = problemOf(new MixlogSettings().serviceAccountUsername("u").serviceAccountSecret("SA_SECRET_IS_UNDEFINED")
-                .projectId("1"));
+        String problem = problemOf(new MixlogSettings().text(Settings.SERVICE_ACCOUNT_USERNAME, "u").text(Settings.SERVICE_ACCOUNT_SECRET, "SA_SECRET_IS_UNDEFINED")
+                .text(Settings.PROJECT_ID, "1"));
         assertTrue(problem.startsWith("serviceAccountSecret refers to ${SA_SECRET}, which is not defined"), problem);
     }
 
     @Test
     void partialServiceAccountNamesWhatIsMissing() {
         assertEquals("a service account needs serviceAccountUsername, serviceAccountSecret and projectId; "
-                + "missing: serviceAccountSecret, projectId.", problemOf(new MixlogSettings().serviceAccountUsername("u")));
+                + "missing: serviceAccountSecret, projectId.", problemOf(new MixlogSettings().text(Settings.SERVICE_ACCOUNT_USERNAME, "u")));
     }
 
     @Test
     void projectIdMustBeNumeric() {
-        assertTrue(problemOf(withToken().serviceAccountUsername("u").serviceAccountSecret("s").projectId("my-project"))
+        assertTrue(problemOf(withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "u").text(Settings.SERVICE_ACCOUNT_SECRET, "s").text(Settings.PROJECT_ID, "my-project"))
                 .startsWith("projectId must be the numeric project id"));
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new MixlogSettings()
-                .maxBatchEvents("5000").ringBufferSize("1000").flushInterval("abc").token("t").projectId("1").build());
+                .text(Settings.MAX_BATCH_EVENTS, "5000").text(Settings.RING_BUFFER_SIZE, "1000").text(Settings.FLUSH_INTERVAL, "abc").text(Settings.TOKEN, "t").text(Settings.PROJECT_ID, "1").build());
 
         assertEquals(4, e.problems().size(), e.problems()::toString);
         assertTrue(e.getMessage().startsWith("Mixpanel appender not started, 4 settings to fix:"), e.getMessage());
@@ -254,14 +254,14 @@ class MixlogSettingsTest {
 
     @Test
     void badStaticPropertyIsRefused() {
-        String problem = problemOf(withToken().staticProperty("env"));
+        String problem = problemOf(withToken().text(Settings.STATIC_PROPERTY, "env"));
         assertTrue(problem.startsWith("a static property needs a name and a value"), problem);
         assertTrue(problem.contains("<staticProperty>env=prod</staticProperty>"), problem);
     }
 
     @Test
     void staticPropertyNameMayNotContainEqualsButValueMay() {
-        MixlogConfig config = withToken().staticProperty("query", "a=b").staticProperty("k=v=w").build();
+        MixlogConfig config = withToken().staticProperty("query", "a=b").text(Settings.STATIC_PROPERTY, "k=v=w").build();
         assertEquals("a=b", config.staticProperties().get("query"));
         assertEquals("v=w", config.staticProperties().get("k"));
     }
@@ -277,7 +277,7 @@ class MixlogSettingsTest {
         "https://api.mixpanel.com/?password=hunter2pass",
     })
     void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem(String url) {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> withToken().baseUrl(url).build());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> withToken().text(Settings.BASE_URL, url).build());
 
         assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());

@@ -3,6 +3,7 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Arrival;
@@ -54,7 +55,7 @@ class FlakyServerFaultTest {
             return fault;
         });
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
-                .ringBufferSize(Pipeline.ringFor(events)).requestTimeout("500ms"))) {
+                .text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)).text(Settings.REQUEST_TIMEOUT, "500ms"))) {
             long started = System.nanoTime();
             assertEquals(events, pipeline.logNumbered(0, events).cardinality());
             pipeline.awaitSettled(events);

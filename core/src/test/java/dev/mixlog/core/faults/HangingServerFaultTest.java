@@ -3,6 +3,7 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
@@ -39,7 +40,7 @@ class HangingServerFaultTest {
     void aHangingServerNeverSlowsLoggingAndEveryDropIsCountedExactly() {
         int events = FaultTimings.events();
         server.hang();
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize("4096").requestTimeout("1min"))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, "4096").text(Settings.REQUEST_TIMEOUT, "1min"))) {
             MixlogStats stats = pipeline.stats();
             long[] calls = new long[events];
             BitSet taken = new BitSet();
@@ -95,8 +96,8 @@ class HangingServerFaultTest {
             }
             return Fault.accept();
         });
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).maxInFlight(String.valueOf(maxInFlight))
-                .maxBatchEvents("100").ringBufferSize("8192"))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_IN_FLIGHT, String.valueOf(maxInFlight))
+                .text(Settings.MAX_BATCH_EVENTS, "100").text(Settings.RING_BUFFER_SIZE, "8192"))) {
             MixlogStats stats = pipeline.stats();
             pipeline.logNumbered(0, 4000);
             long peakBacklog = 0;
@@ -118,7 +119,7 @@ class HangingServerFaultTest {
     @Test
     void diagnosticsNeverShowTheCredentials() {
         server.rule(arrival -> Fault.refuse(503, "{\"error\":\"echo " + arrival.authorization() + " " + Pipeline.TOKEN + "\"}"));
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).maxRetryTime("200ms"))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_RETRY_TIME, "200ms"))) {
             pipeline.logNumbered(0, 10);
             pipeline.awaitSettled(10);
             Await.until(Duration.ofSeconds(30), () -> !pipeline.status().containing("gave up on a batch of 10 events").isEmpty(),

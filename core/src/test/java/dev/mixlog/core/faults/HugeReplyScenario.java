@@ -1,5 +1,6 @@
 package dev.mixlog.core.faults;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Fault;
 import dev.mixlog.core.testing.FaultyMixpanel;
@@ -43,7 +44,7 @@ public final class HugeReplyScenario {
                 server.rule(arrival -> fault);
             }
             long thrown = 0;
-            try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).maxBatchEvents("100"))) {
+            try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_BATCH_EVENTS, "100"))) {
                 for (int seq = 0; seq < events; seq++) {
                     try {
                         pipeline.log(TestEvent.numbered(seq));

@@ -3,6 +3,7 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ class InterruptFaultTest {
     void interruptsOutsideAStopLoseNothing() throws Exception {
         AtomicBoolean interrupting = new AtomicBoolean(true);
         AtomicLong interrupts = new AtomicLong();
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize(Pipeline.ringFor(EVENTS)))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(EVENTS)))) {
             Thread interrupter = new Thread(() -> {
                 while (interrupting.get()) {
                     for (Thread thread : Thread.getAllStackTraces().keySet()) {

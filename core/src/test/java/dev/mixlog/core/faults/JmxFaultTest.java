@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
@@ -43,8 +44,8 @@ class JmxFaultTest {
     void countersAndGaugesAreReadableOverJmx() throws JMException {
         server.hang();
         ObjectName name = nameOf("fault-jmx");
-        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).name("fault-jmx").jmx("true")
-                .ringBufferSize("64").discardThreshold("16").maxBatchEvents("8").maxInFlight("1").requestTimeout("1min"));
+        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).name("fault-jmx").text(Settings.JMX, "true")
+                .text(Settings.RING_BUFFER_SIZE, "64").text(Settings.DISCARD_THRESHOLD, "16").text(Settings.MAX_BATCH_EVENTS, "8").text(Settings.MAX_IN_FLIGHT, "1").text(Settings.REQUEST_TIMEOUT, "1min"));
         MixlogStats stats = pipeline.stats();
         pipeline.log(new TestEvent("", false, Map.of(), 0));
         int logged = 1;
@@ -81,8 +82,8 @@ class JmxFaultTest {
     @Test
     void stoppingAnEarlierAppenderOfTheSameNameLeavesTheLaterOnesRegistration() throws JMException {
         ObjectName name = nameOf("fault-jmx-twice");
-        Pipeline first = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").jmx("true"));
-        Pipeline second = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").jmx("true"));
+        Pipeline first = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").text(Settings.JMX, "true"));
+        Pipeline second = Pipeline.start(Pipeline.settings(server).name("fault-jmx-twice").text(Settings.JMX, "true"));
         second.logNumbered(0, 3);
         second.awaitSettled(3);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
@@ -40,7 +41,7 @@ class OutageFaultTest {
         int events = FaultTimings.events();
         int before = events / 5;
         int during = events * 3 / 5;
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize(Pipeline.ringFor(events)))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
             MixlogStats stats = pipeline.stats();
             long started = System.nanoTime();
             pipeline.logNumbered(0, before);
@@ -79,7 +80,7 @@ class OutageFaultTest {
     @Test
     void stopDuringAnOutageReturnsInTimeAndCountsExactlyWhatWasNotDelivered() {
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize("65536").shutdownTimeout("2s"));
+        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, "65536").text(Settings.SHUTDOWN_TIMEOUT, "2s"));
         MixlogStats stats = pipeline.stats();
         pipeline.logNumbered(0, 10_000);
         pipeline.awaitSettled(10_000);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
@@ -35,9 +36,9 @@ class OverflowFaultTest {
 
     /** A small pipeline whose consumer gets stuck at once behind one hanging request. */
     private Pipeline smallPipeline(String overflowPolicy, String blockTimeout, String discardThreshold) {
-        return Pipeline.start(Pipeline.settings(server).ringBufferSize("256").maxBatchEvents("16").flushInterval("10ms")
-                .maxInFlight("1").requestTimeout("1min").overflowPolicy(overflowPolicy).blockTimeout(blockTimeout)
-                .discardThreshold(discardThreshold));
+        return Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, "256").text(Settings.MAX_BATCH_EVENTS, "16").text(Settings.FLUSH_INTERVAL, "10ms")
+                .text(Settings.MAX_IN_FLIGHT, "1").text(Settings.REQUEST_TIMEOUT, "1min").text(Settings.OVERFLOW_POLICY, overflowPolicy).text(Settings.BLOCK_TIMEOUT, blockTimeout)
+                .text(Settings.DISCARD_THRESHOLD, discardThreshold));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.FaultyMixpanel;
@@ -36,11 +37,11 @@ final class Pipeline implements AutoCloseable {
      * 200 ms (instead of 2 s to 60 s), diagnostics every 200 ms, no shutdown hook, no JMX.
      */
     static MixlogSettings settings(FaultyMixpanel server) {
-        return new MixlogSettings().name("faults").baseUrl(server.url()).token(TOKEN)
-                .maxBatchEvents("500").flushInterval("50ms")
-                .retryInitialBackoff("20ms").retryMaxBackoff("200ms")
-                .connectTimeout("2s").requestTimeout("10s").shutdownTimeout("10s")
-                .reportInterval("200ms").shutdownHook("false").jmx("false");
+        return new MixlogSettings().name("faults").text(Settings.BASE_URL, server.url()).text(Settings.TOKEN, TOKEN)
+                .text(Settings.MAX_BATCH_EVENTS, "500").text(Settings.FLUSH_INTERVAL, "50ms")
+                .text(Settings.RETRY_INITIAL_BACKOFF, "20ms").text(Settings.RETRY_MAX_BACKOFF, "200ms")
+                .text(Settings.CONNECT_TIMEOUT, "2s").text(Settings.REQUEST_TIMEOUT, "10s").text(Settings.SHUTDOWN_TIMEOUT, "10s")
+                .text(Settings.REPORT_INTERVAL, "200ms").text(Settings.SHUTDOWN_HOOK, "false").text(Settings.JMX, "false");
     }
 
     /** A ring buffer size (a power of two) that holds all these events at once. */

@@ -3,6 +3,7 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Arrival;
 import dev.mixlog.core.testing.Await;
@@ -55,7 +56,7 @@ class RateLimitFaultTest {
         });
         // a retry budget shorter than the storm: waiting as asked must not use it up
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
-                .ringBufferSize(Pipeline.ringFor(events)).maxRetryTime("1500ms"))) {
+                .text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)).text(Settings.MAX_RETRY_TIME, "1500ms"))) {
             long started = System.nanoTime();
             assertEquals(events, pipeline.logNumbered(0, events).cardinality());
             pipeline.awaitSettled(events);
@@ -104,7 +105,7 @@ class RateLimitFaultTest {
             return Fault.accept();
         });
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
-                .maxBatchEvents("10").maxInFlight("2").maxRetryTime("1s"))) {
+                .text(Settings.MAX_BATCH_EVENTS, "10").text(Settings.MAX_IN_FLIGHT, "2").text(Settings.MAX_RETRY_TIME, "1s"))) {
             for (int seq = 0; seq < 10; seq++) {
                 pipeline.log(TestEvent.numbered(seq).with("batch", "A"));
             }

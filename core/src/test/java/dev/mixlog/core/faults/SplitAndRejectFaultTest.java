@@ -3,6 +3,7 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
@@ -50,7 +51,7 @@ class SplitAndRejectFaultTest {
         int events = FaultTimings.events();
         server.rule(arrival -> arrival.decodedBytes() > BODY_LIMIT
                 ? Fault.refuse(413, "{\"error\":\"request entity too large\"}") : Fault.accept());
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize(Pipeline.ringFor(events)))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
             BitSet expected = new BitSet();
             int oversized = 0;
             long started = System.nanoTime();
@@ -102,7 +103,7 @@ class SplitAndRejectFaultTest {
             }
             return invalid.isEmpty() ? Fault.accept() : Fault.strictRefusal(invalid);
         });
-        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).ringBufferSize(Pipeline.ringFor(events)))) {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
             BitSet valid = new BitSet();
             int invalid = 0;
             for (int seq = 0; seq < events; seq++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.MappedEvent;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventWriterTest {
     private static final long TIME = 1_700_000_000_123L;
     private final MixlogStats stats = new MixlogStats();
-    private final EventWriter writer = new EventWriter(new MixlogSettings().token("tok").build(), stats);
+    private final EventWriter writer = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").build(), stats);
 
     private JsonNode write(String name, Object distinctId, Map<String, Object> properties) throws IOException {
         ByteSink json = writer.write(new MappedEvent(name, distinctId, TIME, properties), "0123abcd");
@@ -98,7 +99,7 @@ class EventWriterTest {
 
     @Test
     void trackEventsCarryTheToken() throws IOException {
-        EventWriter track = new EventWriter(new MixlogSettings().token("tok").endpoint("track").build(), stats);
+        EventWriter track = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.ENDPOINT, "track").build(), stats);
         ByteSink json = track.write(new MappedEvent("E", null, TIME, Map.of("token", "forged")), "id");
 
         JsonNode event = Bodies.JSON.readTree(json.toByteArray());
@@ -120,7 +121,7 @@ class EventWriterTest {
 
     @Test
     void anEventOfOneMegabyteOrMoreCannotBeSent() {
-        EventWriter roomy = new EventWriter(new MixlogSettings().token("tok").maxStringLength("65535").build(), stats);
+        EventWriter roomy = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.MAX_STRING_LENGTH, "65535").build(), stats);
         Map<String, Object> properties = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             properties.put("p" + i, "x".repeat(60_000));

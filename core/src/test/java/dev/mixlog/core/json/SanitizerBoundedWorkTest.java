@@ -3,7 +3,7 @@ package dev.mixlog.core.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.config.Defaults;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.ThrowingValues;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sanitizer's work is bounded by what it keeps: a huge text costs {@code maxStringLength}
- * characters, a huge collection {@value Defaults#MAX_COLLECTION_SIZE} elements; and a value whose
+ * characters, a huge collection {@value MixpanelRules#MAX_COLLECTION_SIZE} elements; and a value whose
  * methods throw an {@code Error} becomes a counted placeholder.
  */
 class SanitizerBoundedWorkTest {
@@ -54,8 +54,8 @@ class SanitizerBoundedWorkTest {
 
         Object clean = sanitizer.clean(endless);
 
-        assertEquals(Defaults.MAX_COLLECTION_SIZE, ((List<?>) clean).size());
-        assertTrue(read.get() <= Defaults.MAX_COLLECTION_SIZE + 1, () -> read.get() + " elements read");
+        assertEquals(MixpanelRules.MAX_COLLECTION_SIZE, ((List<?>) clean).size());
+        assertTrue(read.get() <= MixpanelRules.MAX_COLLECTION_SIZE + 1, () -> read.get() + " elements read");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.mapping.MappedEvent;
@@ -64,7 +65,7 @@ class SanitizerBudgetTest {
 
     @Test
     void anEventJustUnderOneMegabyteIsWrittenAndOneJustOverIsRefused() {
-        EventWriter writer = new EventWriter(new MixlogSettings().token("tok").build(), stats);
+        EventWriter writer = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").build(), stats);
         List<String> wide = Collections.nCopies(254, "w".repeat(255));
         Map<String, Object> under = new LinkedHashMap<>();
         for (int i = 0; i < 15; i++) {

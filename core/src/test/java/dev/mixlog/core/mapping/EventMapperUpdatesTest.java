@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -47,7 +48,7 @@ class EventMapperUpdatesTest {
     };
 
     private final EventMapper<Logged> mapper =
-            new EventMapper<>(READER, new MixlogSettings().token("tok").staticProperty("env=test").build());
+            new EventMapper<>(READER, new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.STATIC_PROPERTY, "env=test").build());
 
     private MappedUpdate update(Logged event) {
         Operation operation = mapper.operation(event);

@@ -24,8 +24,12 @@ public final class Fault {
     final List<Integer> refused;
     /** For a 429: how long from the answer on no request should arrive; null otherwise. */
     final Duration pause;
-    /** Bytes of generated body streamed after {@link #body}: 0 for none, {@link Long#MAX_VALUE} for a body that never ends. */
+    /**
+     * Bytes of generated body streamed after {@link #body}: 0 for none, {@link Long#MAX_VALUE} for a body
+     * that never ends, {@link #STALLS} for none at all after the body's first bytes: the reply stalls.
+     */
     final long streamedBytes;
+    static final long STALLS = -1;
 
     private Fault(int status, String body, Map<String, String> headers, Ingest ingest, boolean dropConnection,
                   List<Integer> refused, Duration pause) {
@@ -42,6 +46,11 @@ public final class Fault {
         this.refused = refused;
         this.pause = pause;
         this.streamedBytes = streamedBytes;
+    }
+
+    /** Ingests every event, answers 200, sends the first bytes of the body and then nothing more: the reply stalls. */
+    public static Fault acceptThenStall() {
+        return new Fault(200, "{\"status\":", Map.of(), Ingest.ALL, false, List.of(), null, STALLS);
     }
 
     /**

@@ -206,6 +206,10 @@ public final class FaultyMixpanel implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         fault.headers.forEach(exchange.getResponseHeaders()::set);
+        if (fault.streamedBytes == Fault.STALLS) {
+            stall(exchange, fault, bytes);
+            return;
+        }
         if (fault.streamedBytes > 0) {
             streamHugeBody(exchange, fault, bytes);
             return;
@@ -213,6 +217,19 @@ public final class FaultyMixpanel implements AutoCloseable {
         exchange.sendResponseHeaders(fault.status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** Writes the headers and the body's first bytes, then nothing, until the server closes (or {@link #ENDLESS_BODY_BOUND}). */
+    private static void stall(HttpExchange exchange, Fault fault, byte[] start) throws IOException {
+        exchange.sendResponseHeaders(fault.status, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(start);
+        out.flush();
+        try {
+            Thread.sleep(ENDLESS_BODY_BOUND.toMillis());
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         }
     }
 
