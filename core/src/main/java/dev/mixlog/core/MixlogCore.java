@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One appender's delivery to Mixpanel: a ring buffer fed by application threads, one consumer
  * thread that maps, sanitizes, serializes and batches, and sender threads that post to Mixpanel with
  * retries (the {@link Pipeline}), with the counters and status reports around it. Appenders call
- * {@link #capture(Object)} on the application thread, which never blocks, never does I/O and never
+ * {@link #capture(Object, boolean, long)} on the application thread, which never blocks, never does I/O and never
  * throws; {@link #flush(Duration)} and {@link #stop(Duration)} deliver what is buffered.
  *
  * @param <S> what the appender captures (its framework's event, or a snapshot of it)
@@ -97,13 +97,6 @@ public final class MixlogCore<S> {
      * {@code overflowPolicy=block} (then at most {@code blockTimeout}). Returns false when the event
      * was dropped (the drop is counted with its reason) or ignored as logged on a delivery thread
      * ({@link #isDeliveryThread()}).
-     */
-    public boolean capture(S event) {
-        return capture(event, false, 0);
-    }
-
-    /**
-     * Takes one log event, as {@link #capture(Object)}.
      *
      * @param discardable whether the event is below WARN, and so may be dropped first when the ring is
      *                    nearly full ({@code discardThreshold})
@@ -119,7 +112,7 @@ public final class MixlogCore<S> {
             return false;
         }
         switch (pipeline.offer(event, discardable, estimatedBytes)) {
-            case NONE:
+            case ACCEPTED:
                 return true;
             case CLOSED:
                 stats.recordDropped(DropReason.SHUTDOWN, 1);

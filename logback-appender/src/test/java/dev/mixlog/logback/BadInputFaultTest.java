@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -27,21 +27,15 @@ class BadInputFaultTest {
     private static final long SEED = 1_234_567L;
     private static final int CASES = 1200;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void badInputNeverThrowsAndEveryEventArrivesValidOrIsCountedInvalid() {
         List<BadCase> cases = new BadInputs(SEED).generate(CASES);
-        logback = LogbackHarness.configure("fault-bad-input.xml", server.url());
+        logback = fixture.configure("fault-bad-input.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
 

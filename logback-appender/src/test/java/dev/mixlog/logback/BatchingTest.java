@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -24,16 +24,10 @@ import org.slf4j.Marker;
 /** Events leave in batches sealed by event count, by body size, or by time since the first event. */
 class BatchingTest {
     private static final Marker ITEM_VIEWED = MixpanelMarkers.event("Item Viewed");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     private static void logViews(Logger log, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -63,7 +57,7 @@ class BatchingTest {
 
     @Test
     void aBatchIsSentAsSoonAsItHoldsMaxBatchEvents() {
-        logback = LogbackHarness.configure("batch-by-count.xml", server.url());
+        logback = fixture.configure("batch-by-count.xml");
 
         logViews(logback.logger(), 0, 35);
         server.awaitRequests(3);
@@ -87,7 +81,7 @@ class BatchingTest {
     @ParameterizedTest(name = "maxBatchBytes={0}")
     @CsvSource({"1KiB, 1024, 30", "2KiB, 2048, 40", "8KiB, 8192, 100"})
     void noBodyIsLargerThanMaxBatchBytesAndEachIsFilledFirst(String setting, int limit, int events) {
-        logback = LogbackHarness.configure("batch-by-bytes.xml", Map.of("mockUrl", server.url(), "maxBatchBytes", setting));
+        logback = fixture.configure("batch-by-bytes.xml", Map.of("mockUrl", server.url(), "maxBatchBytes", setting));
         String payload = "p".repeat(300);
 
         for (int i = 0; i < events; i++) {
@@ -114,7 +108,7 @@ class BatchingTest {
 
     @Test
     void aFewEventsAreSentOnceTheFlushIntervalHasPassed() {
-        logback = LogbackHarness.configure("batch-by-time.xml", server.url());
+        logback = fixture.configure("batch-by-time.xml");
         long loggedAt = System.nanoTime();
 
         logViews(logback.logger(), 0, 3);
@@ -130,7 +124,7 @@ class BatchingTest {
 
     @Test
     void laterEventsStartANewTimedBatch() {
-        logback = LogbackHarness.configure("batch-by-time.xml", server.url());
+        logback = fixture.configure("batch-by-time.xml");
 
         logViews(logback.logger(), 0, 2);
         server.awaitAcceptedEvents(2);

@@ -12,8 +12,8 @@ import dev.mixlog.core.testing.Figures;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
@@ -29,21 +29,15 @@ class ByteBoundFaultTest {
     /** Room for what is not in the ring: the consumer's batches, the test's own allocations, GC leeway. */
     private static final long HEAP_SLACK = 96L * 1024 * 1024;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void largeEventsNeverFillTheHeap() {
         server.hang();
-        logback = LogbackHarness.configure("fault-byte-bound.xml", server.url());
+        logback = fixture.configure("fault-byte-bound.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

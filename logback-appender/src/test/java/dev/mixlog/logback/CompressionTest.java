@@ -12,24 +12,18 @@ import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
 /** Request bodies are gzip-compressed by default and decode to valid Mixpanel events; gzip=false sends plain JSON. */
 class CompressionTest {
     private static final Marker ORDER_PAID = MixpanelMarkers.event("Order Paid");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     private static void logOrders(Logger log) {
         for (int i = 0; i < 20; i++) {
@@ -44,7 +38,7 @@ class CompressionTest {
 
     @Test
     void bodiesAreGzipByDefaultAndDecodeToTheImportSchema() {
-        logback = LogbackHarness.configure("token.xml", server.url());
+        logback = fixture.configure("token.xml");
 
         logOrders(logback.logger());
         server.awaitAcceptedEvents(20);
@@ -64,7 +58,7 @@ class CompressionTest {
 
     @Test
     void gzipFalseSendsPlainJson() throws IOException {
-        logback = LogbackHarness.configure("plain-json.xml", server.url());
+        logback = fixture.configure("plain-json.xml");
 
         logOrders(logback.logger());
         server.awaitAcceptedEvents(20);

@@ -12,7 +12,7 @@ import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.MockMixpanel;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -22,16 +22,10 @@ import org.slf4j.Logger;
  * status shows an error naming the setting and what to do, and the application logs on unharmed.
  */
 class ConfigurationErrorTest {
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -43,7 +37,7 @@ class ConfigurationErrorTest {
     })
     void badSettingStopsTheAppenderWithAnErrorSayingWhatToFix(String configuration, String setting, String fix) {
         Await.until(() -> LogbackHarness.mixlogThreads().isEmpty(), "earlier tests' threads ended");
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
         MixpanelAppender appender = logback.appender();
 
         assertNotNull(appender, "the appender is still declared and attached");

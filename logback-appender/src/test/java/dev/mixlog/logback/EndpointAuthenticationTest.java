@@ -14,8 +14,8 @@ import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Marker;
 
 /**
@@ -25,19 +25,13 @@ import org.slf4j.Marker;
  */
 class EndpointAuthenticationTest {
     private static final Marker SIGNED_UP = MixpanelMarkers.event("Signed Up");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
 
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
-
     private Received sendOne(String configuration) {
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
         for (int i = 0; i < 3; i++) {
             logback.logger().atInfo().addMarker(SIGNED_UP).addKeyValue("distinct_id", "user-" + i).log("signed up");
         }
@@ -73,7 +67,7 @@ class EndpointAuthenticationTest {
 
     @Test
     void apiSecretIsTheUserNameAndWarnsThatItIsDeprecated() {
-        logback = LogbackHarness.configure("api-secret.xml", server.url());
+        logback = fixture.configure("api-secret.xml");
         String warning = logback.awaitStatus(Status.WARN, "apiSecret");
         assertTrue(warning.contains("deprecated"), warning);
         assertTrue(warning.contains("serviceAccountUsername"), "says what to use instead: " + warning);
@@ -106,7 +100,7 @@ class EndpointAuthenticationTest {
     @Test
     void trackStatusZeroUnderHttp200IsCountedAsRejected() {
         server.answerWith(request -> MockMixpanel.json(200, "{\"status\":0,\"error\":\"token, missing or empty\"}"));
-        logback = LogbackHarness.configure("track.xml", server.url());
+        logback = fixture.configure("track.xml");
 
         logback.logger().info(SIGNED_UP, "signed up");
 

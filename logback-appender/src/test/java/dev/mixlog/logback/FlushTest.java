@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
@@ -20,20 +20,14 @@ import org.slf4j.Marker;
 class FlushTest {
     private static final Marker EVENT = MixpanelMarkers.event("Report Generated");
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void flushDeliversWhatIsBufferedAndTheAppenderGoesOn() {
-        logback = LogbackHarness.configure("flush.xml", server.url());
+        logback = fixture.configure("flush.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
         logSome(log, 0, 1000);
@@ -53,7 +47,7 @@ class FlushTest {
     @Test
     void flushWithTheEndpointDownReturnsFalseInTimeAndDropsNothing() {
         server.down();
-        logback = LogbackHarness.configure("flush.xml", server.url());
+        logback = fixture.configure("flush.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
         logSome(log, 0, 100);

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
@@ -30,16 +30,10 @@ class LogbackFaultTest {
     private static final long SEED = 7_340_033L;
     private static final int EVENTS = 100_000;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void aFifthOfRequestsFailingLosesNothing() {
@@ -57,7 +51,7 @@ class LogbackFaultTest {
             return roll < 10 ? Fault.refuse(503, "{\"error\":\"unavailable: " + arrival.authorization() + "\"}")
                     : roll < 15 ? Fault.dropConnection() : Fault.ingestThenDropConnection();
         });
-        logback = LogbackHarness.configure("fault-flaky.xml", server.url());
+        logback = fixture.configure("fault-flaky.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
@@ -25,20 +26,18 @@ import org.slf4j.MarkerFactory;
  * from static configuration, MDC, the marker, key-value pairs and the log event itself, later sources winning.
  */
 class MappingTest {
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @AfterEach
-    void tearDown() {
+    void clearMdc() {
         MDC.clear();
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
     }
 
     private Logger start(String configuration) {
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
         return logback.logger();
     }
 

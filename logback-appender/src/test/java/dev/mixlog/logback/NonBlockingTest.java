@@ -14,8 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
@@ -28,21 +28,15 @@ class NonBlockingTest {
     private static final int BACKLOG = 500;
     private static final int BURST = 50_000;
     private static final long MAX_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void loggingReturnsPromptlyWhileTheServerHangsAndOverflowIsCounted() {
         server.hang();
-        logback = LogbackHarness.configure("small-ring.xml", server.url());
+        logback = fixture.configure("small-ring.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
 
@@ -89,7 +83,7 @@ class NonBlockingTest {
 
     @Test
     void concurrentLoggersLoseNothingWhenTheRingHasRoom() throws InterruptedException {
-        logback = LogbackHarness.configure("token.xml", server.url());
+        logback = fixture.configure("token.xml");
         Logger log = logback.logger();
         int threads = 4;
         int each = 2_000;

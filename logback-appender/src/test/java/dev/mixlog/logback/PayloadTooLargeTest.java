@@ -10,28 +10,22 @@ import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A 413 splits the batch in halves, resent in turn, until every event has arrived exactly once. */
 class PayloadTooLargeTest {
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void halvesAreResentUntilTheServerTakesThem() {
         server.answerWith(request -> request.body().size() > 3
                 ? MockMixpanel.json(413, "{\"error\":\"request entity too large\"}")
                 : MockMixpanel.ok(request));
-        logback = LogbackHarness.configure("batches-of-ten.xml", server.url());
+        logback = fixture.configure("batches-of-ten.xml");
 
         for (int i = 0; i < 10; i++) {
             logback.logger().atInfo().addMarker(MixpanelMarkers.event("Report Exported")).addKeyValue("seq", i).log("exported");
@@ -58,7 +52,7 @@ class PayloadTooLargeTest {
     @Test
     void aSingleEventTheServerRefusesAsTooLargeIsDroppedAndReported() {
         server.answerWith(request -> MockMixpanel.json(413, "{\"error\":\"request entity too large\"}"));
-        logback = LogbackHarness.configure("batches-of-ten.xml", server.url());
+        logback = fixture.configure("batches-of-ten.xml");
 
         for (int i = 0; i < 10; i++) {
             logback.logger().atInfo().addMarker(MixpanelMarkers.event("Report Exported")).addKeyValue("seq", i).log("exported");

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -33,20 +34,18 @@ class ProfilesAndGroupsTest {
     private static final String PROFILE = "{'$token':'test-project-token','$distinct_id':'u-1','$ignore_time':true,";
     private static final String GROUP = "{'$token':'test-project-token','$group_key':'company','$group_id':'acme',";
 
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @AfterEach
-    void tearDown() {
+    void clearMdc() {
         MDC.clear();
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
     }
 
     private Logger start(String configuration) {
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
         return logback.logger();
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -30,21 +30,15 @@ class RecursionFaultTest {
             "captured=(\\d+) delivered=(\\d+) jdkRecords=(\\d+) selectorThreadRecords=(\\d+)");
     private static final long BLOCK_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @Test
     void statusMessagesLoggedOnMixlogThreadsNeverReEnterTheAppender() {
         server.hang();
-        logback = LogbackHarness.configure("fault-recursion.xml", server.url());
+        logback = fixture.configure("fault-recursion.xml");
         MixlogStats stats = logback.stats();
         LoggingStatusListener echo = echoListener();
         Logger log = logback.logger();

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Marker;
 
 /**
@@ -25,19 +25,13 @@ import org.slf4j.Marker;
  */
 class RetryTest {
     private static final Marker PAGE_VIEWED = MixpanelMarkers.event("Page Viewed");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
 
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
-
     private void logOneBatch() {
-        logback = LogbackHarness.configure("batches-of-five.xml", server.url());
+        logback = fixture.configure("batches-of-five.xml");
         for (int i = 0; i < 5; i++) {
             logback.logger().atInfo().addMarker(PAGE_VIEWED).addKeyValue("page", "/p/" + i).log("viewed");
         }
@@ -105,7 +99,7 @@ class RetryTest {
     @Test
     void aBatchStillFailingAfterMaxRetryTimeIsDroppedAndReported() {
         server.answerWith(request -> MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
-        logback = LogbackHarness.configure("retries-limited.xml", server.url());
+        logback = fixture.configure("retries-limited.xml");
 
         for (int i = 0; i < 5; i++) {
             logback.logger().info(PAGE_VIEWED, "viewed");

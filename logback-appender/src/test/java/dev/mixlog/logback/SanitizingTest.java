@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -26,19 +26,13 @@ import org.slf4j.spi.LoggingEventBuilder;
  */
 class SanitizingTest {
     private static final Marker PROFILE_UPDATED = MixpanelMarkers.event("Profile Updated");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
 
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
-
     private Logger start(String configuration) {
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
         return logback.logger();
     }
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,16 +27,10 @@ class SecretRedactionTest {
     private static final String SA_USER = "mixlog-test.4f1c2d.mp-service-account";
     private static final String SA_SECRET = "SA-SECRET-a1b2c3d4e5";
     private static final String API_SECRET = "API-SECRET-9z8y7x6w";
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -75,7 +69,7 @@ class SecretRedactionTest {
         server.answerWith(request -> MockMixpanel.json(401, "{\"error\":\"Invalid credentials: Authorization: "
                 + request.header("Authorization") + " / raw " + request.header("Authorization").substring(6)
                 + " / secrets " + String.join(", ", secrets) + "\",\"status\":0}"));
-        logback = LogbackHarness.configure(configuration, server.url());
+        logback = fixture.configure(configuration);
 
         logback.logger().info(MixpanelMarkers.event("Signed Up"), "signed up with {}", secrets.get(0));
 
@@ -97,7 +91,7 @@ class SecretRedactionTest {
         "secrets-base-url-query.xml",
     })
     void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem(String configuration) {
-        logback = LogbackHarness.configure(configuration, Map.of());
+        logback = fixture.configure(configuration, Map.of());
 
         assertFalse(logback.appender().isStarted());
         String error = logback.awaitStatus(Status.ERROR, "baseUrl");
@@ -115,7 +109,7 @@ class SecretRedactionTest {
     void credentialsFromVariablesAreNotShownByTheAppender() {
         server.answerWith(request -> MockMixpanel.json(401, "{\"error\":\"bad credentials " + SA_SECRET + " "
                 + request.header("Authorization") + "\"}"));
-        logback = LogbackHarness.configure("secrets-from-variables.xml", Map.of("mockUrl", server.url(),
+        logback = fixture.configure("secrets-from-variables.xml", Map.of("mockUrl", server.url(),
                 "MIXPANEL_SA_USER", SA_USER, "MIXPANEL_SA_SECRET", SA_SECRET, "MIXPANEL_PROJECT_ID", "3141592"));
 
         logback.logger().info(MixpanelMarkers.event("Signed Up"), "signed up");

@@ -13,8 +13,8 @@ import dev.mixlog.core.testing.MockMixpanel;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 
@@ -24,16 +24,10 @@ import org.slf4j.Marker;
  */
 class ShutdownTest {
     private static final Marker SESSION_ENDED = MixpanelMarkers.event("Session Ended");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     private static void logSessions(Logger log, int count) {
         for (int i = 0; i < count; i++) {
@@ -47,7 +41,7 @@ class ShutdownTest {
 
     @Test
     void stopDeliversEverythingBuffered() {
-        logback = LogbackHarness.configure("shutdown-flush.xml", server.url());
+        logback = fixture.configure("shutdown-flush.xml");
         logSessions(logback.logger(), 500);
 
         logback.stop();
@@ -69,7 +63,7 @@ class ShutdownTest {
     @Test
     void stopGivesUpOnInFlightBatchesAfterShutdownTimeout() {
         server.hang();
-        logback = LogbackHarness.configure("shutdown-timeout.xml", server.url());
+        logback = fixture.configure("shutdown-timeout.xml");
         logSessions(logback.logger(), 250);
         server.awaitRequests(3);
         MixlogStats stats = logback.stats();
@@ -93,7 +87,7 @@ class ShutdownTest {
     @Test
     void stopCountsEventsInFlightQueuedAndStillInTheRing() {
         server.hang();
-        logback = LogbackHarness.configure("shutdown-timeout.xml", server.url());
+        logback = fixture.configure("shutdown-timeout.xml");
         MixlogStats stats = logback.stats();
         logSessions(logback.logger(), 1000);
         // 4 batches of 100 hang in flight (maxInFlight=4), a fifth waits for a free slot, the rest stays in the ring
@@ -116,7 +110,7 @@ class ShutdownTest {
 
     @Test
     void stoppingTwiceAndLoggingAfterStopAreHarmless() {
-        logback = LogbackHarness.configure("token.xml", server.url());
+        logback = fixture.configure("token.xml");
         logSessions(logback.logger(), 3);
         logback.stop();
 

@@ -11,7 +11,7 @@ import dev.mixlog.core.testing.MockMixpanel.Received;
 import java.util.List;
 import java.util.function.Function;
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,16 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class StrictImportTest {
     private static final List<String> NAMES = List.of("Signed Up", "Order Paid", "Cart Viewed", "Coupon Applied", "Logged Out");
-    private final MockMixpanel server = MockMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
+    private final MockMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     /** The forms {@code failed_records} takes: Mixpanel's docs, its OpenAPI schema, and plain text. */
     enum FailedRecordsForm {
@@ -80,7 +74,7 @@ class StrictImportTest {
     @EnumSource(FailedRecordsForm.class)
     void refusedRecordsAreReportedAndCountedAndTheBatchIsNotResent(FailedRecordsForm form) {
         server.enqueue(refuseOneAndThree(form));
-        logback = LogbackHarness.configure("batches-of-five.xml", server.url());
+        logback = fixture.configure("batches-of-five.xml");
 
         for (String name : NAMES) {
             logback.logger().info(MixpanelMarkers.event(name), "event {}", name);

@@ -14,7 +14,7 @@ import dev.mixlog.core.testing.ThrowingValues;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -30,22 +30,16 @@ class ThrowingValuesFaultTest {
     private static final int GOOD = 10_000;
     private static final int BAD = 10_000;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    @RegisterExtension
+    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
+    private final FaultyMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void tearDown() {
-        if (logback != null) {
-            logback.close();
-        }
-        server.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"AssertionError", "OutOfMemoryError", "ExceptionInInitializerError", "Killed"})
     void errorsThrownByLoggedValuesNeitherStopDeliveryNorLoseEvents(String errorName) {
         Supplier<Error> error = ThrowingValues.ERRORS.get(errorName);
-        logback = LogbackHarness.configure("fault-throwing-values.xml", server.url());
+        logback = fixture.configure("fault-throwing-values.xml");
         Logger log = logback.logger();
         MixlogStats stats = logback.stats();
         Marker event = MixpanelMarkers.event("Checked Out");

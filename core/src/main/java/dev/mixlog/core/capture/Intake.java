@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * burst never waits for the consumer's idle timer.
  */
 public final class Intake {
-    /** Why {@link #offer} refused an event. */
-    public enum Refusal { NONE, FULL, DISCARDED, OVER_BYTES, CLOSED }
+    /** What {@link #offer} did with an event: took it, or why not. */
+    public enum Refusal { ACCEPTED, FULL, DISCARDED, OVER_BYTES, CLOSED }
 
     /** Events estimated above this size count against {@code maxBufferBytes}; smaller ones are bounded by the slot count. */
     public static final int LARGE_EVENT_BYTES = 4096;
@@ -54,7 +54,7 @@ public final class Intake {
      *
      * @param discardable whether the event may be discarded early to keep room for more important ones
      * @param estimatedBytes the event's estimated retained size; only large events count against the byte bound
-     * @return {@link Refusal#NONE} when taken, otherwise why not
+     * @return {@link Refusal#ACCEPTED} when taken, otherwise why not
      */
     public Refusal offer(Object event, boolean discardable, long estimatedBytes) {
         if (!open) {
@@ -82,7 +82,7 @@ public final class Intake {
         if ((sequence & wakeMask) == 0) {
             LockSupport.unpark(consumer);
         }
-        return Refusal.NONE;
+        return Refusal.ACCEPTED;
     }
 
     /** Wakes the consumer now (a producer waiting for room, or stop). */
@@ -135,9 +135,5 @@ public final class Intake {
     /** The estimated bytes of the large events now waiting in the ring; never above {@code maxBufferBytes} for long. */
     public long bufferedBytes() {
         return bufferedBytes.get();
-    }
-
-    public boolean isOpen() {
-        return open;
     }
 }

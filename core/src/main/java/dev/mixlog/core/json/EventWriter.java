@@ -6,21 +6,15 @@ import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedEvent;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Serializes one mapped event as a Mixpanel event object, sanitized to Mixpanel's limits, into a
  * reused buffer. Owned by the consumer thread.
  */
 public final class EventWriter {
-    /** Keys that identify and deduplicate an event; user properties never overwrite them. */
-    public static final Set<String> RESERVED_KEYS = Set.of("token", "time", "distinct_id", "$insert_id");
-    /** Longest event name and {@code distinct_id} sent. */
-    public static final int MAX_NAME_LENGTH = 255;
 
     private final JsonRecords records = new JsonRecords(8192);
     private final ValueSanitizer sanitizer;
@@ -46,7 +40,7 @@ public final class EventWriter {
      * event cannot be made valid (no name, or 1 MB or larger even after sanitizing).
      */
     public ByteSink write(MappedEvent event, String insertId) {
-        String name = event.name() == null ? "" : sanitizer.cleanText(event.name(), MAX_NAME_LENGTH, Adjustment.EVENT_NAME_TRUNCATED);
+        String name = event.name() == null ? "" : sanitizer.cleanText(event.name(), MixpanelRules.MAX_NAME_LENGTH, Adjustment.EVENT_NAME_TRUNCATED);
         if (name.isBlank()) {
             return null;
         }
@@ -75,7 +69,7 @@ public final class EventWriter {
     private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
         int room = MixpanelRules.MAX_PROPERTIES - reservedCount;
         for (Map.Entry<String, Object> property : properties.entrySet()) {
-            if (isReserved(property.getKey())) {
+            if (MixpanelRules.isReservedProperty(property.getKey())) {
                 stats.recordAdjusted(Adjustment.RESERVED_KEY_IGNORED);
                 continue;
             }
@@ -98,22 +92,13 @@ public final class EventWriter {
         return true;
     }
 
-    /** {@link #RESERVED_KEYS} membership, with a length test first: this runs for every property of every event. */
-    static boolean isReserved(String key) {
-        int length = key == null ? 0 : key.length();
-        return length >= 4 && length <= 11 && RESERVED_KEYS.contains(key);
-    }
-
+    /** The id as sent: {@code ""} (an anonymous event) when missing, blank or banned (counted). */
     private String distinctId(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof String ? (String) value : sanitizer.renderScalar(value);
-        String clean = sanitizer.cleanText(text.trim(), MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
-        if (DistinctIds.isBanned(clean)) {
+        String text = sanitizer.idText(value);
+        String usable = MixpanelRules.usableId(text);
+        if (usable == null && text != null && !text.isEmpty()) {
             stats.recordAdjusted(Adjustment.DISTINCT_ID_REPLACED);
-            return "";
         }
-        return clean;
+        return usable == null ? "" : usable;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.mixpanel.MixpanelRules;
 import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.mapping.DistinctIds;
 import dev.mixlog.core.mapping.MappedUpdate;
 import dev.mixlog.core.mapping.Operation;
 import java.io.IOException;
@@ -146,10 +145,6 @@ public final class UpdateWriter {
     }
 
     private String idText(Object id) {
-        if (id == null) {
-            return null;
-        }
-        String text = sanitizer.cleanText(sanitizer.renderScalar(id).trim(), EventWriter.MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
-        return text.isEmpty() || DistinctIds.isBanned(text) ? null : text;
+        return MixpanelRules.usableId(sanitizer.idText(id));
     }
 }

@@ -23,8 +23,6 @@ import java.util.Optional;
  * a small value that would expand enormously (a wide map nested into itself) costs little.
  */
 public final class ValueSanitizer {
-    /** Longest property name Mixpanel accepts. */
-    public static final int MAX_KEY_LENGTH = 255;
     static final String TOO_DEEP = "[nested too deep]";
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -37,7 +35,7 @@ public final class ValueSanitizer {
 
     public ValueSanitizer(int maxStringLength, MixlogStats stats) {
         this.maxStringLength = maxStringLength;
-        this.renderLimit = Math.max(maxStringLength, MAX_KEY_LENGTH);
+        this.renderLimit = Math.max(maxStringLength, MixpanelRules.MAX_PROPERTY_NAME_LENGTH);
         this.stats = stats;
     }
 
@@ -62,11 +60,24 @@ public final class ValueSanitizer {
     /** A valid property name, or {@code null} when the name cannot be sent (counted). */
     public String cleanKey(Object key) {
         String text = key == null ? null : renderScalar(key);
-        if (text == null || text.isEmpty() || text.length() > MAX_KEY_LENGTH) {
+        if (text == null || text.isEmpty() || text.length() > MixpanelRules.MAX_PROPERTY_NAME_LENGTH) {
             stats.recordAdjusted(Adjustment.INVALID_KEY_IGNORED);
             return null;
         }
         return validUtf16(text);
+    }
+
+    /**
+     * A logged id (a {@code distinct_id}, a group id) as text: rendered, trimmed and cut to
+     * {@value MixpanelRules#MAX_NAME_LENGTH} characters; {@code null} when missing. Whether Mixpanel
+     * takes it is {@link MixpanelRules#usableId}'s to say.
+     */
+    public String idText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof String ? (String) value : renderScalar(value);
+        return cleanText(text.trim(), MixpanelRules.MAX_NAME_LENGTH, Adjustment.STRING_TRUNCATED);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mixlog.core.mapping;
 
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.mixpanel.MixpanelRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,8 +45,9 @@ public final class EventMapper<S> {
      */
     public MappedEvent mapIdentify(S event) {
         MappedEvent base = map(event);
-        String identifiedId = DistinctIds.usable(base.distinctId());
-        String anonId = DistinctIds.usable(base.properties().get(ANON_ID));
+        String identifiedId = MixpanelRules.usableId(base.distinctId() == null ? null : String.valueOf(base.distinctId()));
+        Object anon = base.properties().get(ANON_ID);
+        String anonId = MixpanelRules.usableId(anon == null ? null : String.valueOf(anon));
         if (identifiedId == null || anonId == null) {
             return null;
         }
