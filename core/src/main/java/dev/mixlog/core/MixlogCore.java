@@ -16,9 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -217,27 +215,12 @@ public final class MixlogCore<S> {
      * timeout; returns whether they all ended in time.
      */
     public static boolean awaitBackgroundStops(Duration timeout) {
-        CompletableFuture<?>[] pending = BACKGROUND_STOPS.toArray(new CompletableFuture<?>[0]);
-        try {
-            CompletableFuture.allOf(pending).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(BACKGROUND_STOPS.toArray(new CompletableFuture<?>[0]));
+        return all.isDone() || Waiting.resultWithin(all.thenApply(done -> Boolean.TRUE), timeout.toNanos()) != null;
     }
 
     private boolean awaitStopped(Duration timeout) {
-        try {
-            return stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
     }
 
     private boolean stopNow(Duration timeout) {

@@ -14,11 +14,8 @@ import dev.mixlog.core.mapping.LogEventReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -95,20 +92,13 @@ final class Pipeline<S> {
         FlushRequest request = new FlushRequest(intake.claimed());
         loop.requestFlush(request);
         intake.wakeConsumer();
-        try {
-            List<CompletableFuture<Void>> batches = request.handedOver().get(left(deadline), TimeUnit.NANOSECONDS);
-            CompletableFuture.allOf(batches.toArray(new CompletableFuture<?>[0])).get(left(deadline), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<CompletableFuture<Void>> batches = Waiting.resultWithin(request.handedOver(), deadline - System.nanoTime());
+        if (batches == null) {
             return false;
         }
-    }
-
-    private static long left(long deadline) {
-        return Math.max(0, deadline - System.nanoTime());
+        CompletableFuture<Boolean> settled = CompletableFuture.allOf(batches.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> Boolean.TRUE);
+        return Waiting.resultWithin(settled, deadline - System.nanoTime()) != null;
     }
 
     /**
