@@ -17,12 +17,16 @@ public final class MixlogConfig {
     private final Map<Setting<?>, Object> values;
     private final URI baseUrl;
     private final Credentials credentials;
+    private final Set<String> mdcInclude;
+    private final Set<String> mdcExclude;
 
     MixlogConfig(String name, Map<Setting<?>, Object> values, URI baseUrl, Credentials credentials) {
         this.name = name;
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.baseUrl = baseUrl;
         this.credentials = credentials;
+        this.mdcInclude = get(Settings.MDC_INCLUDE);
+        this.mdcExclude = get(Settings.MDC_EXCLUDE);
     }
 
     /** The value of a setting: the one configured, or its default. */
@@ -71,8 +75,7 @@ public final class MixlogConfig {
 
     /** Whether an MDC entry with this key becomes a property. */
     public boolean sendsMdcKey(String key) {
-        Set<String> include = get(Settings.MDC_INCLUDE);
-        return (include.isEmpty() || include.contains(key)) && !get(Settings.MDC_EXCLUDE).contains(key);
+        return (mdcInclude.isEmpty() || mdcInclude.contains(key)) && !mdcExclude.contains(key);
     }
 
     @Override

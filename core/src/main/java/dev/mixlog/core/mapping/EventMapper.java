@@ -2,6 +2,7 @@ package dev.mixlog.core.mapping;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.mixpanel.MixpanelRules;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,10 +28,25 @@ public final class EventMapper<S> {
 
     private final LogEventReader<S> reader;
     private final MixlogConfig config;
+    // read from the configuration once: these are consulted for every event
+    private final Map<String, Object> staticProperties;
+    private final String idKey;
+    private final boolean includeLevel;
+    private final boolean includeLogger;
+    private final boolean includeThread;
+    private final boolean includeMessage;
+    private final boolean includeException;
 
     public EventMapper(LogEventReader<S> reader, MixlogConfig config) {
         this.reader = reader;
         this.config = config;
+        this.staticProperties = Collections.unmodifiableMap(new LinkedHashMap<>(config.staticProperties()));
+        this.idKey = config.distinctIdKey();
+        this.includeLevel = config.includeLevel();
+        this.includeLogger = config.includeLogger();
+        this.includeThread = config.includeThread();
+        this.includeMessage = config.includeMessage();
+        this.includeException = config.includeException();
     }
 
     /** What the event's marker asks for: an event, a profile or group update, or {@code $identify}. */
@@ -60,9 +76,8 @@ public final class EventMapper<S> {
     public MappedEvent map(S event) {
         String markerName = reader.markerName(event);
         String name = markerName != null ? markerName : reader.messageTemplate(event);
-        Map<String, Object> properties = new LinkedHashMap<>(config.staticProperties());
+        Map<String, Object> properties = new LinkedHashMap<>(staticProperties);
         Object[] distinctId = new Object[1];
-        String idKey = config.distinctIdKey();
         reader.forEachContextEntry(event, (key, value) -> {
             if (key == null) {
                 return;
@@ -95,7 +110,6 @@ public final class EventMapper<S> {
      * value under the group key, from the key-value pairs, else the MDC.
      */
     public MappedUpdate mapUpdate(S event, Operation operation) {
-        String idKey = config.distinctIdKey();
         String groupKey = operation.groupKey();
         Object[] contextIds = new Object[2];
         reader.forEachContextEntry(event, (key, value) -> {
@@ -128,19 +142,19 @@ public final class EventMapper<S> {
     }
 
     private void addContextFields(S event, Map<String, Object> properties) {
-        if (config.includeLevel()) {
+        if (includeLevel) {
             properties.put(LEVEL, reader.level(event));
         }
-        if (config.includeLogger()) {
+        if (includeLogger) {
             properties.put(LOGGER, reader.loggerName(event));
         }
-        if (config.includeThread()) {
+        if (includeThread) {
             properties.put(THREAD, reader.threadName(event));
         }
-        if (config.includeMessage()) {
+        if (includeMessage) {
             properties.put(MESSAGE, reader.formattedMessage(event));
         }
-        String exceptionClass = config.includeException() ? reader.exceptionClass(event) : null;
+        String exceptionClass = includeException ? reader.exceptionClass(event) : null;
         if (exceptionClass != null) {
             properties.put(EXCEPTION_CLASS, exceptionClass);
             properties.put(EXCEPTION_MESSAGE, reader.exceptionMessage(event));
