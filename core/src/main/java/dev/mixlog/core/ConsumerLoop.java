@@ -20,8 +20,6 @@ import dev.mixlog.core.mapping.LogEventReader;
 import dev.mixlog.core.mapping.MappedEvent;
 import dev.mixlog.core.mapping.MappedUpdate;
 import dev.mixlog.core.mapping.Operation;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Queue;
@@ -48,9 +46,9 @@ final class ConsumerLoop<S> implements Runnable {
     private final EventWriter identityWriter;
     private final UpdateWriter updateWriter;
     private final InsertIds insertIds = new InsertIds();
+    /** Per destination, its batcher and its route; sealed batches wait in the batcher until the ring's slots are released. */
     private final Map<Destination, Batcher> batchers = new EnumMap<>(Destination.class);
-    /** Batches sealed while taking events, handed over once the ring's slots are released. */
-    private final Deque<Sealed> sealed = new ArrayDeque<>();
+    private final Map<Destination, Route> routes = new EnumMap<>(Destination.class);
     private final Dispatcher dispatcher;
     private final MixlogStats stats;
     private final StatusSink status;
@@ -81,7 +79,8 @@ final class ConsumerLoop<S> implements Runnable {
         for (Destination destination : Destination.values()) {
             Route route = destination.route(config);
             batchers.put(destination, new Batcher(config.maxBatchEvents(), config.maxBatchBytes(),
-                    config.flushInterval().toNanos(), batch -> sealed.add(new Sealed(route, batch))));
+                    config.flushInterval().toNanos()));
+            routes.put(destination, route);
         }
     }
 
@@ -184,10 +183,7 @@ final class ConsumerLoop<S> implements Runnable {
             abandoned = true;
             reportError("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
             for (Batcher batcher : batchers.values()) {
-                stats.recordDropped(DropReason.SHUTDOWN, batcher.pending());
-            }
-            for (Sealed left = sealed.poll(); left != null; left = sealed.poll()) {
-                stats.recordDropped(DropReason.SHUTDOWN, left.batch.size());
+                stats.recordDropped(DropReason.SHUTDOWN, batcher.held());
             }
         }
         reporter.tick(System.nanoTime());
@@ -225,7 +221,16 @@ final class ConsumerLoop<S> implements Runnable {
                     + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
                     + "and are dropped as ring buffer full once it fills");
         }
-        return sealed.isEmpty();
+        return !anySealed();
+    }
+
+    private boolean anySealed() {
+        for (Batcher batcher : batchers.values()) {
+            if (batcher.hasSealed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
@@ -281,33 +286,26 @@ final class ConsumerLoop<S> implements Runnable {
      * A batch the dispatcher cannot take for a failure (no thread could be created) stays first in line.
      */
     private void handOverSealed() {
-        for (Sealed next = sealed.peek(); next != null; next = sealed.peek()) {
-            try {
-                while (!abandoned && !dispatcher.offer(next.route, next.batch, IDLE_PARK_NANOS)) {
-                    watch(System.nanoTime());
+        for (Map.Entry<Destination, Batcher> destination : batchers.entrySet()) {
+            Batcher batcher = destination.getValue();
+            Route route = routes.get(destination.getKey());
+            for (Batch next = batcher.nextSealed(); next != null; next = batcher.nextSealed()) {
+                try {
+                    while (!abandoned && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
+                        watch(System.nanoTime());
+                    }
+                } catch (InterruptedException e) {
+                    if (stopping) {
+                        abandoned = true;
+                        Thread.currentThread().interrupt();
+                    }
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                if (stopping) {
-                    abandoned = true;
-                    Thread.currentThread().interrupt();
+                batcher.takeSealed();
+                if (abandoned) {
+                    stats.recordDropped(DropReason.SHUTDOWN, next.size());
                 }
-                continue;
             }
-            sealed.poll();
-            if (abandoned) {
-                stats.recordDropped(DropReason.SHUTDOWN, next.batch.size());
-            }
-        }
-    }
-
-    /** A batch waiting for a sender, with where it goes. */
-    private static final class Sealed {
-        final Route route;
-        final Batch batch;
-
-        Sealed(Route route, Batch batch) {
-            this.route = route;
-            this.batch = batch;
         }
     }
 

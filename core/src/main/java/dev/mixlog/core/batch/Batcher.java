@@ -1,27 +1,28 @@
 package dev.mixlog.core.batch;
 
-import java.util.function.Consumer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * Gathers serialized events into batches and hands each one on when it is due: by event count, by
- * body size (a batch is sealed before an event would push it past the limit), or by time since its
- * first event. Owned by the consumer thread.
+ * Gathers serialized events into batches for one destination and seals each one when it is due: by
+ * event count, by body size (a batch is sealed before an event would push it past the limit), or by
+ * time since its first event. Sealed batches wait here, in order, until the consumer takes them
+ * ({@link #nextSealed()}, {@link #takeSealed()}). Owned by the consumer thread.
  */
 public final class Batcher {
     private static final int INITIAL_BODY_BYTES = 64 * 1024;
     private final int maxEvents;
     private final int maxBytes;
     private final long flushIntervalNanos;
-    private final Consumer<Batch> onSealed;
+    private final Deque<Batch> sealed = new ArrayDeque<>();
     /** Reused for every batch, so its arrays grow once instead of once per batch. */
     private final Batch.Assembler assembler;
     private long openedAtNanos;
 
-    public Batcher(int maxEvents, int maxBytes, long flushIntervalNanos, Consumer<Batch> onSealed) {
+    public Batcher(int maxEvents, int maxBytes, long flushIntervalNanos) {
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
         this.flushIntervalNanos = flushIntervalNanos;
-        this.onSealed = onSealed;
         this.assembler = new Batch.Assembler(Math.min(INITIAL_BODY_BYTES, maxBytes), Math.min(maxEvents, 256));
     }
 
@@ -46,25 +47,49 @@ public final class Batcher {
         return true;
     }
 
-    /** Seals and hands on the open batch if its flush interval has passed. */
+    /** Seals the open batch if its flush interval has passed. */
     public void flushIfDue(long nowNanos) {
         if (assembler.count() > 0 && nowNanos - openedAtNanos >= flushIntervalNanos) {
             flush();
         }
     }
 
-    /** Seals and hands on the open batch, if any. */
+    /** Seals the open batch, if any. */
     public void flush() {
         if (assembler.count() > 0) {
-            Batch sealed = assembler.seal();
+            Batch batch = assembler.seal();
             assembler.reset();
-            onSealed.accept(sealed);
+            sealed.add(batch);
         }
+    }
+
+    /** The oldest sealed batch not yet taken, or {@code null}. */
+    public Batch nextSealed() {
+        return sealed.peek();
+    }
+
+    /** Removes the oldest sealed batch, once it is handed over (or counted as lost). */
+    public Batch takeSealed() {
+        return sealed.poll();
+    }
+
+    /** Whether a sealed batch waits to be taken. */
+    public boolean hasSealed() {
+        return !sealed.isEmpty();
     }
 
     /** Nanoseconds until the open batch is due, or {@link Long#MAX_VALUE} when none is open. */
     public long nanosUntilDue(long nowNanos) {
         return assembler.count() == 0 ? Long.MAX_VALUE : Math.max(0, openedAtNanos + flushIntervalNanos - nowNanos);
+    }
+
+    /** Events in the open batch and in the sealed batches not yet taken. */
+    public int held() {
+        int events = assembler.count();
+        for (Batch batch : sealed) {
+            events += batch.size();
+        }
+        return events;
     }
 
     /** Events in the open batch. */

@@ -25,12 +25,13 @@ class BatchTest {
     }
 
     private Batch batchOf(int events) {
-        Batcher batcher = new Batcher(2000, 1 << 20, Long.MAX_VALUE, sealed::add);
+        Batcher batcher = new Batcher(2000, 1 << 20, Long.MAX_VALUE);
         for (int i = 0; i < events; i++) {
             byte[] json = event(i);
             batcher.add(json, json.length, "E" + i, "id-" + i, 0);
         }
         batcher.flush();
+        collect(batcher);
         return sealed.remove(sealed.size() - 1);
     }
 
@@ -117,27 +118,30 @@ class BatchTest {
 
     @Test
     void batcherSealsAtTheEventCount() {
-        Batcher batcher = new Batcher(3, 1 << 20, Long.MAX_VALUE, sealed::add);
+        Batcher batcher = new Batcher(3, 1 << 20, Long.MAX_VALUE);
         for (int i = 0; i < 7; i++) {
             byte[] json = event(i);
             batcher.add(json, json.length, "E" + i, "id-" + i, 0);
         }
 
+        collect(batcher);
         assertEquals(List.of(3, 3), sizes());
         assertEquals(1, batcher.pending());
         batcher.flush();
+        collect(batcher);
         assertEquals(List.of(3, 3, 1), sizes());
     }
 
     @Test
     void batcherSealsBeforeAnEventWouldPassTheByteLimit() throws IOException {
         int limit = 1024;
-        Batcher batcher = new Batcher(2000, limit, Long.MAX_VALUE, sealed::add);
+        Batcher batcher = new Batcher(2000, limit, Long.MAX_VALUE);
         for (int i = 0; i < 200; i++) {
             byte[] json = event(i);
             assertTrue(batcher.add(json, json.length, "E" + i, "id-" + i, 0));
         }
         batcher.flush();
+        collect(batcher);
 
         int total = 0;
         for (int b = 0; b < sealed.size(); b++) {
@@ -155,28 +159,36 @@ class BatchTest {
 
     @Test
     void batcherRefusesAnEventLargerThanABatch() {
-        Batcher batcher = new Batcher(2000, 1024, Long.MAX_VALUE, sealed::add);
+        Batcher batcher = new Batcher(2000, 1024, Long.MAX_VALUE);
         byte[] huge = new byte[1023];
 
         assertFalse(batcher.add(huge, huge.length, "Huge", "id", 0));
         assertEquals(0, batcher.pending());
-        assertTrue(sealed.isEmpty());
+        assertFalse(batcher.hasSealed());
     }
 
     @Test
     void batcherSealsWhenTheFirstEventHasWaitedTheFlushInterval() {
         long interval = 100;
-        Batcher batcher = new Batcher(2000, 1 << 20, interval, sealed::add);
+        Batcher batcher = new Batcher(2000, 1 << 20, interval);
         byte[] json = event(0);
         batcher.add(json, json.length, "E0", "id-0", 1_000);
         batcher.add(json, json.length, "E0", "id-1", 1_050);
 
         assertEquals(50, batcher.nanosUntilDue(1_050));
         batcher.flushIfDue(1_099);
-        assertTrue(sealed.isEmpty());
+        assertFalse(batcher.hasSealed());
         batcher.flushIfDue(1_100);
+        collect(batcher);
         assertEquals(List.of(2), sizes());
         assertEquals(Long.MAX_VALUE, batcher.nanosUntilDue(1_100));
+    }
+
+    /** Takes the batches the batcher has sealed, in order, as the consumer does. */
+    private void collect(Batcher batcher) {
+        for (Batch batch = batcher.takeSealed(); batch != null; batch = batcher.takeSealed()) {
+            sealed.add(batch);
+        }
     }
 
     private List<Integer> sizes() {

@@ -9,7 +9,6 @@ import dev.mixlog.core.batch.Batch;
 import dev.mixlog.core.batch.Batcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,14 @@ class ReplyClassifierTest {
     private final Batch batch = batchOfFour();
 
     private static Batch batchOfFour() {
-        List<Batch> sealed = new ArrayList<>();
-        Batcher batcher = new Batcher(2000, 1 << 20, Long.MAX_VALUE, sealed::add);
+        Batcher batcher = new Batcher(2000, 1 << 20, Long.MAX_VALUE);
         for (int i = 0; i < IDS.length; i++) {
             byte[] json = ("{\"event\":\"" + NAMES[i] + "\",\"properties\":{\"$insert_id\":\"" + IDS[i] + "\"}}")
                     .getBytes(StandardCharsets.UTF_8);
             batcher.add(json, json.length, NAMES[i], IDS[i], 0);
         }
         batcher.flush();
-        return sealed.get(0);
+        return batcher.takeSealed();
     }
 
     private Verdict importReply(int status, String body) {
