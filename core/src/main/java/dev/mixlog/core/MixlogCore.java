@@ -35,7 +35,7 @@ public final class MixlogCore<S> {
     /** The delivery machinery; {@code null} when the core is disabled for want of credentials. */
     private final Pipeline<S> pipeline;
     private final Thread shutdownHook;
-    /** Stops begun by {@link #stopInBackground()} and not yet ended, in this JVM (for this class loader). */
+    /** Stops begun by {@link #stopInBackground(Duration)} and not yet ended, in this JVM (for this class loader). */
     private static final Set<CompletableFuture<Boolean>> BACKGROUND_STOPS = ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -211,7 +211,7 @@ public final class MixlogCore<S> {
     }
 
     /**
-     * Waits until every stop started by {@link #stopInBackground()} in this JVM has ended, up to the
+     * Waits until every stop started by {@link #stopInBackground(Duration)} in this JVM has ended, up to the
      * timeout; returns whether they all ended in time.
      */
     public static boolean awaitBackgroundStops(Duration timeout) {
@@ -229,7 +229,7 @@ public final class MixlogCore<S> {
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
         if (pipeline != null) {
-            pipeline.stop(forceAt, stats);
+            pipeline.stop(forceAt);
         }
         removeShutdownHook();
         if (jmx != null) {

@@ -34,10 +34,10 @@ final class Pipeline<S> {
     private final ConsumerLoop<S> loop;
     private final ConsumerThread consumer;
     private final long blockNanos;
+    private final MixlogStats stats;
 
     Pipeline(MixlogConfig config, LogEventReader<S> reader, MixlogStats stats, SafeStatus status) {
-        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), Intake.LARGE_EVENT_BYTES,
-                config.maxBufferBytes());
+        this.intake = new Intake(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
         this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
         this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
                 "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
@@ -45,6 +45,7 @@ final class Pipeline<S> {
         this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
         this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
+        this.stats = stats;
         stats.gauges(intake::backlog, intake::bufferedBytes);
     }
 
@@ -105,7 +106,7 @@ final class Pipeline<S> {
      * Refuses further events, lets the consumer drain and flush until {@code forceAt}, then lets the
      * senders finish until the deadline; what is left is counted as not delivered before shutdown.
      */
-    void stop(long forceAt, MixlogStats stats) {
+    void stop(long forceAt) {
         intake.close();
         loop.requestStop();
         intake.wakeConsumer();
@@ -120,5 +121,18 @@ final class Pipeline<S> {
         }
         dispatcher.shutdown(forceAt);
         httpExecutor.shutdownNow();
+        release(leftInRing);
+    }
+
+    /**
+     * Lets go of everything that leads from the counters, which the stopped appender keeps, to the
+     * delivery machinery and the HTTP client: the gauges read the ring no more, and the ring forgets
+     * its consumer thread (whose task reaches the client). Otherwise a web application's class loader
+     * stays reachable through the JDK's cleaner, which holds the client until it is unreachable.
+     */
+    private void release(long leftInRing) {
+        long bufferedBytes = intake.bufferedBytes();
+        stats.gauges(() -> leftInRing, () -> bufferedBytes);
+        intake.consumer(null);
     }
 }

@@ -38,7 +38,7 @@ class ConsumerThreadTest {
             }
         };
         ConsumerThread consumer = new ConsumerThread(loop, new DaemonThreads("watched", "consumer"),
-                new Intake(64, 0, 4096, 1 << 20), status);
+                new Intake(64, 0, 1 << 20), status);
         consumer.start();
         Await.until(Duration.ofSeconds(10), () -> runs.get() == 1, () -> "first run");
 
@@ -69,7 +69,7 @@ class ConsumerThreadTest {
             }
         };
         ConsumerThread consumer = new ConsumerThread(loop, new DaemonThreads("stopped", "consumer"),
-                new Intake(64, 0, 4096, 1 << 20), status);
+                new Intake(64, 0, 1 << 20), status);
         consumer.start();
         Await.until(Duration.ofSeconds(10), () -> first.get() != null, () -> "first run");
         first.get().join(10_000);

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 /**
  * The ring buffer between application threads and the consumer. {@link #offer} is the only work an
  * application thread does: claim a slot without waiting, store one reference, publish. Memory is
- * bounded twice: by the slot count, and, for events estimated larger than {@code largeEventBytes},
+ * bounded twice: by the slot count, and, for events estimated larger than {@link #LARGE_EVENT_BYTES},
  * by a byte budget. Every quarter-ring of events, the publishing thread unparks the consumer, so a
  * burst never waits for the consumer's idle timer.
  */
@@ -28,19 +28,17 @@ public final class Intake {
     private final EventPoller<RingSlot> poller;
     private final long wakeMask;
     private final int discardThreshold;
-    private final long largeEventBytes;
     private final long maxBufferBytes;
     private final AtomicLong bufferedBytes = new AtomicLong();
     private volatile Thread consumer;
     private volatile boolean open = true;
 
-    public Intake(int size, int discardThreshold, long largeEventBytes, long maxBufferBytes) {
+    public Intake(int size, int discardThreshold, long maxBufferBytes) {
         this.ring = RingBuffer.createMultiProducer(RingSlot::new, size, new QuietWaitStrategy());
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.wakeMask = Math.max(1, size / 4) - 1;
         this.discardThreshold = discardThreshold;
-        this.largeEventBytes = largeEventBytes;
         this.maxBufferBytes = maxBufferBytes;
     }
 
@@ -63,7 +61,7 @@ public final class Intake {
         if (discardable && discardThreshold > 0 && ring.remainingCapacity() < discardThreshold) {
             return Refusal.DISCARDED;
         }
-        long counted = estimatedBytes > largeEventBytes ? estimatedBytes : 0;
+        long counted = estimatedBytes > LARGE_EVENT_BYTES ? estimatedBytes : 0;
         if (counted > 0 && bufferedBytes.addAndGet(counted) > maxBufferBytes) {
             bufferedBytes.addAndGet(-counted);
             return Refusal.OVER_BYTES;
