@@ -136,10 +136,10 @@ public final class Dispatcher {
         private final Batch batch;
         private final CompletableFuture<Void> settled = new CompletableFuture<>();
         private int counted;
-        /** The sender running this delivery and when its current exchange must end; 0 between exchanges. */
-        private volatile Thread sender;
-        private volatile long exchangeDeadline;
-        private volatile boolean cut;
+        /** The sender running this delivery, when its current exchange must end (0 between exchanges), and whether it was cut. */
+        private Thread sender;
+        private long exchangeDeadline;
+        private boolean cut;
 
         Delivery(Route route, Batch batch) {
             this.route = route;
@@ -148,7 +148,9 @@ public final class Dispatcher {
 
         @Override
         public void run() {
-            sender = Thread.currentThread();
+            synchronized (this) {
+                sender = Thread.currentThread();
+            }
             try {
                 deliver(batch);
             } catch (InterruptedException e) {
@@ -161,24 +163,34 @@ public final class Dispatcher {
             }
         }
 
-        void cutIfOverdue(long nowNanos) {
-            long deadline = exchangeDeadline;
-            Thread running = sender;
-            if (deadline != 0 && nowNanos - deadline > 0 && running != null) {
+        /**
+         * Interrupts the sender if its exchange is past the bound. Exclusive with the end of an
+         * exchange, so a sender that has finished and moved on is never interrupted.
+         */
+        synchronized void cutIfOverdue(long nowNanos) {
+            if (exchangeDeadline != 0 && nowNanos - exchangeDeadline > 0) {
                 exchangeDeadline = 0;
                 cut = true;
-                running.interrupt();
+                sender.interrupt();
             }
         }
 
         /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
         private Reply exchange(byte[] body) throws IOException, InterruptedException {
-            cut = false;
-            exchangeDeadline = System.nanoTime() + transport.exchangeBound().toNanos();
+            synchronized (this) {
+                cut = false;
+                exchangeDeadline = System.nanoTime() + transport.exchangeBound().toNanos();
+            }
             try {
                 return transport.send(route, body);
             } finally {
-                exchangeDeadline = 0;
+                synchronized (this) {
+                    exchangeDeadline = 0;
+                    if (cut) {
+                        // the exchange ended as it was cut: the interrupt meant for it must not reach what comes next
+                        Thread.interrupted();
+                    }
+                }
             }
         }
 
