@@ -149,12 +149,17 @@ final class ConsumerLoop<S> implements Runnable {
                 }
                 handOverSealed();
             }
-            for (Batcher batcher : batchers.values()) {
-                batcher.flush();
-            }
-            handOverSealed();
+            sealAndHandOverAll();
             request.handedOver().complete(dispatcher.pending());
         }
+    }
+
+    /** Seals every open batch and hands every sealed one to the dispatcher. */
+    private void sealAndHandOverAll() {
+        for (Batcher batcher : batchers.values()) {
+            batcher.flush();
+        }
+        handOverSealed();
     }
 
     /** Asks the loop to drain, flush and end. */
@@ -174,10 +179,7 @@ final class ConsumerLoop<S> implements Runnable {
                 handOverSealed();
                 Thread.onSpinWait();
             }
-            for (Batcher batcher : batchers.values()) {
-                batcher.flush();
-            }
-            handOverSealed();
+            sealAndHandOverAll();
             serveFlushes();
         } catch (Throwable failure) {
             abandoned = true;

@@ -84,11 +84,6 @@ public final class MixlogSettings {
         return secrets;
     }
 
-    /** The appender's name, used in thread names and messages. */
-    public String name() {
-        return name;
-    }
-
     /**
      * Checks every setting and returns the immutable configuration.
      *
