@@ -28,16 +28,14 @@ import java.time.Duration;
  * what to fix, and the appender then ignores events.
  */
 public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
-    private static final long ACCEPT_AFTER_STOP_MILLIS = 50;
     /** How long a stopped appender still takes events, until a reconfiguration has surely detached it. */
-    private static final Duration ACCEPT_AFTER_STOP = Duration.ofMillis(ACCEPT_AFTER_STOP_MILLIS);
+    private static final Duration ACCEPT_AFTER_STOP = Duration.ofMillis(50);
     private final MixlogSettings settings = new MixlogSettings();
     private volatile MixlogCore<ILoggingEvent> core;
     /** The counters of the core that ran, kept after stop so that events reaching the stopped appender are counted. */
     private volatile MixlogStats stats;
     private volatile MixlogConfig config;
     private boolean selectAll;
-    private Duration shutdownTimeout;
     private boolean pinThreadName;
     private boolean pinMessage;
 
@@ -54,7 +52,6 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             return;
         }
         selectAll = config.selection() == Selection.ALL;
-        shutdownTimeout = config.shutdownTimeout();
         pinThreadName = config.includeThread();
         pinMessage = config.includeMessage();
         core = MixlogCore.start(config, LogbackEventReader.INSTANCE, new LogbackStatus());
@@ -63,43 +60,40 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     }
 
     /**
-     * Takes an event that reaches this appender after {@link #stop()} while its pipeline still accepts
-     * ({@value #ACCEPT_AFTER_STOP_MILLIS} ms: Logback hands events to an appender until a
-     * reconfiguration detaches it, just after stopping it), and counts one that comes later as not
-     * delivered before shutdown, instead of letting Logback drop it uncounted.
+     * Hands an event that reaches this appender after {@link #stop()} to {@link #append} all the same
+     * (filters applied): Logback hands events to an appender until a reconfiguration detaches it, just
+     * after stopping it. The stopping pipeline takes them for {@code ACCEPT_AFTER_STOP}, then counts
+     * them as not delivered before shutdown, instead of Logback dropping them uncounted.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
-        if (isStarted()) {
-            super.doAppend(event);
-            return;
-        }
-        MixlogStats counters = stats;
-        if (counters == null) {
+        if (isStarted() || stats == null) {
             super.doAppend(event);
             return;
         }
         try {
-            if (core != null) {
-                if (getFilterChainDecision(event) != FilterReply.DENY) {
-                    append(event);
-                }
-            } else if (selectAll || LogbackEventReader.isSelected(event)) {
-                counters.recordDropped(DropReason.SHUTDOWN, 1);
+            if (getFilterChainDecision(event) != FilterReply.DENY) {
+                append(event);
             }
         } catch (Throwable e) {
-            // a filter or marker that fails to answer: the event is Logback's to drop
+            // a filter that fails to answer: the event is Logback's to drop
         }
     }
 
     @Override
     protected void append(ILoggingEvent event) {
-        MixlogCore<ILoggingEvent> running = core;
-        if (running == null) {
+        MixlogStats counters = stats;
+        if (counters == null) {
             return;
         }
         try {
             if (!selectAll && !LogbackEventReader.isSelected(event)) {
+                return;
+            }
+            MixlogCore<ILoggingEvent> running = core;
+            if (running == null) {
+                // stopped, and its pipeline gone
+                counters.recordDropped(DropReason.SHUTDOWN, 1);
                 return;
             }
             event.getMDCPropertyMap();
@@ -113,7 +107,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             running.capture(event, event.getLevel().levelInt < Level.WARN_INT, EventSize.estimate(event));
         } catch (Throwable e) {
             // nothing of Mixlog's, not even an Error, reaches the logging call
-            running.stats().recordDropped(DropReason.INVALID, 1);
+            counters.recordDropped(DropReason.INVALID, 1);
             try {
                 addError("could not capture a log event for Mixpanel (dropped, counted as invalid)", e);
             } catch (Throwable unreportable) {
@@ -138,7 +132,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         MixlogCore<ILoggingEvent> running = core;
         if (running != null) {
             if (getContext() instanceof LoggerContext) {
-                DrainOnContextStop.cover((LoggerContext) getContext(), shutdownTimeout);
+                DrainOnContextStop.cover((LoggerContext) getContext(), config.shutdownTimeout());
             }
             running.stopInBackground(ACCEPT_AFTER_STOP).whenComplete((settled, failure) -> core = null);
         }
