@@ -4,11 +4,13 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * Estimates, on the application thread and in bounded work, how much memory a logged value keeps
@@ -61,6 +63,9 @@ public final class RetainedSize {
         if (type.isArray()) {
             return ofArray(value, type.getComponentType(), depth);
         }
+        if (value instanceof List && value instanceof RandomAccess) {
+            return OBJECT + ofList((List<?>) value, depth);
+        }
         if (value instanceof Collection) {
             Collection<?> collection = (Collection<?>) value;
             return OBJECT + extrapolated(collection.iterator(), collection.size(), depth);
@@ -84,13 +89,18 @@ public final class RetainedSize {
         if (component.isPrimitive()) {
             return OBJECT + (long) length * primitiveBytes(component);
         }
-        Object[] items = (Object[]) array;
+        return OBJECT + ofList(Arrays.asList((Object[]) array), depth);
+    }
+
+    /** As {@link #extrapolated}, read by index: no iterator is allocated on the logging thread. */
+    private static long ofList(List<?> list, int depth) {
+        int size = list.size();
+        int sampled = Math.min(SAMPLED, size);
         long sampledBytes = 0;
-        int sampled = Math.min(SAMPLED, length);
         for (int i = 0; i < sampled; i++) {
-            sampledBytes += of(items[i], depth + 1);
+            sampledBytes += of(list.get(i), depth + 1);
         }
-        return OBJECT + average(sampledBytes, sampled) * length;
+        return average(sampledBytes, sampled) * size;
     }
 
     /** {@code size} elements, each a reference plus the average of the first {@value #SAMPLED}. */

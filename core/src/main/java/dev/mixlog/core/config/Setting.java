@@ -1,5 +1,6 @@
 package dev.mixlog.core.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,21 +85,23 @@ public final class Setting<T> {
 
     /**
      * The texts that stand for a value set in code, so that it is checked by the same rules as
-     * text from a configuration file: a duration in milliseconds, an enum by its name, keys and
-     * properties one text each.
+     * text from a configuration file: a duration in milliseconds (exactly, with decimals), an enum
+     * by its name, keys and properties one text each.
      */
     static List<String> textsOf(Object value) {
         if (value == null) {
             return List.of();
         }
         if (value instanceof Duration) {
-            return List.of(((Duration) value).toMillis() + "ms");
+            return List.of(BigDecimal.valueOf(((Duration) value).toNanos(), 6).toPlainString() + "ms");
         }
         if (value instanceof Enum) {
             return List.of(((Enum<?>) value).name());
         }
         if (value instanceof Set) {
-            return List.of(String.join(",", ((Set<?>) value).stream().map(String::valueOf).toArray(String[]::new)));
+            List<String> texts = new java.util.ArrayList<>();
+            ((Set<?>) value).forEach(key -> texts.add(String.valueOf(key)));
+            return texts;
         }
         if (value instanceof Map) {
             List<String> texts = new java.util.ArrayList<>();

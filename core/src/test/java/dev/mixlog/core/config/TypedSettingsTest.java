@@ -35,6 +35,13 @@ class TypedSettingsTest {
     }
 
     @Test
+    void aTypedDurationKeepsItsPrecision() {
+        MixlogConfig config = new MixlogSettings().set(Settings.TOKEN, "t")
+                .set(Settings.FLUSH_INTERVAL, Duration.ofNanos(1_500_001)).build();
+        assertEquals(Duration.ofNanos(1_500_001), config.flushInterval());
+    }
+
+    @Test
     void typedValuesOutOfRangeAreReportedLikeText() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new MixlogSettings()
                 .set(Settings.TOKEN, "t").set(Settings.MAX_BATCH_EVENTS, 5000).set(Settings.FLUSH_INTERVAL, Duration.ofHours(2))
