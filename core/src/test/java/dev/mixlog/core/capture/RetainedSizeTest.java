@@ -60,7 +60,8 @@ class RetainedSizeTest {
         };
         assertAtLeast(50_000_000L * 8, RetainedSize.of(huge));
         assertTrue(read.get() <= 4, () -> read.get() + " elements read");
-        assertAtLeast(1, RetainedSize.of(Collections.nCopies(1_000_000, Collections.nCopies(1_000_000, "x"))));
+        // a million lists of a million strings: 10^12 elements, estimated from 4 x 4 of them
+        assertAtLeast(1_000_000_000_000L * 8, RetainedSize.of(Collections.nCopies(1_000_000, Collections.nCopies(1_000_000, "x"))));
     }
 
     @Test

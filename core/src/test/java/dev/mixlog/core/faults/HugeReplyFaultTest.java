@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server whose replies have a 64 MB body, or one that never ends, with the client in a JVM of
- * {@code -Xmx128m}: at most 64 KiB of each reply is read, the connection is then closed, no
+ * {@code -Xmx128m}: at most 64 KiB of each reply is read, the connection is then closed (the server
+ * sees every such reply cut short), no
  * {@code OutOfMemoryError} occurs, every event is delivered once, and the heap barely grows.
  */
 class HugeReplyFaultTest {
@@ -32,6 +33,7 @@ class HugeReplyFaultTest {
         assertEquals(EVENTS, child.number("ingested"), child.output);
         assertEquals(0, child.number("duplicates"), child.output);
         assertEquals(0, child.number("retries"), child.output);
+        assertEquals(child.number("requests"), child.number("cutShort"), "every huge reply cut off by the client:\n" + child.output);
         long retained = child.number("heapRetainedGrowth");
         long extra = retained - child.number("controlRetainedGrowth");
         assertTrue(extra < EXTRA_RETAINED_BOUND, () -> "heap retained beyond the control run: " + extra + " B\n" + child.output);

@@ -2,9 +2,11 @@ package dev.mixlog.core.faults;
 
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Fault;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
@@ -62,6 +64,12 @@ public final class HugeReplyScenario {
                 System.out.println(phase + "ingested " + server.ingestedCount());
                 System.out.println(phase + "duplicates " + server.duplicatesIngested());
                 System.out.println(phase + "requests " + server.requestCount());
+                if (fault != null) {
+                    // the server learns that the client closed when its next write fails: give the last one a moment
+                    Await.until(Duration.ofSeconds(10), () -> server.repliesCutShort() >= server.requestCount(),
+                            () -> server.repliesCutShort() + " of " + server.requestCount() + " replies cut short");
+                }
+                System.out.println(phase + "cutShort " + server.repliesCutShort());
             }
         }
     }

@@ -1,6 +1,10 @@
 package dev.mixlog.core.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +32,32 @@ public final class ThrowingValues {
             "Killed", () -> new Killed("a ThreadDeath-like Error"));
 
     private ThrowingValues() {
+    }
+
+    /**
+     * What arrived of a run mixing good events (a {@code seq} property) with bad ones (a {@code value}
+     * property from {@link #throwingValue}): the good events' {@code seq}s, the bad ones that carry the
+     * placeholder, and any bad one that arrived otherwise.
+     */
+    public static final class Arrived {
+        public final BitSet goodSeqs = new BitSet();
+        public int badWithPlaceholder;
+        public final List<String> badOtherwise = new ArrayList<>();
+
+        public static Arrived sort(Collection<JsonNode> events) {
+            Arrived arrived = new Arrived();
+            for (JsonNode event : events) {
+                JsonNode properties = event.path("properties");
+                if (properties.has("seq")) {
+                    arrived.goodSeqs.set(properties.path("seq").intValue());
+                } else if (properties.path("value").asText().startsWith("[unrenderable: ")) {
+                    arrived.badWithPlaceholder++;
+                } else {
+                    arrived.badOtherwise.add(properties.toString());
+                }
+            }
+            return arrived;
+        }
     }
 
     /** In turn by {@code index}: a value whose {@code toString()}, iterator or map entries throw the error. */
