@@ -1,52 +1,75 @@
 package dev.mixlog.core;
 
-import dev.mixlog.core.config.Credentials;
-import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.delivery.DaemonThreads;
-import dev.mixlog.core.delivery.MixlogThread;
+import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.JmxRegistration;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.diag.SafeStatus;
-import dev.mixlog.core.diag.StatusSink;
-import dev.mixlog.core.mapping.LogEventReader;
+import dev.mixlog.core.internal.BackgroundStops;
+import dev.mixlog.core.internal.DaemonThreads;
+import dev.mixlog.core.internal.MixlogThread;
+import dev.mixlog.core.internal.Pipeline;
+import dev.mixlog.core.internal.StartupReport;
+import dev.mixlog.core.internal.Waiting;
+import dev.mixlog.core.internal.diag.JmxRegistration;
+import dev.mixlog.core.internal.diag.SafeStatus;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One appender's delivery to Mixpanel: a ring buffer fed by application threads, one consumer
- * thread that maps, sanitizes, serializes and batches, and sender threads that post to Mixpanel with
- * retries (the {@link Pipeline}), with the counters and status reports around it. Appenders call
- * {@link #capture(Object, boolean, long)} on the application thread, which never blocks, never does I/O and never
- * throws; {@link #flush(Duration)} and {@link #stop(Duration)} deliver what is buffered.
+ * One appender's delivery to Mixpanel, independent of any logging framework. The appender hands
+ * every log event to {@link #append}, on the application thread, which never blocks (unless
+ * {@code overflowPolicy=block}), never does I/O and never throws; Mixlog's own threads map, serialize,
+ * batch and send. {@link #flush(Duration)} and {@link #stop(Duration)} deliver what is buffered. The
+ * core keeps counting after it stops: events still handed to it are counted as not delivered before
+ * shutdown, and its {@link #stats()} stay readable.
  *
- * @param <S> what the appender captures (its framework's event, or a snapshot of it)
+ * @param <E> the framework's log event
+ * @param <S> what the ring holds (see {@link LogEventReader})
  */
-public final class MixlogCore<S> {
+public final class MixlogCore<E, S> {
+    /**
+     * The logging framework's own status channel (Logback's status manager, Log4j2's StatusLogger).
+     * The core never reports through the logging API, which would feed the appender its own messages.
+     */
+    public interface StatusSink {
+        void info(String message);
+
+        void warn(String message);
+
+        void error(String message);
+
+        /**
+         * Whether a warning sent now reaches a person: some listener prints or keeps it. When not (no
+         * status listener registered, a level that hides warnings, a framework already torn down), the
+         * losses reported at stop are printed on standard error instead.
+         */
+        default boolean showsWarnings() {
+            return true;
+        }
+    }
+
     private final MixlogConfig config;
+    private final LogEventReader<E, S> reader;
+    private final boolean selectsAll;
     private final MixlogStats stats = new MixlogStats();
     private final SafeStatus status;
-    /** The delivery machinery; {@code null} when the core is disabled for want of credentials. */
-    private final Pipeline<S> pipeline;
+    private final boolean enabled;
+    /** The delivery machinery; {@code null} when disabled for want of credentials, and once stopped. */
+    private volatile Pipeline<S> pipeline;
     private final Thread shutdownHook;
-    /** Stops begun by {@link #stopInBackground(Duration)} and not yet ended, in this JVM (for this class loader). */
-    private static final Set<CompletableFuture<Boolean>> BACKGROUND_STOPS = ConcurrentHashMap.newKeySet();
-
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
     private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
     private JmxRegistration jmx;
 
-    private MixlogCore(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
+    private MixlogCore(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink) {
         this.config = config;
+        this.reader = reader;
+        this.selectsAll = config.selection() == Selection.ALL;
         this.status = new SafeStatus(sink, config.credentials().secrets(), config.name());
-        boolean enabled = config.credentials().missing().isEmpty();
+        this.enabled = config.credentials().missing().isEmpty();
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
         this.shutdownHook = enabled && config.shutdownHook()
                 ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
@@ -60,8 +83,8 @@ public final class MixlogCore<S> {
      *
      * @param sink the framework's status channel; every message passes through secret redaction
      */
-    public static <S> MixlogCore<S> start(MixlogConfig config, LogEventReader<S> reader, StatusSink sink) {
-        MixlogCore<S> core = new MixlogCore<>(config, reader, sink);
+    public static <E, S> MixlogCore<E, S> start(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink) {
+        MixlogCore<E, S> core = new MixlogCore<>(config, reader, sink);
         if (core.pipeline != null) {
             core.pipeline.start();
         }
@@ -71,66 +94,57 @@ public final class MixlogCore<S> {
         if (core.shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(core.shutdownHook);
         }
-        core.announce();
+        StartupReport.announce(config, core.status);
         return core;
     }
 
-    private void announce() {
-        Credentials credentials = config.credentials();
-        if (credentials.missing().isPresent()) {
-            status.warn("disabled, nothing is sent: " + credentials.missing().get()
-                    + ". Events are counted as dropped (" + DropReason.DISABLED.description() + ").");
-            return;
+    /**
+     * Takes one log event on the application thread, as the appender received it: selects it
+     * ({@code selection}), captures it and puts it in the ring. Never throws, not even what the
+     * reader or the event's own methods throw: such an event is dropped and counted as invalid.
+     * Returns whether the event went into the ring.
+     */
+    public boolean append(E event) {
+        try {
+            if (!selectsAll && !reader.isMarked(event)) {
+                return false;
+            }
+            S captured = reader.capture(event);
+            return capture(captured, reader.isBelowWarn(event), reader.estimatedBytes(captured));
+        } catch (Throwable e) {
+            stats.recordDropped(DropReason.INVALID, 1);
+            status.error("could not capture a log event for Mixpanel (dropped, counted as invalid): "
+                    + SafeStatus.describe(e));
+            return false;
         }
-        if (credentials.importAuth() == Credentials.ImportAuth.API_SECRET && config.endpoint() == Endpoint.IMPORT) {
-            status.warn("apiSecret authentication is deprecated and retired by Mixpanel on 2027-03-03; "
-                    + "use serviceAccountUsername, serviceAccountSecret and projectId");
-        }
-        status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
-                + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication)");
     }
 
     /**
-     * Takes one log event on the application thread: never throws, and never blocks unless
+     * Puts an event already captured in the ring; never throws, and never blocks unless
      * {@code overflowPolicy=block} (then at most {@code blockTimeout}). Returns false when the event
-     * was dropped (the drop is counted with its reason) or ignored as logged on a delivery thread
-     * ({@link #isDeliveryThread()}).
+     * was dropped (counted with its reason) or ignored as logged on a delivery thread.
      *
-     * @param discardable whether the event is below WARN, and so may be dropped first when the ring is
-     *                    nearly full ({@code discardThreshold})
+     * @param discardable whether the event may be dropped first when the ring is nearly full ({@code discardThreshold})
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
     public boolean capture(S event, boolean discardable, long estimatedBytes) {
-        if (pipeline == null) {
-            stats.recordDropped(DropReason.DISABLED, 1);
+        Pipeline<S> running = pipeline;
+        if (running == null) {
+            stats.recordDropped(enabled ? DropReason.SHUTDOWN : DropReason.DISABLED, 1);
             return false;
         }
-        if (pipeline.isDeliveryThread()) {
-            // delivery threads never block either: returning here is what keeps overflowPolicy=block deadlock-free
-            return false;
-        }
-        switch (pipeline.offer(event, discardable, estimatedBytes)) {
-            case ACCEPTED:
-                return true;
-            case CLOSED:
-                stats.recordDropped(DropReason.SHUTDOWN, 1);
-                return false;
-            case DISCARDED:
-                stats.recordDropped(DropReason.DISCARDED, 1);
-                return false;
-            default:
-                stats.recordDropped(DropReason.RING_FULL, 1);
-                return false;
-        }
+        // delivery threads never block either: ignoring their events keeps overflowPolicy=block deadlock-free
+        return !running.isDeliveryThread() && running.offer(event, discardable, estimatedBytes);
     }
 
     /**
      * Whether the calling thread works for this pipeline: one of Mixlog's own threads, or the JDK HTTP
-     * client's selector thread. {@link #capture} ignores whatever is logged on these threads (by Mixlog,
-     * Jackson, the HTTP client or the JDK while delivering), so nothing feeds back into the ring.
+     * client's selector thread. Whatever is logged on these threads (by Mixlog, Jackson, the HTTP
+     * client or the JDK while delivering) is ignored, so nothing feeds back into the ring.
      */
     public boolean isDeliveryThread() {
-        return pipeline == null ? MixlogThread.isCurrent() : pipeline.isDeliveryThread();
+        Pipeline<S> running = pipeline;
+        return running == null ? MixlogThread.isCurrent() : running.isDeliveryThread();
     }
 
     /**
@@ -140,13 +154,14 @@ public final class MixlogCore<S> {
      * dropped for that: delivery goes on). Returns true at once when disabled; false once stopped.
      */
     public boolean flush(Duration timeout) {
-        if (pipeline == null) {
+        if (!enabled) {
             return true;
         }
-        return !stopping.get() && pipeline.flush(timeout);
+        Pipeline<S> running = pipeline;
+        return running != null && !stopping.get() && running.flush(timeout);
     }
 
-    /** The live counters. */
+    /** The live counters, readable after the core has stopped. */
     public MixlogStats stats() {
         return stats;
     }
@@ -169,7 +184,7 @@ public final class MixlogCore<S> {
      */
     public boolean stop(Duration timeout) {
         if (!stopping.compareAndSet(false, true)) {
-            return awaitStopped(timeout);
+            return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
         }
         boolean settled = false;
         try {
@@ -189,23 +204,8 @@ public final class MixlogCore<S> {
      * (at exit, at the framework's final stop).
      */
     public CompletableFuture<Boolean> stopInBackground(Duration acceptFor) {
-        if (stopping.get()) {
-            return stopped.copy();
-        }
-        BACKGROUND_STOPS.add(stopped);
-        stopped.whenComplete((settled, failure) -> BACKGROUND_STOPS.remove(stopped));
-        Runnable stopLater = () -> {
-            try {
-                Thread.sleep(acceptFor.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            stop();
-        };
-        try {
-            new DaemonThreads(config.name(), "stop").newThread(stopLater).start();
-        } catch (Throwable noThread) {
-            stop();
+        if (!stopping.get()) {
+            BackgroundStops.start(config.name(), acceptFor, this::stop, stopped);
         }
         return stopped.copy();
     }
@@ -215,12 +215,7 @@ public final class MixlogCore<S> {
      * timeout; returns whether they all ended in time.
      */
     public static boolean awaitBackgroundStops(Duration timeout) {
-        CompletableFuture<Void> all = CompletableFuture.allOf(BACKGROUND_STOPS.toArray(new CompletableFuture<?>[0]));
-        return all.isDone() || Waiting.resultWithin(all.thenApply(done -> Boolean.TRUE), timeout.toNanos()) != null;
-    }
-
-    private boolean awaitStopped(Duration timeout) {
-        return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
+        return BackgroundStops.awaitAll(timeout);
     }
 
     private boolean stopNow(Duration timeout) {
@@ -228,8 +223,11 @@ public final class MixlogCore<S> {
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
-        if (pipeline != null) {
-            pipeline.stop(forceAt);
+        Pipeline<S> running = pipeline;
+        if (running != null) {
+            running.stop(forceAt);
+            // the stopped core keeps its counters, not the delivery machinery and the HTTP client
+            pipeline = null;
         }
         removeShutdownHook();
         if (jmx != null) {

@@ -4,14 +4,9 @@ import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
-import dev.mixlog.core.config.Setting;
-import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.config.Selection;
-import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -45,21 +40,16 @@ public final class MixpanelAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "Mixpanel";
 
     private final MixlogConfig config;
-    private final EventCapture capture;
-    private final boolean selectAll;
     /** The context whose configuration made this appender: running means a stop is a reconfiguration. */
     private final LoggerContext loggerContext;
-    private volatile MixlogCore<EventSnapshot> core;
-    /** The counters of the core that ran, kept after stop. */
-    private volatile MixlogStats stats;
+    /** The running core, kept after stop: it counts events that still arrive, and keeps the counters. */
+    private volatile MixlogCore<LogEvent, EventSnapshot> core;
 
     private MixpanelAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
                              MixlogConfig config, LoggerContext loggerContext) {
         super(name, filter, null, ignoreExceptions, properties);
         this.config = config;
         this.loggerContext = loggerContext;
-        this.capture = new EventCapture(config);
-        this.selectAll = config.selection() == Selection.ALL;
     }
 
     /** The builder Log4j2 fills from the configuration; also usable for programmatic configuration. */
@@ -73,31 +63,15 @@ public final class MixpanelAppender extends AbstractAppender {
         if (isStarted()) {
             return;
         }
-        core = MixlogCore.start(config, SnapshotReader.INSTANCE, StatusLoggerSink.INSTANCE);
-        stats = core.stats();
+        core = MixlogCore.start(config, new Log4jEventReader(config), StatusLoggerSink.INSTANCE);
         super.start();
     }
 
     @Override
     public void append(LogEvent event) {
-        MixlogCore<EventSnapshot> running = core;
-        if (running == null) {
-            return;
-        }
-        try {
-            if (selectAll || MarkerRules.isSelected(event.getMarker())) {
-                EventSnapshot snapshot = capture.take(event);
-                boolean belowWarn = event.getLevel().intLevel() > Level.WARN.intLevel();
-                running.capture(snapshot, belowWarn, snapshot.estimatedBytes());
-            }
-        } catch (Throwable e) {
-            // nothing of Mixlog's, not even an Error, reaches the logging call
-            running.stats().recordDropped(DropReason.INVALID, 1);
-            try {
-                error("could not capture a log event for Mixpanel (dropped, counted as invalid)", event, e);
-            } catch (Throwable unreportable) {
-                // the failure could not even be described (its own methods throw): it stays counted
-            }
+        MixlogCore<LogEvent, EventSnapshot> running = core;
+        if (running != null) {
+            running.append(event);
         }
     }
 
@@ -112,7 +86,7 @@ public final class MixpanelAppender extends AbstractAppender {
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
         boolean stopped = super.stop(timeout, timeUnit, false);
-        MixlogCore<EventSnapshot> running = core;
+        MixlogCore<LogEvent, EventSnapshot> running = core;
         if (running != null) {
             if (loggerContext != null && loggerContext.isStarted()) {
                 // Log4j2 has let the old configuration's in-flight calls finish: nothing more arrives
@@ -123,7 +97,6 @@ public final class MixpanelAppender extends AbstractAppender {
             }
         }
         setStopped();
-        core = null;
         return stopped;
     }
 
@@ -132,13 +105,14 @@ public final class MixpanelAppender extends AbstractAppender {
      * is settled, false when the time runs out first (nothing is dropped for that).
      */
     public boolean flush(Duration timeout) {
-        MixlogCore<EventSnapshot> running = core;
+        MixlogCore<LogEvent, EventSnapshot> running = core;
         return running != null && isStarted() && running.flush(timeout);
     }
 
     /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before {@link #start()}. */
     public MixlogStats getStats() {
-        return stats;
+        MixlogCore<LogEvent, EventSnapshot> running = core;
+        return running == null ? null : running.stats();
     }
 
     /** The checked configuration this appender runs with. */
@@ -216,37 +190,8 @@ public final class MixpanelAppender extends AbstractAppender {
                     getConfiguration() == null ? null : getConfiguration().getLoggerContext());
         }
 
-        /**
-         * The attributes as text, each to the setting of the same name (the attribute fields above are
-         * named after the settings: a test holds them to {@link Settings#all()}), and nested
-         * {@code <Property>} elements as static properties.
-         */
         private MixlogSettings settings() {
-            MixlogSettings settings = new MixlogSettings().name(getName());
-            for (Setting<?> setting : Settings.all()) {
-                settings.text(setting, attribute(setting.name()));
-            }
-            if (!settings.isGiven(Settings.SHUTDOWN_HOOK) && getConfiguration() != null
-                    && getConfiguration().isShutdownHookEnabled()) {
-                // Log4j2's own shutdown hook stops this appender, in order, after the async loggers drain
-                settings.text(Settings.SHUTDOWN_HOOK, "false");
-            }
-            Property[] properties = getPropertyArray();
-            if (properties != null) {
-                for (Property property : properties) {
-                    settings.staticProperty(property.getName(), property.getValue());
-                }
-            }
-            return settings;
-        }
-
-        /** The text of the attribute field named after a setting; {@code null} when unset or when there is none. */
-        private String attribute(String settingName) {
-            try {
-                return (String) Builder.class.getDeclaredField(settingName).get(this);
-            } catch (ReflectiveOperationException noSuchAttribute) {
-                return null;
-            }
+            return AttributeSettings.read(this, getName(), getConfiguration(), getPropertyArray());
         }
 
         public Builder setToken(String value) { token = value; return this; }

@@ -1,6 +1,6 @@
 package dev.mixlog.log4j2;
 
-import dev.mixlog.core.mapping.Operation;
+import dev.mixlog.core.MarkerNames;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 
@@ -16,7 +16,7 @@ import org.apache.logging.log4j.MarkerManager;
  */
 public final class MixpanelMarkers {
     /** The name every Mixpanel marker is, or has as a parent. */
-    public static final String MIXPANEL_NAME = "MIXPANEL";
+    public static final String MIXPANEL_NAME = MarkerNames.MIXPANEL;
     /** Sends the log event under its message template as the event name. */
     public static final Marker MIXPANEL = MarkerManager.getMarker(MIXPANEL_NAME);
 
@@ -38,40 +38,40 @@ public final class MixpanelMarkers {
     }
 
     /** {@code $set} on the profile of the event's {@code distinct_id}: the map message's fields become profile properties. */
-    public static Marker profileSet() { return operation(Operation.profileMarkerName("$set")); }
+    public static Marker profileSet() { return operation(MarkerNames.profile("$set")); }
     /** {@code $set_once}: like {@link #profileSet()}, without overwriting existing values. */
-    public static Marker profileSetOnce() { return operation(Operation.profileMarkerName("$set_once")); }
+    public static Marker profileSetOnce() { return operation(MarkerNames.profile("$set_once")); }
     /** {@code $add}: numeric fields are added to the profile's values. */
-    public static Marker profileAdd() { return operation(Operation.profileMarkerName("$add")); }
+    public static Marker profileAdd() { return operation(MarkerNames.profile("$add")); }
     /** {@code $append}: each value is appended to the list property of its key. */
-    public static Marker profileAppend() { return operation(Operation.profileMarkerName("$append")); }
+    public static Marker profileAppend() { return operation(MarkerNames.profile("$append")); }
     /** {@code $union}: each list value is merged into the list property of its key, without duplicates. */
-    public static Marker profileUnion() { return operation(Operation.profileMarkerName("$union")); }
+    public static Marker profileUnion() { return operation(MarkerNames.profile("$union")); }
     /** {@code $remove}: each value is removed from the list property of its key. */
-    public static Marker profileRemove() { return operation(Operation.profileMarkerName("$remove")); }
+    public static Marker profileRemove() { return operation(MarkerNames.profile("$remove")); }
     /** {@code $unset}: the field names name the profile properties to remove (values are ignored). */
-    public static Marker profileUnset() { return operation(Operation.profileMarkerName("$unset")); }
+    public static Marker profileUnset() { return operation(MarkerNames.profile("$unset")); }
     /** {@code $delete}: deletes the profile of the event's {@code distinct_id}. */
-    public static Marker profileDelete() { return operation(Operation.profileMarkerName("$delete")); }
+    public static Marker profileDelete() { return operation(MarkerNames.profile("$delete")); }
 
     /** {@code $set} on the group whose id is the value under {@code groupKey} (map-message field, else ThreadContext). */
-    public static Marker groupSet(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$set")); }
+    public static Marker groupSet(String groupKey) { return operation(MarkerNames.group(groupKey, "$set")); }
     /** {@code $set_once} on a group. */
-    public static Marker groupSetOnce(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$set_once")); }
+    public static Marker groupSetOnce(String groupKey) { return operation(MarkerNames.group(groupKey, "$set_once")); }
     /** {@code $union} on a group. */
-    public static Marker groupUnion(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$union")); }
+    public static Marker groupUnion(String groupKey) { return operation(MarkerNames.group(groupKey, "$union")); }
     /** {@code $remove} on a group. */
-    public static Marker groupRemove(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$remove")); }
+    public static Marker groupRemove(String groupKey) { return operation(MarkerNames.group(groupKey, "$remove")); }
     /** {@code $unset} on a group: the field names name the properties to remove. */
-    public static Marker groupUnset(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$unset")); }
+    public static Marker groupUnset(String groupKey) { return operation(MarkerNames.group(groupKey, "$unset")); }
     /** {@code $delete}: deletes the group profile. */
-    public static Marker groupDelete(String groupKey) { return operation(Operation.groupMarkerName(groupKey, "$delete")); }
+    public static Marker groupDelete(String groupKey) { return operation(MarkerNames.group(groupKey, "$delete")); }
 
     /**
      * An {@code $identify} event for projects on the original ID merge, sent to {@code /track}:
      * {@code $identified_id} is the event's {@code distinct_id}, {@code $anon_id} the value under {@code $anon_id}.
      */
-    public static Marker identify() { return operation(Operation.identifyMarkerName()); }
+    public static Marker identify() { return operation(MarkerNames.IDENTIFY); }
 
     private static Marker operation(String markerName) {
         return MarkerManager.getMarker(markerName).addParents(MIXPANEL);

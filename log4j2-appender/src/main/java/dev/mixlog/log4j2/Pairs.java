@@ -1,6 +1,6 @@
 package dev.mixlog.log4j2;
 
-import dev.mixlog.core.capture.RetainedSize;
+import dev.mixlog.core.internal.capture.RetainedSize;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;

@@ -1,6 +1,6 @@
 package dev.mixlog.log4j2;
 
-import dev.mixlog.core.diag.StatusSink;
+import dev.mixlog.core.MixlogCore.StatusSink;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.status.StatusLogger;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.delivery.DaemonThreads;
+import dev.mixlog.core.internal.DaemonThreads;
 import dev.mixlog.core.testing.MixpanelSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

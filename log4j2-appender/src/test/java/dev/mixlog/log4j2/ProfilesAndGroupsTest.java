@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixlog.core.MarkerNames;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.mapping.Operation;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
 import dev.mixlog.core.testing.MockMixpanel;
@@ -377,10 +377,10 @@ class ProfilesAndGroupsTest {
             org.slf4j.Logger log = LoggerFactory.getLogger("shop.Accounts");
             MDC.put("distinct_id", "u-1");
 
-            log.atInfo().addMarker(slf4jMarker(Operation.profileMarkerName("$delete"))).log("account closed");
-            log.atInfo().addMarker(slf4jMarker(Operation.groupMarkerName("company", "$delete"))).addKeyValue("company", "acme")
+            log.atInfo().addMarker(slf4jMarker(MarkerNames.profile("$delete"))).log("account closed");
+            log.atInfo().addMarker(slf4jMarker(MarkerNames.group("company", "$delete"))).addKeyValue("company", "acme")
                     .log("company closed");
-            log.atInfo().addMarker(slf4jMarker(Operation.identifyMarkerName())).addKeyValue("$anon_id", "device-7").log("identified");
+            log.atInfo().addMarker(slf4jMarker(MarkerNames.IDENTIFY)).addKeyValue("$anon_id", "device-7").log("identified");
         } finally {
             Configurator.shutdown(global);
         }

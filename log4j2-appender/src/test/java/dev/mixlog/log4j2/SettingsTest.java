@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.config.Credentials;
-import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Region;
 import dev.mixlog.core.config.Selection;
+import dev.mixlog.core.config.Settings;
+import dev.mixlog.core.internal.config.Credentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.mixlog.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.mixlog.core.capture.RetainedSize;
+import dev.mixlog.core.internal.capture.RetainedSize;
 import java.util.List;
 import org.slf4j.event.KeyValuePair;
 

@@ -1,31 +1,68 @@
 package dev.mixlog.logback;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import dev.mixlog.core.mapping.LogEventReader;
+import dev.mixlog.core.LogEventReader;
+import dev.mixlog.core.MarkerNames;
+import dev.mixlog.core.config.MixlogConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
-/** Reads a Logback event on Mixlog's consumer thread; Logback events are immutable once their MDC is pinned. */
-final class LogbackEventReader implements LogEventReader<ILoggingEvent> {
-    static final LogbackEventReader INSTANCE = new LogbackEventReader();
+/**
+ * Reads Logback events for the core. A Logback event is immutable once what it computes lazily is
+ * pinned on the logging thread (the MDC, and the thread name and formatted message when they are
+ * sent), so the event itself goes into the ring.
+ */
+final class LogbackEventReader implements LogEventReader<ILoggingEvent, ILoggingEvent> {
+    private final boolean pinThreadName;
+    private final boolean pinMessage;
+
+    LogbackEventReader(MixlogConfig config) {
+        this.pinThreadName = config.includeThread();
+        this.pinMessage = config.includeMessage();
+    }
 
     /** Whether the event carries {@code MIXPANEL} or a marker referencing it. */
-    static boolean isSelected(ILoggingEvent event) {
+    @Override
+    public boolean isMarked(ILoggingEvent event) {
         List<Marker> markers = event.getMarkerList();
         if (markers == null) {
             return false;
         }
         for (int i = 0; i < markers.size(); i++) {
             Marker marker = markers.get(i);
-            if (marker != null && marker.contains(MixpanelMarkers.MIXPANEL_NAME)) {
+            if (marker != null && marker.contains(MarkerNames.MIXPANEL)) {
                 return true;
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean isBelowWarn(ILoggingEvent event) {
+        return event.getLevel().levelInt < Level.WARN_INT;
+    }
+
+    @Override
+    public ILoggingEvent capture(ILoggingEvent event) {
+        event.getMDCPropertyMap();
+        if (pinThreadName) {
+            event.getThreadName();
+        }
+        if (pinMessage) {
+            // formatted now, as Logback's deferred processing requires: the arguments may change after the call
+            event.getFormattedMessage();
+        }
+        return event;
+    }
+
+    @Override
+    public long estimatedBytes(ILoggingEvent event) {
+        return EventSize.estimate(event);
     }
 
     @Override
@@ -40,8 +77,8 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent> {
             return null;
         }
         for (Marker marker : markers) {
-            if (marker != null && !MixpanelMarkers.MIXPANEL_NAME.equals(marker.getName())
-                    && marker.contains(MixpanelMarkers.MIXPANEL_NAME)) {
+            if (marker != null && !MarkerNames.MIXPANEL.equals(marker.getName())
+                    && marker.contains(MarkerNames.MIXPANEL)) {
                 return marker.getName();
             }
         }

@@ -1,19 +1,16 @@
 package dev.mixlog.logback;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
-import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.diag.StatusSink;
 import java.time.Duration;
 
 /**
@@ -31,13 +28,9 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     /** How long a stopped appender still takes events, until a reconfiguration has surely detached it. */
     private static final Duration ACCEPT_AFTER_STOP = Duration.ofMillis(50);
     private final MixlogSettings settings = new MixlogSettings();
-    private volatile MixlogCore<ILoggingEvent> core;
-    /** The counters of the core that ran, kept after stop so that events reaching the stopped appender are counted. */
-    private volatile MixlogStats stats;
+    /** The running core, kept after stop: it counts events that still arrive, and keeps the counters. */
+    private volatile MixlogCore<ILoggingEvent, ILoggingEvent> core;
     private volatile MixlogConfig config;
-    private boolean selectAll;
-    private boolean pinThreadName;
-    private boolean pinMessage;
 
     @Override
     public void start() {
@@ -51,23 +44,19 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             addError(e.getMessage());
             return;
         }
-        selectAll = config.selection() == Selection.ALL;
-        pinThreadName = config.includeThread();
-        pinMessage = config.includeMessage();
-        core = MixlogCore.start(config, LogbackEventReader.INSTANCE, new LogbackStatus());
-        stats = core.stats();
+        core = MixlogCore.start(config, new LogbackEventReader(config), new LogbackStatus());
         super.start();
     }
 
     /**
      * Hands an event that reaches this appender after {@link #stop()} to {@link #append} all the same
      * (filters applied): Logback hands events to an appender until a reconfiguration detaches it, just
-     * after stopping it. The stopping pipeline takes them for {@code ACCEPT_AFTER_STOP}, then counts
-     * them as not delivered before shutdown, instead of Logback dropping them uncounted.
+     * after stopping it. The stopping core takes them for {@code ACCEPT_AFTER_STOP}, then counts them
+     * as not delivered before shutdown, instead of Logback dropping them uncounted.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
-        if (isStarted() || stats == null) {
+        if (isStarted() || core == null) {
             super.doAppend(event);
             return;
         }
@@ -82,37 +71,9 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 
     @Override
     protected void append(ILoggingEvent event) {
-        MixlogStats counters = stats;
-        if (counters == null) {
-            return;
-        }
-        try {
-            if (!selectAll && !LogbackEventReader.isSelected(event)) {
-                return;
-            }
-            MixlogCore<ILoggingEvent> running = core;
-            if (running == null) {
-                // stopped, and its pipeline gone
-                counters.recordDropped(DropReason.SHUTDOWN, 1);
-                return;
-            }
-            event.getMDCPropertyMap();
-            if (pinThreadName) {
-                event.getThreadName();
-            }
-            if (pinMessage) {
-                // formatted now, as Logback's deferred processing requires: the arguments may change after the call
-                event.getFormattedMessage();
-            }
-            running.capture(event, event.getLevel().levelInt < Level.WARN_INT, EventSize.estimate(event));
-        } catch (Throwable e) {
-            // nothing of Mixlog's, not even an Error, reaches the logging call
-            counters.recordDropped(DropReason.INVALID, 1);
-            try {
-                addError("could not capture a log event for Mixpanel (dropped, counted as invalid)", e);
-            } catch (Throwable unreportable) {
-                // the failure could not even be described (its own methods throw): it stays counted
-            }
+        MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
+        if (running != null) {
+            running.append(event);
         }
     }
 
@@ -121,7 +82,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
      * stops appenders this way on every reconfiguration, whose thread must not wait. The context's
      * final stop (JVM exit, Spring Boot's shutdown) waits for that delivery. Events that still reach
      * the appender are taken for a moment, then counted as not delivered before shutdown. Once the
-     * delivery has ended, the appender keeps only its counters, so the delivery machinery and the HTTP
+     * delivery has ended, the core keeps only its counters, so the delivery machinery and the HTTP
      * client can be freed.
      */
     @Override
@@ -129,12 +90,12 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         if (!isStarted()) {
             return;
         }
-        MixlogCore<ILoggingEvent> running = core;
+        MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
         if (running != null) {
             if (getContext() instanceof LoggerContext) {
                 DrainOnContextStop.cover((LoggerContext) getContext(), config.shutdownTimeout());
             }
-            running.stopInBackground(ACCEPT_AFTER_STOP).whenComplete((settled, failure) -> core = null);
+            running.stopInBackground(ACCEPT_AFTER_STOP);
         }
         super.stop();
     }
@@ -144,7 +105,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
      * is settled, false when the time runs out first (nothing is dropped for that).
      */
     public boolean flush(Duration timeout) {
-        MixlogCore<ILoggingEvent> running = core;
+        MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
         return running != null && isStarted() && running.flush(timeout);
     }
 
@@ -155,7 +116,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 
     /** The live counters: captured, delivered, dropped by reason, retried. {@code null} before a successful start. */
     public MixlogStats getStats() {
-        return stats;
+        MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
+        return running == null ? null : running.stats();
     }
 
     public void setToken(String value) { settings.text(Settings.TOKEN, value); }

@@ -1,6 +1,6 @@
 package dev.mixlog.logback;
 
-import dev.mixlog.core.mapping.Operation;
+import dev.mixlog.core.MarkerNames;
 import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
@@ -14,7 +14,7 @@ import org.slf4j.MarkerFactory;
  */
 public final class MixpanelMarkers {
     /** The name every Mixpanel marker is, or references. */
-    public static final String MIXPANEL_NAME = "MIXPANEL";
+    public static final String MIXPANEL_NAME = MarkerNames.MIXPANEL;
     /** Sends the log event under its message template as the event name. */
     public static final Marker MIXPANEL = MarkerFactory.getMarker(MIXPANEL_NAME);
 
@@ -78,13 +78,13 @@ public final class MixpanelMarkers {
     private static final Marker PROFILE_REMOVE = profile("$remove");
     private static final Marker PROFILE_UNSET = profile("$unset");
     private static final Marker PROFILE_DELETE = profile("$delete");
-    private static final Marker IDENTIFY = new EventMarker(Operation.identifyMarkerName(), Map.of());
+    private static final Marker IDENTIFY = new EventMarker(MarkerNames.IDENTIFY, Map.of());
 
     private static Marker profile(String verb) {
-        return new EventMarker(Operation.profileMarkerName(verb), Map.of());
+        return new EventMarker(MarkerNames.profile(verb), Map.of());
     }
 
     private static Marker group(String groupKey, String verb) {
-        return new EventMarker(Operation.groupMarkerName(groupKey, verb), Map.of());
+        return new EventMarker(MarkerNames.group(groupKey, verb), Map.of());
     }
 }

@@ -1,6 +1,8 @@
 package dev.mixlog.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,9 +35,13 @@ final class ReloadProbes {
 
     /** The Mixpanel appender, timing its stops and counting what it is handed. */
     public static final class TimedMixpanelAppender extends MixpanelAppender {
+        /** Selection as the appender reads it; the pinning settings do not matter to it. */
+        private static final LogbackEventReader SELECTION = new LogbackEventReader(
+                new MixlogSettings().text(Settings.TOKEN, "unused").build());
+
         @Override
         public void doAppend(ILoggingEvent event) {
-            if (LogbackEventReader.isSelected(event)) {
+            if (SELECTION.isMarked(event)) {
                 ROUTED.incrementAndGet();
             }
             super.doAppend(event);

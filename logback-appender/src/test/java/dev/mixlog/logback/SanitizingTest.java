@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.testing.MixpanelSchema;
 import dev.mixlog.core.testing.MockMixpanel;
 import java.util.ArrayList;

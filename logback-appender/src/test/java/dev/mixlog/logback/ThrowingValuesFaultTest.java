@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
-import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;

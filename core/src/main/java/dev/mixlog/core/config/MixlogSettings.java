@@ -1,5 +1,6 @@
 package dev.mixlog.core.config;
 
+import dev.mixlog.core.internal.config.Credentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.mixlog.core.config;
 
-import dev.mixlog.core.mixpanel.MixpanelRules;
+import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.mixlog.core.diag;
 
+import dev.mixlog.core.internal.diag.Adjustment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.http.Route;
+import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.http.Route;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

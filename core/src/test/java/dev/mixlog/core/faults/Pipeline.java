@@ -25,7 +25,7 @@ final class Pipeline implements AutoCloseable {
     /** Bound on waiting for a scenario to settle: far above what any needs. */
     static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
 
-    private final MixlogCore<TestEvent> core;
+    private final MixlogCore<TestEvent, TestEvent> core;
     private final StatusLog status = new StatusLog();
 
     private Pipeline(MixlogSettings settings) {
@@ -53,7 +53,7 @@ final class Pipeline implements AutoCloseable {
         return new Pipeline(settings);
     }
 
-    MixlogCore<TestEvent> core() {
+    MixlogCore<TestEvent, TestEvent> core() {
         return core;
     }
 
@@ -67,7 +67,7 @@ final class Pipeline implements AutoCloseable {
 
     /** Logs one event as an appender would; returns whether it was taken. */
     boolean log(TestEvent event) {
-        return core.capture(event, !event.warn, event.estimatedBytes);
+        return core.append(event);
     }
 
     /** Logs numbered events {@code from} (inclusive) to {@code to} (exclusive); returns the seqs taken. */

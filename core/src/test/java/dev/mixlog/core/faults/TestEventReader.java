@@ -1,12 +1,17 @@
 package dev.mixlog.core.faults;
 
-import dev.mixlog.core.mapping.LogEventReader;
+import dev.mixlog.core.LogEventReader;
 import java.util.function.BiConsumer;
 
 /** Reads {@link TestEvent}s: the name plays the event marker's part, the pairs the key-value pairs'. */
-final class TestEventReader implements LogEventReader<TestEvent> {
+final class TestEventReader implements LogEventReader<TestEvent, TestEvent> {
     static final TestEventReader INSTANCE = new TestEventReader();
 
+    /** Every drill event is for Mixpanel: the drills exercise delivery, not selection. */
+    @Override public boolean isMarked(TestEvent event) { return true; }
+    @Override public boolean isBelowWarn(TestEvent event) { return !event.warn; }
+    @Override public TestEvent capture(TestEvent event) { return event; }
+    @Override public long estimatedBytes(TestEvent event) { return event.estimatedBytes; }
     @Override public long timestampMillis(TestEvent event) { return event.timeMillis; }
     @Override public String markerName(TestEvent event) { return event.name; }
     @Override public String messageTemplate(TestEvent event) { return "fault drill"; }

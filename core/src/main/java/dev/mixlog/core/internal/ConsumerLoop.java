@@ -1,0 +1,224 @@
+package dev.mixlog.core.internal;
+
+import dev.mixlog.core.LogEventReader;
+import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.batch.Batcher;
+import dev.mixlog.core.internal.capture.Intake;
+import dev.mixlog.core.internal.delivery.Dispatcher;
+import dev.mixlog.core.internal.diag.DiagnosticsReporter;
+import dev.mixlog.core.internal.diag.SafeStatus;
+import dev.mixlog.core.internal.http.Route;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The consumer thread's loop: take what the ring holds, turn each log event into Mixpanel JSON,
+ * batch it per destination, hand due batches to the dispatcher; when there is nothing to do, park
+ * until the next batch is due (at most {@link #IDLE_PARK_NANOS}). On stop, drain and flush everything.
+ */
+final class ConsumerLoop<S> implements Runnable {
+    /** Longest idle park; bounds how late diagnostics are reported. An idle loop wakes 10 times a second. */
+    static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long stop waits for a producer that claimed a slot to publish it. */
+    private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
+    private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Intake<S> intake;
+    /** Maps, serializes and batches; sealed batches wait there until the ring's slots are released. */
+    private final Records<S> records;
+    private final Dispatcher dispatcher;
+    private final MixlogStats stats;
+    private final StatusSink status;
+    private final DiagnosticsReporter reporter;
+    private final long reportIntervalNanos;
+    /** Flushes asked for by callers of {@code flush}, served between two drains. */
+    private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
+    private boolean abandoned;
+    private long lastErrorReportNanos = Long.MIN_VALUE / 2;
+
+    ConsumerLoop(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Dispatcher dispatcher,
+                 MixlogStats stats, StatusSink status) {
+        this.intake = intake;
+        this.records = new Records<>(config, reader, stats, status);
+        this.dispatcher = dispatcher;
+        this.stats = stats;
+        this.status = status;
+        this.reportIntervalNanos = config.reportInterval().toNanos();
+        this.reporter = new DiagnosticsReporter(stats, status, reportIntervalNanos);
+    }
+
+    @Override
+    public void run() {
+        while (!stopping) {
+            try {
+                int taken = intake.drain(this::process);
+                long now = System.nanoTime();
+                records.sealDue(now);
+                handOverSealed();
+                if (!flushes.isEmpty()) {
+                    serveFlushes();
+                }
+                watch(now);
+                if (taken == 0 && !stopping) {
+                    LockSupport.parkNanos(this, Math.max(1, Math.min(IDLE_PARK_NANOS, records.nanosUntilDue(now))));
+                    // a stray interrupt would keep park from parking: only a stop's interrupt counts
+                    if (Thread.interrupted() && stopping) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } catch (Throwable unexpected) {
+                survive(unexpected);
+            }
+        }
+        finish();
+    }
+
+    /**
+     * Keeps the loop alive after a failure outside any one event (an {@code Error} while batching,
+     * handing over or reporting): reports it, rate-limited, and pauses briefly so that a failure that
+     * repeats cannot spin. An interrupt that is not a stop is cleared: only {@link #requestStop} ends the loop.
+     */
+    private void survive(Throwable unexpected) {
+        reportError("the consumer thread caught " + SafeStatus.describe(unexpected) + "; it goes on");
+        if (!stopping) {
+            Thread.interrupted();
+            LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        }
+    }
+
+    /** What the loop looks after as it goes round, whether or not events arrive: status reports, overdue exchanges. */
+    private void watch(long now) {
+        reporter.tick(now);
+        dispatcher.cutOverdueExchanges(now);
+    }
+
+    /** Asks the loop to deliver what is buffered now (the caller wakes the consumer). */
+    void requestFlush(FlushRequest request) {
+        flushes.add(request);
+    }
+
+    /**
+     * Takes every event logged before each pending request (waiting briefly for a producer that claimed
+     * a slot to publish it), seals every open batch, hands all over, and answers with the batches under way.
+     */
+    private void serveFlushes() {
+        for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
+            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
+            while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
+                if (intake.drain(this::process) == 0) {
+                    Thread.onSpinWait();
+                }
+                handOverSealed();
+            }
+            sealAndHandOverAll();
+            request.handedOver().complete(dispatcher.pending());
+        }
+    }
+
+    /** Seals every open batch and hands every sealed one to the dispatcher. */
+    private void sealAndHandOverAll() {
+        records.sealAll();
+        handOverSealed();
+    }
+
+    /** Asks the loop to drain, flush and end. */
+    void requestStop() {
+        stopping = true;
+    }
+
+    /**
+     * Drains the ring, seals every open batch and hands all of it to the dispatcher. Should that fail
+     * (an {@code Error} from the dispatcher), what is still held is counted as not delivered before shutdown.
+     */
+    private void finish() {
+        try {
+            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
+            while (!Thread.currentThread().isInterrupted()
+                    && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+                handOverSealed();
+                Thread.onSpinWait();
+            }
+            sealAndHandOverAll();
+            serveFlushes();
+        } catch (Throwable failure) {
+            abandoned = true;
+            reportError("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
+            stats.recordDropped(DropReason.SHUTDOWN, records.held());
+        }
+        reporter.tick(System.nanoTime());
+    }
+
+    /**
+     * Maps, writes and batches one event; returns false once a batch is sealed, to release the slots
+     * first. Never throws: whatever one event raises, even an {@code Error}, drops that event alone (counted).
+     */
+    private boolean process(S captured) {
+        stats.recordCaptured(1);
+        if (abandoned) {
+            stats.recordDropped(DropReason.SHUTDOWN, 1);
+            return true;
+        }
+        long started = System.nanoTime();
+        try {
+            if (!records.add(captured, started)) {
+                stats.recordDropped(DropReason.INVALID, 1);
+            }
+        } catch (Throwable e) {
+            stats.recordDropped(DropReason.INVALID, 1);
+            reportError("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
+                    + SafeStatus.describe(e));
+        }
+        long took = System.nanoTime() - started;
+        if (took > SLOW_EVENT_NANOS) {
+            reportError("turning one log event into a Mixpanel event took " + TimeUnit.NANOSECONDS.toMillis(took)
+                    + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
+                    + "and are dropped as ring buffer full once it fills");
+        }
+        return !records.anySealed();
+    }
+
+    /**
+     * Passes the sealed batches to the dispatcher, reporting diagnostics while waiting for a free
+     * place. An interrupt during a stop abandons what is left (counted); any other interrupt is cleared.
+     * A batch the dispatcher cannot take for a failure (no thread could be created) stays first in line.
+     */
+    private void handOverSealed() {
+        for (RecordKind kind : RecordKind.values()) {
+            Batcher batcher = records.batcher(kind);
+            Route route = records.route(kind);
+            for (Batch next = batcher.nextSealed(); next != null; next = batcher.nextSealed()) {
+                try {
+                    while (!abandoned && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
+                        watch(System.nanoTime());
+                    }
+                } catch (InterruptedException e) {
+                    if (stopping) {
+                        abandoned = true;
+                        Thread.currentThread().interrupt();
+                    }
+                    continue;
+                }
+                batcher.takeSealed();
+                if (abandoned) {
+                    stats.recordDropped(DropReason.SHUTDOWN, next.size());
+                }
+            }
+        }
+    }
+
+    private void reportError(String message) {
+        long now = System.nanoTime();
+        if (now - lastErrorReportNanos >= reportIntervalNanos) {
+            lastErrorReportNanos = now;
+            status.warn(message);
+        }
+    }
+}

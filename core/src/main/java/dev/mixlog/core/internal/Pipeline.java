@@ -1,0 +1,155 @@
+package dev.mixlog.core.internal;
+
+import dev.mixlog.core.LogEventReader;
+import dev.mixlog.core.MixlogCore;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.OverflowPolicy;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.capture.Intake;
+import dev.mixlog.core.internal.delivery.Dispatcher;
+import dev.mixlog.core.internal.diag.SafeStatus;
+import dev.mixlog.core.internal.http.MixpanelTransport;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The delivery machinery of a core that has credentials: the ring ({@link Intake}), the consumer
+ * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}) and the HTTP client. Built and
+ * started by {@link MixlogCore}; it counts what the ring refuses.
+ */
+public final class Pipeline<S> {
+    /** How long a blocked application thread parks between two tries for a free slot. */
+    private static final long BLOCK_PARK_NANOS = 50_000;
+
+    private final Intake<S> intake;
+    private final ExecutorService httpExecutor;
+    private final MixpanelTransport transport;
+    private final Dispatcher dispatcher;
+    private final ConsumerLoop<S> loop;
+    private final ConsumerThread consumer;
+    private final long blockNanos;
+    private final MixlogStats stats;
+
+    public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, MixlogStats stats, SafeStatus status) {
+        this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
+        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
+        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
+                "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
+        this.dispatcher = new Dispatcher(config, transport, stats, status);
+        this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
+        this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
+        this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
+        this.stats = stats;
+        stats.gauges(intake::backlog, intake::bufferedBytes);
+    }
+
+    public void start() {
+        consumer.start();
+    }
+
+    /**
+     * Puts the event in the ring, waiting for room up to {@code blockTimeout} under
+     * {@code overflowPolicy=block}; a refusal is counted under its reason, and false returned.
+     */
+    public boolean offer(S event, boolean discardable, long estimatedBytes) {
+        consumer.checkAlive();
+        Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
+        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
+            refusal = waitForRoom(event, discardable, estimatedBytes);
+        }
+        if (refusal == Intake.Refusal.ACCEPTED) {
+            return true;
+        }
+        stats.recordDropped(dropReason(refusal), 1);
+        return false;
+    }
+
+    private static DropReason dropReason(Intake.Refusal refusal) {
+        switch (refusal) {
+            case CLOSED:
+                return DropReason.SHUTDOWN;
+            case DISCARDED:
+                return DropReason.DISCARDED;
+            default:
+                return DropReason.RING_FULL;
+        }
+    }
+
+    private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {
+        long deadline = System.nanoTime() + blockNanos;
+        Intake.Refusal refusal = Intake.Refusal.FULL;
+        intake.wakeConsumer();
+        while ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES)
+                && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(BLOCK_PARK_NANOS);
+            refusal = intake.offer(event, discardable, estimatedBytes);
+        }
+        return refusal;
+    }
+
+    /** Whether the calling thread works for this pipeline: one of Mixlog's, or the HTTP client's selector thread. */
+    public boolean isDeliveryThread() {
+        return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
+    }
+
+    /**
+     * Delivers what the ring and the open batches hold now, without stopping: the consumer takes every
+     * event logged before this call, seals its batches and hands them over; this waits until each of
+     * those batches is settled or the time is up. Nothing is dropped for lack of time.
+     */
+    public boolean flush(Duration timeout) {
+        if (isDeliveryThread()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        FlushRequest request = new FlushRequest(intake.claimed());
+        loop.requestFlush(request);
+        intake.wakeConsumer();
+        List<CompletableFuture<Void>> batches = Waiting.resultWithin(request.handedOver(), deadline - System.nanoTime());
+        if (batches == null) {
+            return false;
+        }
+        CompletableFuture<Boolean> settled = CompletableFuture.allOf(batches.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> Boolean.TRUE);
+        return Waiting.resultWithin(settled, deadline - System.nanoTime()) != null;
+    }
+
+    /**
+     * Refuses further events, lets the consumer drain and flush until {@code forceAt}, then lets the
+     * senders finish until the deadline; what is left is counted as not delivered before shutdown.
+     */
+    public void stop(long forceAt) {
+        intake.close();
+        loop.requestStop();
+        intake.wakeConsumer();
+        try {
+            consumer.join(forceAt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long leftInRing = intake.backlog();
+        if (leftInRing > 0) {
+            stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
+        }
+        dispatcher.shutdown(forceAt);
+        httpExecutor.shutdownNow();
+        release(leftInRing);
+    }
+
+    /**
+     * Lets go of everything that leads from the counters, which the stopped appender keeps, to the
+     * delivery machinery and the HTTP client: the gauges read the ring no more, and the ring forgets
+     * its consumer thread (whose task reaches the client). Otherwise a web application's class loader
+     * stays reachable through the JDK's cleaner, which holds the client until it is unreachable.
+     */
+    private void release(long leftInRing) {
+        long bufferedBytes = intake.bufferedBytes();
+        stats.gauges(() -> leftInRing, () -> bufferedBytes);
+        intake.consumer(null);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.mixlog.core.internal.batch;
+
+import java.util.Arrays;
+
+/**
+ * A sealed, immutable request body: a JSON array of serialized events, with each event's place, name
+ * and {@code $insert_id} kept so that a reply can be matched to its events and the batch split in two.
+ * Retries resend these very bytes, so {@code time} and {@code $insert_id} never change.
+ */
+public final class Batch {
+    private final byte[] body;
+    private final int[] starts;
+    private final int[] ends;
+    private final String[] names;
+    private final String[] insertIds;
+
+    Batch(byte[] body, int[] starts, int[] ends, String[] names, String[] insertIds) {
+        this.body = body;
+        this.starts = starts;
+        this.ends = ends;
+        this.names = names;
+        this.insertIds = insertIds;
+    }
+
+    /** The uncompressed JSON array. Not copied: do not modify. */
+    public byte[] body() {
+        return body;
+    }
+
+    public int size() {
+        return names.length;
+    }
+
+    public String name(int index) {
+        return names[index];
+    }
+
+    public String insertId(int index) {
+        return insertIds[index];
+    }
+
+    /** The index of the event with this {@code $insert_id}, or -1. */
+    public int indexOfInsertId(String insertId) {
+        for (int i = 0; i < insertIds.length; i++) {
+            if (insertIds[i].equals(insertId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The events from {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+    public Batch slice(int from, int to) {
+        Assembler assembler = new Assembler(ends[to - 1] - starts[from] + 2, to - from);
+        for (int i = from; i < to; i++) {
+            assembler.add(body, starts[i], ends[i] - starts[i], names[i], insertIds[i]);
+        }
+        return assembler.seal();
+    }
+
+    /** The first and second half; only for batches of two events or more. */
+    public Batch[] halves() {
+        int middle = size() / 2;
+        return new Batch[] {slice(0, middle), slice(middle, size())};
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + size() + " events, " + body.length + " bytes]";
+    }
+
+    /** Builds one batch body in place: {@code [} event {@code ,} event ... {@code ]}. */
+    static final class Assembler {
+        private byte[] body;
+        private int length;
+        private int count;
+        private int[] starts;
+        private int[] ends;
+        private String[] names;
+        private String[] insertIds;
+
+        Assembler(int initialBytes, int initialEvents) {
+            body = new byte[Math.max(initialBytes, 16)];
+            body[length++] = '[';
+            int capacity = Math.max(initialEvents, 4);
+            starts = new int[capacity];
+            ends = new int[capacity];
+            names = new String[capacity];
+            insertIds = new String[capacity];
+        }
+
+        /** Body bytes once this event is added, closing bracket included. */
+        int sizeWith(int eventLength) {
+            return length + (count == 0 ? 0 : 1) + eventLength + 1;
+        }
+
+        int count() {
+            return count;
+        }
+
+        void add(byte[] source, int offset, int eventLength, String name, String insertId) {
+            int needed = sizeWith(eventLength);
+            if (needed > body.length) {
+                body = Arrays.copyOf(body, Math.max(needed, body.length * 2));
+            }
+            if (count == starts.length) {
+                int capacity = count * 2;
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                names = Arrays.copyOf(names, capacity);
+                insertIds = Arrays.copyOf(insertIds, capacity);
+            }
+            if (count > 0) {
+                body[length++] = ',';
+            }
+            System.arraycopy(source, offset, body, length, eventLength);
+            starts[count] = length;
+            length += eventLength;
+            ends[count] = length;
+            names[count] = name;
+            insertIds[count] = insertId;
+            count++;
+        }
+
+        /** Empties the assembler for the next batch, keeping its arrays. */
+        void reset() {
+            length = 1;
+            Arrays.fill(names, 0, count, null);
+            Arrays.fill(insertIds, 0, count, null);
+            count = 0;
+        }
+
+        Batch seal() {
+            byte[] exact = Arrays.copyOf(body, length + 1);
+            exact[length] = ']';
+            return new Batch(exact, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
+                    Arrays.copyOf(names, count), Arrays.copyOf(insertIds, count));
+        }
+    }
+}

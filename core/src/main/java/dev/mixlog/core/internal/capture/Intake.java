@@ -1,0 +1,139 @@
+package dev.mixlog.core.internal.capture;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * The ring buffer between application threads and the consumer. {@link #offer} is the only work an
+ * application thread does: claim a slot without waiting, store one reference, publish. Memory is
+ * bounded twice: by the slot count, and, for events estimated larger than {@link #LARGE_EVENT_BYTES},
+ * by a byte budget. Every quarter-ring of events, the publishing thread unparks the consumer, so a
+ * burst never waits for the consumer's idle timer.
+ *
+ * @param <S> what the appender captures
+ */
+public final class Intake<S> {
+    /** What {@link #offer} did with an event: took it, or why not. */
+    public enum Refusal { ACCEPTED, FULL, DISCARDED, OVER_BYTES, CLOSED }
+
+    /** Events estimated above this size count against {@code maxBufferBytes}; smaller ones are bounded by the slot count. */
+    public static final int LARGE_EVENT_BYTES = 4096;
+
+    /** Events taken per poll, so that slots are handed back to producers while the consumer works. */
+    private static final int DRAIN_CHUNK = 512;
+
+    private final RingBuffer<RingSlot<S>> ring;
+    private final EventPoller<RingSlot<S>> poller;
+    private final long wakeMask;
+    private final int discardThreshold;
+    private final long maxBufferBytes;
+    private final AtomicLong bufferedBytes = new AtomicLong();
+    private volatile Thread consumer;
+    private volatile boolean open = true;
+
+    public Intake(int size, int discardThreshold, long maxBufferBytes) {
+        this.ring = RingBuffer.createMultiProducer(RingSlot<S>::new, size, new QuietWaitStrategy());
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.wakeMask = Math.max(1, size / 4) - 1;
+        this.discardThreshold = discardThreshold;
+        this.maxBufferBytes = maxBufferBytes;
+    }
+
+    /** Names the thread to unpark when a quarter of the ring has filled. */
+    public void consumer(Thread thread) {
+        consumer = thread;
+    }
+
+    /**
+     * Puts an event in the ring without blocking.
+     *
+     * @param discardable whether the event may be discarded early to keep room for more important ones
+     * @param estimatedBytes the event's estimated retained size; only large events count against the byte bound
+     * @return {@link Refusal#ACCEPTED} when taken, otherwise why not
+     */
+    public Refusal offer(S event, boolean discardable, long estimatedBytes) {
+        if (!open) {
+            return Refusal.CLOSED;
+        }
+        if (discardable && discardThreshold > 0 && ring.remainingCapacity() < discardThreshold) {
+            return Refusal.DISCARDED;
+        }
+        long counted = estimatedBytes > LARGE_EVENT_BYTES ? estimatedBytes : 0;
+        if (counted > 0 && bufferedBytes.addAndGet(counted) > maxBufferBytes) {
+            bufferedBytes.addAndGet(-counted);
+            return Refusal.OVER_BYTES;
+        }
+        long sequence;
+        try {
+            sequence = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            if (counted > 0) {
+                bufferedBytes.addAndGet(-counted);
+            }
+            return Refusal.FULL;
+        }
+        ring.get(sequence).set(event, counted);
+        ring.publish(sequence);
+        if ((sequence & wakeMask) == 0) {
+            LockSupport.unpark(consumer);
+        }
+        return Refusal.ACCEPTED;
+    }
+
+    /** Wakes the consumer now (a producer waiting for room, or stop). */
+    public void wakeConsumer() {
+        LockSupport.unpark(consumer);
+    }
+
+    /**
+     * Takes published events in order, handing each to the handler, until the handler returns false
+     * or a chunk is taken; the slots are free for producers again when this returns. Returns how
+     * many were taken.
+     */
+    public int drain(Predicate<S> handler) {
+        int[] taken = new int[1];
+        try {
+            poller.poll((slot, sequence, endOfBatch) -> {
+                long counted = slot.countedBytes();
+                if (counted > 0) {
+                    bufferedBytes.addAndGet(-counted);
+                }
+                boolean more = handler.test(slot.take());
+                return ++taken[0] < DRAIN_CHUNK && more;
+            });
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return taken[0];
+    }
+
+    /** Refuses further events. */
+    public void close() {
+        open = false;
+    }
+
+    /** The sequence of the last slot claimed by a producer (-1 before the first). */
+    public long claimed() {
+        return ring.getCursor();
+    }
+
+    /** The sequence of the last slot taken by the consumer (-1 before the first). */
+    public long taken() {
+        return poller.getSequence().get();
+    }
+
+    /** Slots claimed by producers but not yet taken by the consumer (published or about to be). */
+    public long backlog() {
+        return ring.getCursor() - poller.getSequence().get();
+    }
+
+    /** The estimated bytes of the large events now waiting in the ring; never above {@code maxBufferBytes} for long. */
+    public long bufferedBytes() {
+        return bufferedBytes.get();
+    }
+}

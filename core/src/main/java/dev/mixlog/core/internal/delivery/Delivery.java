@@ -1,0 +1,195 @@
+package dev.mixlog.core.internal.delivery;
+
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.SafeStatus;
+import dev.mixlog.core.internal.http.Reply;
+import dev.mixlog.core.internal.http.ReplyClassifier;
+import dev.mixlog.core.internal.http.Route;
+import dev.mixlog.core.internal.http.Verdict;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One batch's journey on a sender thread: send, read the verdict, retry or split as it says. Every
+ * event of the batch is counted once, through {@link #delivered} and {@link #dropped}; should anything
+ * escape, the events not yet counted are dropped as {@link DropReason#FAILED} and the sender goes on.
+ */
+final class Delivery implements Runnable {
+    /** Longest server-requested delay honoured; a longer {@code Retry-After} is cut to this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
+    private final Dispatcher owner;
+    private final Route route;
+    final Batch batch;
+    final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private int counted;
+    /** The sender running this delivery, when its current exchange must end (0 between exchanges), and whether it was cut. */
+    private Thread sender;
+    private long exchangeDeadline;
+    private boolean cut;
+
+    Delivery(Dispatcher owner, Route route, Batch batch) {
+        this.owner = owner;
+        this.route = route;
+        this.batch = batch;
+    }
+
+    @Override
+    public void run() {
+        synchronized (this) {
+            sender = Thread.currentThread();
+        }
+        try {
+            deliver(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            dropped(DropReason.FAILED, batch.size() - counted);
+            owner.reports.unexpected(route, SafeStatus.describe(e));
+        } finally {
+            owner.finished(this);
+        }
+    }
+
+    /**
+     * Interrupts the sender if its exchange is past the bound. Exclusive with the end of an
+     * exchange, so a sender that has finished and moved on is never interrupted.
+     */
+    synchronized void cutIfOverdue(long nowNanos) {
+        if (exchangeDeadline != 0 && nowNanos - exchangeDeadline > 0) {
+            exchangeDeadline = 0;
+            cut = true;
+            sender.interrupt();
+        }
+    }
+
+    /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
+    private Reply exchange(byte[] body) throws IOException, InterruptedException {
+        synchronized (this) {
+            cut = false;
+            exchangeDeadline = System.nanoTime() + owner.transport.exchangeBound().toNanos();
+        }
+        try {
+            return owner.transport.send(route, body);
+        } finally {
+            synchronized (this) {
+                exchangeDeadline = 0;
+                if (cut) {
+                    // the exchange ended as it was cut: the interrupt meant for it must not reach what comes next
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    private void delivered(int events) {
+        counted += events;
+        owner.stats.recordDelivered(events);
+    }
+
+    private void dropped(DropReason reason, int events) {
+        counted += events;
+        owner.stats.recordDropped(reason, events);
+    }
+
+    /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
+    private void deliver(Batch part) throws InterruptedException {
+        long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
+        Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
+        byte[] body = null;
+        while (true) {
+            Verdict verdict;
+            try {
+                retryDeadline += owner.gate.awaitOpen();
+                if (body == null) {
+                    body = owner.transport.encode(route, part);
+                }
+                owner.stats.recordRequest(body.length);
+                verdict = ReplyClassifier.classify(exchange(body), part, route.strictImport());
+            } catch (InterruptedException e) {
+                if (owner.isShuttingDown()) {
+                    dropped(DropReason.SHUTDOWN, part.size());
+                    throw e;
+                }
+                verdict = Verdict.retry(cut ? "no complete reply within " + owner.transport.exchangeBound() : "interrupted",
+                        null, false);
+            } catch (Throwable e) {
+                // a network failure, or anything else raised while sending or reading: retried as a failed request
+                verdict = Verdict.retry(SafeStatus.describe(e), null, false);
+            }
+            if (verdict.kind() != Verdict.Kind.RETRY) {
+                owner.reports.recovered(route);
+                settle(part, verdict);
+                return;
+            }
+            Duration wait = verdict.retryAfter()
+                    .map(asked -> asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked)
+                    .orElseGet(backoff::next);
+            if (verdict.retryAfter().isPresent()) {
+                retryDeadline += wait.toNanos();
+            }
+            if (verdict.rateLimited()) {
+                owner.gate.pauseFor(wait);
+            }
+            if (System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
+                dropped(DropReason.RETRIES_EXHAUSTED, part.size());
+                owner.reports.gaveUp(route, part, verdict.detail());
+                return;
+            }
+            owner.reports.failing(route, verdict.detail());
+            pause(wait, part);
+            owner.stats.recordRetry();
+        }
+    }
+
+    /** Sleeps before a retry; an interrupt ends the delivery only during shutdown. */
+    private void pause(Duration wait, Batch part) throws InterruptedException {
+        try {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        } catch (InterruptedException e) {
+            if (owner.isShuttingDown()) {
+                dropped(DropReason.SHUTDOWN, part.size());
+                throw e;
+            }
+        }
+    }
+
+    private void settle(Batch part, Verdict verdict) throws InterruptedException {
+        switch (verdict.kind()) {
+            case DELIVERED:
+                delivered(part.size());
+                return;
+            case PARTIAL:
+                int refused = Math.min(verdict.failed().size(), part.size());
+                delivered(part.size() - refused);
+                dropped(DropReason.REJECTED, refused);
+                owner.reports.partlyRefused(route, part, refused, verdict.failed());
+                return;
+            case TOO_LARGE:
+                if (part.size() == 1) {
+                    dropped(DropReason.TOO_LARGE, 1);
+                    owner.reports.tooLarge(part, verdict.detail());
+                    return;
+                }
+                Batch[] halves = part.halves();
+                try {
+                    deliver(halves[0]);
+                } catch (InterruptedException e) {
+                    dropped(DropReason.SHUTDOWN, halves[1].size());
+                    throw e;
+                }
+                deliver(halves[1]);
+                return;
+            case AUTH_FAILED:
+                dropped(DropReason.REJECTED, part.size());
+                owner.reports.credentialsRefused(route, verdict.detail());
+                return;
+            default:
+                dropped(DropReason.REJECTED, part.size());
+                owner.reports.refused(route, part, verdict.detail());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mixlog.core.internal.delivery;
+
+import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.config.Endpoint;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.http.FailedRecord;
+import dev.mixlog.core.internal.http.Route;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the senders tell the framework's status channel about deliveries: failures and recovery
+ * once per change, refusals with what to check, and refused records by name. Shared by all senders.
+ */
+final class DeliveryReports {
+    private static final int FAILED_RECORDS_LISTED = 20;
+
+    private final MixlogConfig config;
+    private final StatusSink status;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
+
+    DeliveryReports(MixlogConfig config, StatusSink status) {
+        this.config = config;
+        this.status = status;
+    }
+
+    /** A request failed and is retried: said once, until {@link #recovered}. */
+    void failing(Route route, String detail) {
+        if (failing.compareAndSet(false, true)) {
+            status.warn("sending to " + route.name() + " failed (" + detail + "); retrying with backoff");
+        }
+    }
+
+    void recovered(Route route) {
+        if (failing.compareAndSet(true, false)) {
+            status.info("sending to " + route.name() + " works again");
+        }
+    }
+
+    void gaveUp(Route route, Batch part, String lastFailure) {
+        status.warn("gave up on a batch of " + part.size() + " events to " + route.name() + " after "
+                + config.maxRetryTime() + " of retries; last failure: " + lastFailure);
+    }
+
+    void tooLarge(Batch single, String detail) {
+        status.warn("the server refused a single event '" + single.name(0) + "' as too large ("
+                + detail + "); lower maxBatchBytes or send smaller events");
+    }
+
+    void refused(Route route, Batch part, String detail) {
+        status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name() + ": " + detail);
+    }
+
+    /** Credentials refused: said once per route, naming the settings to check. */
+    void credentialsRefused(Route route, String detail) {
+        if (credentialsReported.add(route.name())) {
+            status.error("Mixpanel refused the credentials on " + route.name() + " (" + detail + "); check "
+                    + credentialsToCheck(route));
+        }
+    }
+
+    /**
+     * What authenticated the refused request: the {@code /import} credentials (and the region,
+     * since a project only answers on its own), or the project token that {@code /track},
+     * {@code /engage} and {@code /groups} carry in their bodies.
+     */
+    private String credentialsToCheck(Route route) {
+        if (route.authorization().isEmpty()) {
+            return "token";
+        }
+        return config.credentials().settingsToCheck(config.endpoint())
+                + (config.endpoint() == Endpoint.IMPORT ? " and the region (" + config.baseUrl() + ")" : "");
+    }
+
+    void partlyRefused(Route route, Batch part, int refused, List<FailedRecord> failed) {
+        StringBuilder message = new StringBuilder("Mixpanel refused ").append(refused).append(" of ")
+                .append(part.size()).append(" events on ").append(route.name()).append(" (the others were imported):");
+        for (int i = 0; i < Math.min(failed.size(), FAILED_RECORDS_LISTED); i++) {
+            message.append("\n  ").append(failed.get(i));
+        }
+        if (failed.size() > FAILED_RECORDS_LISTED) {
+            message.append("\n  and ").append(failed.size() - FAILED_RECORDS_LISTED).append(" more");
+        }
+        status.warn(message.toString());
+    }
+
+    void unexpected(Route route, String description) {
+        status.error("unexpected failure while sending to " + route.name() + ": " + description);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mixlog.core.internal.diag;
+
+/**
+ * The counters of one appender as JMX attributes, registered as
+ * {@code dev.mixlog:type=Appender,name="<appender name>"} (the name quoted as by
+ * {@link javax.management.ObjectName#quote(String)}) while the appender runs.
+ */
+public interface MixlogStatsMXBean {
+    long getCaptured();
+    long getDelivered();
+    long getRetried();
+    long getRequests();
+    long getBytesSent();
+    long getDroppedTotal();
+    long getDroppedRingFull();
+    long getDroppedInvalid();
+    long getDroppedRejected();
+    long getDroppedTooLarge();
+    long getDroppedRetriesExhausted();
+    long getDroppedShutdown();
+    long getDroppedDiscarded();
+    long getDroppedFailed();
+    long getDroppedDisabled();
+    long getAdjusted();
+    /** Events waiting in the ring buffer now. */
+    long getRingBacklog();
+    /** Estimated bytes of the large events waiting in the ring buffer now. */
+    long getBufferedBytes();
+}

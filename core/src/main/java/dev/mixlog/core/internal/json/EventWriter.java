@@ -1,0 +1,108 @@
+package dev.mixlog.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mixlog.core.config.Endpoint;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.mapping.MappedEvent;
+import dev.mixlog.core.internal.mixpanel.MixpanelRules;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Serializes one mapped event as a Mixpanel event object, sanitized to Mixpanel's limits, into a
+ * reused buffer. Owned by the consumer thread.
+ */
+public final class EventWriter {
+
+    private final JsonRecords records = new JsonRecords(8192);
+    private final ValueSanitizer sanitizer;
+    private final MixlogStats stats;
+    private final String token;
+    private final int reservedCount;
+
+    /** A writer for the configured endpoint: the token goes into events only for {@code /track}. */
+    public EventWriter(MixlogConfig config, MixlogStats stats) {
+        this(config, stats, config.endpoint() == Endpoint.TRACK);
+    }
+
+    /** A writer for {@code $identify} events, which always go to {@code /track} and so always carry the token. */
+    public static EventWriter forIdentity(MixlogConfig config, MixlogStats stats) {
+        return new EventWriter(config, stats, true);
+    }
+
+    private EventWriter(MixlogConfig config, MixlogStats stats, boolean withToken) {
+        this.stats = stats;
+        this.sanitizer = new ValueSanitizer(config.maxStringLength(), stats);
+        this.token = withToken ? config.credentials().token().orElse(null) : null;
+        this.reservedCount = token == null ? 3 : 4;
+    }
+
+    /**
+     * Writes the event and returns the buffer holding exactly its bytes, or {@code null} when the
+     * event cannot be made valid (no name, or 1 MB or larger even after sanitizing).
+     */
+    public ByteSink write(MappedEvent event, String insertId) {
+        String name = event.name() == null ? "" : sanitizer.cleanText(event.name(), MixpanelRules.MAX_NAME_LENGTH, Adjustment.EVENT_NAME_TRUNCATED);
+        if (name.isBlank()) {
+            return null;
+        }
+        sanitizer.startRecord();
+        String id = distinctId(event.distinctId());
+        return records.write(out -> {
+            out.writeStartObject();
+            out.writeStringField("event", name);
+            out.writeObjectFieldStart("properties");
+            out.writeNumberField("time", event.timeMillis());
+            out.writeStringField("distinct_id", id);
+            out.writeStringField("$insert_id", insertId);
+            if (token != null) {
+                out.writeStringField("token", token);
+            }
+            if (!writeProperties(out, event.properties())) {
+                return false;
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+            return true;
+        });
+    }
+
+    /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */
+    private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
+        int room = MixpanelRules.MAX_PROPERTIES - reservedCount;
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            if (MixpanelRules.isReservedProperty(property.getKey())) {
+                stats.recordAdjusted(Adjustment.RESERVED_KEY_IGNORED);
+                continue;
+            }
+            String key = sanitizer.cleanKey(property.getKey());
+            if (key == null) {
+                continue;
+            }
+            if (room == 0) {
+                stats.recordAdjusted(Adjustment.PROPERTY_DROPPED);
+                continue;
+            }
+            room--;
+            Object value = sanitizer.clean(property.getValue());
+            if (sanitizer.overBudget()) {
+                return false;
+            }
+            out.writeFieldName(key);
+            JsonRecords.writeClean(out, value);
+        }
+        return true;
+    }
+
+    /** The id as sent: {@code ""} (an anonymous event) when missing, blank or banned (counted). */
+    private String distinctId(Object value) {
+        String text = sanitizer.idText(value);
+        String usable = MixpanelRules.usableId(text);
+        if (usable == null && text != null && !text.isEmpty()) {
+            stats.recordAdjusted(Adjustment.DISTINCT_ID_REPLACED);
+        }
+        return usable == null ? "" : usable;
+    }
+}

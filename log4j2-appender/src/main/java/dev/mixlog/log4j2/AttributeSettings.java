@@ -1,0 +1,47 @@
+package dev.mixlog.log4j2;
+
+import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Setting;
+import dev.mixlog.core.config.Settings;
+import java.lang.reflect.Field;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+
+/**
+ * Turns the attributes of {@code <Mixpanel>} into {@link MixlogSettings}: each attribute field of
+ * {@link MixpanelAppender.Builder} is named after its setting (a test holds them to
+ * {@link Settings#all()}), and each nested {@code <Property>} is a static property.
+ */
+final class AttributeSettings {
+    private AttributeSettings() {
+    }
+
+    static MixlogSettings read(MixpanelAppender.Builder builder, String name, Configuration configuration,
+                               Property[] properties) {
+        MixlogSettings settings = new MixlogSettings().name(name);
+        for (Setting<?> setting : Settings.all()) {
+            settings.text(setting, attribute(builder, setting.name()));
+        }
+        if (!settings.isGiven(Settings.SHUTDOWN_HOOK) && configuration != null && configuration.isShutdownHookEnabled()) {
+            // Log4j2's own shutdown hook stops this appender, in order, after the async loggers drain
+            settings.text(Settings.SHUTDOWN_HOOK, "false");
+        }
+        if (properties != null) {
+            for (Property property : properties) {
+                settings.staticProperty(property.getName(), property.getValue());
+            }
+        }
+        return settings;
+    }
+
+    /** The text of the attribute field named after a setting; {@code null} when unset or when there is none. */
+    private static String attribute(MixpanelAppender.Builder builder, String settingName) {
+        try {
+            Field field = MixpanelAppender.Builder.class.getDeclaredField(settingName);
+            field.setAccessible(true);
+            return (String) field.get(builder);
+        } catch (ReflectiveOperationException | RuntimeException noSuchAttribute) {
+            return null;
+        }
+    }
+}
