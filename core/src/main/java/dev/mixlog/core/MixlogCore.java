@@ -5,10 +5,10 @@ import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.BackgroundStops;
-import dev.mixlog.core.internal.DaemonThreads;
+import dev.mixlog.core.internal.LifecycleReports;
 import dev.mixlog.core.internal.MixlogThread;
 import dev.mixlog.core.internal.Pipeline;
-import dev.mixlog.core.internal.StartupReport;
+import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
 import dev.mixlog.core.internal.diag.JmxRegistration;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -58,7 +58,7 @@ public final class MixlogCore<E, S> {
     private final boolean enabled;
     /** The delivery machinery; {@code null} when disabled for want of credentials, and once stopped. */
     private volatile Pipeline<S> pipeline;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
     private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
@@ -71,8 +71,7 @@ public final class MixlogCore<E, S> {
         this.status = new SafeStatus(sink, config.credentials().secrets(), config.name());
         this.enabled = config.credentials().missing().isEmpty();
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
-        this.shutdownHook = enabled && config.shutdownHook()
-                ? new DaemonThreads(config.name(), "shutdown").newThread(this::stop) : null;
+        this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
     }
 
     /**
@@ -92,9 +91,9 @@ public final class MixlogCore<E, S> {
             core.jmx = JmxRegistration.register(config.name(), core.stats, core.status);
         }
         if (core.shutdownHook != null) {
-            Runtime.getRuntime().addShutdownHook(core.shutdownHook);
+            core.shutdownHook.register();
         }
-        StartupReport.announce(config, core.status);
+        LifecycleReports.announce(config, core.status);
         return core;
     }
 
@@ -229,33 +228,13 @@ public final class MixlogCore<E, S> {
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
-        removeShutdownHook();
+        if (shutdownHook != null) {
+            shutdownHook.remove();
+        }
         if (jmx != null) {
             jmx.unregister();
         }
-        summarize();
+        LifecycleReports.stopped(config, stats, status);
         return stats.dropped(DropReason.SHUTDOWN) == droppedBefore;
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shutdownInProgress) {
-            // the JVM is exiting; the hook will find the core stopped
-        }
-    }
-
-    private void summarize() {
-        long undelivered = stats.dropped(DropReason.SHUTDOWN);
-        String summary = "stopped: " + stats;
-        if (undelivered > 0) {
-            status.warnLoudly(summary + "; " + undelivered + " events were not delivered before shutdownTimeout ("
-                    + config.shutdownTimeout() + ")");
-        } else {
-            status.info(summary);
-        }
     }
 }

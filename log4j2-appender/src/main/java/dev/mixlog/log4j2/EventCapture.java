@@ -1,6 +1,7 @@
 package dev.mixlog.log4j2;
 
 import dev.mixlog.core.config.MixlogConfig;
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
@@ -45,6 +46,7 @@ final class EventCapture {
                 logger ? event.getLoggerName() : null,
                 thread ? event.getThreadName() : null,
                 thrown == null ? null : thrown.getClass().getName(),
-                thrown == null ? null : thrown.getMessage());
+                thrown == null ? null : thrown.getMessage(),
+                event.getMarker() instanceof PropertiesMarker ? ((PropertiesMarker) event.getMarker()).properties() : Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.mixlog.log4j2;
 
+import java.util.Map;
+
 /**
  * What Mixlog needs of one Log4j event, copied on the logging thread: Log4j reuses its event and
  * message objects ({@code MutableLogEvent}, {@code RingBufferLogEvent}, reusable messages) once the
@@ -19,10 +21,12 @@ final class EventSnapshot {
     final String threadName;
     final String exceptionClass;
     final String exceptionMessage;
+    /** The properties the event's marker carries ({@link PropertiesMarker}); shared with the marker, not copied. */
+    final Map<String, ?> markerProperties;
 
     EventSnapshot(long timeMillis, String markerName, String messageTemplate, String formattedMessage,
                   Object context, Object[] fields, String level, String loggerName, String threadName,
-                  String exceptionClass, String exceptionMessage) {
+                  String exceptionClass, String exceptionMessage, Map<String, ?> markerProperties) {
         this.timeMillis = timeMillis;
         this.markerName = markerName;
         this.messageTemplate = messageTemplate;
@@ -34,6 +38,7 @@ final class EventSnapshot {
         this.threadName = threadName;
         this.exceptionClass = exceptionClass;
         this.exceptionMessage = exceptionMessage;
+        this.markerProperties = markerProperties;
     }
 
     /** What this snapshot keeps alive, roughly: only large events count against {@code maxBufferBytes}. */

@@ -40,6 +40,11 @@ final class Log4jEventReader implements LogEventReader<LogEvent, EventSnapshot> 
     }
 
     @Override
+    public void forEachMarkerProperty(EventSnapshot event, BiConsumer<String, Object> action) {
+        event.markerProperties.forEach(action);
+    }
+
+    @Override
     public long timestampMillis(EventSnapshot event) {
         return event.timeMillis;
     }

@@ -1,6 +1,7 @@
 package dev.mixlog.log4j2;
 
 import dev.mixlog.core.MarkerNames;
+import java.util.Map;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 
@@ -35,6 +36,21 @@ public final class MixpanelMarkers {
             return MIXPANEL;
         }
         return MarkerManager.getMarker(eventName).addParents(MIXPANEL);
+    }
+
+    /**
+     * A marker that sends the log event as {@code eventName}, with these properties added (the fields
+     * of the logged {@code MapMessage} win over them). Unlike {@link #event(String)}, the marker is not
+     * shared by name through {@code MarkerManager}: keep it in a constant.
+     */
+    public static Marker event(String eventName, Map<String, ?> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return event(eventName);
+        }
+        if (eventName == null || MIXPANEL_NAME.equals(eventName)) {
+            throw new IllegalArgumentException("a Mixpanel event marker with properties needs a name other than MIXPANEL");
+        }
+        return new PropertiesMarker(eventName, properties);
     }
 
     /** {@code $set} on the profile of the event's {@code distinct_id}: the map message's fields become profile properties. */

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.testing.MixpanelSchema;
+import dev.mixlog.core.testing.Bodies;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.apache.logging.log4j.core.async.AsyncLogger;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * All loggers asynchronous (log4j2.contextSelector=AsyncLoggerContextSelector, set by the
@@ -25,60 +29,62 @@ import org.junit.jupiter.api.Test;
  * on its own thread, and stopping the context delivers everything logged before.
  */
 class AsyncLoggersTest {
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+
     private static final Marker STEP = MixpanelMarkers.event("Step Done");
 
     @Test
     void asyncLoggersDeliverEveryEventWithItsOwnValues() throws Exception {
-        try (MockMixpanel server = MockMixpanel.start()) {
-            LoggerContext context = Configurator.initialize("async", "log4j2-async.xml");
-            assertInstanceOf(AsyncLoggerContext.class, context);
-            Logger log = context.getLogger("async.shop");
-            assertInstanceOf(AsyncLogger.class, log);
-            TestContexts.mixpanel(context, "mixpanel");
+        LoopbackMixpanel server = mixpanel.server();
+        LoggerContext context = Configurator.initialize("async", "log4j2-async.xml");
+        assertInstanceOf(AsyncLoggerContext.class, context);
+        Logger log = context.getLogger("async.shop");
+        assertInstanceOf(AsyncLogger.class, log);
+        TestContexts.mixpanel(context, "mixpanel");
 
-            int threads = 4;
-            int perThread = 250;
-            List<Thread> producers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int user = t;
-                producers.add(new Thread(() -> {
-                    ThreadContext.put("distinct_id", "user-" + user);
-                    for (int i = 0; i < perThread; i++) {
-                        log.info(STEP, "step {} of user {}", i, user);
-                    }
-                    ThreadContext.clearMap();
-                }, "producer-" + t));
-            }
-            producers.forEach(Thread::start);
-            for (Thread producer : producers) {
-                producer.join();
-            }
-            log.info(MixpanelMarkers.event("Order Placed"), new MixpanelAppenderTest.Fields()
-                    .with("distinct_id", "u-9").with("items", 3));
-            Configurator.shutdown(context);
-
-            List<JsonNode> events = server.events();
-            assertEquals(threads * perThread + 1, events.size(), "stop delivers everything logged before it");
-            for (JsonNode body : server.bodies()) {
-                assertEquals(List.of(), MixpanelSchema.importBody(body));
-            }
-            Set<String> seen = new HashSet<>();
-            for (JsonNode event : events) {
-                JsonNode properties = event.path("properties");
-                if (event.path("event").asText().equals("Order Placed")) {
-                    assertEquals("u-9", properties.path("distinct_id").asText());
-                    assertTrue(properties.path("items").isIntegralNumber());
-                    continue;
+        int threads = 4;
+        int perThread = 250;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int user = t;
+            producers.add(new Thread(() -> {
+                ThreadContext.put("distinct_id", "user-" + user);
+                for (int i = 0; i < perThread; i++) {
+                    log.info(STEP, "step {} of user {}", i, user);
                 }
-                assertEquals("Step Done", event.path("event").asText());
-                String user = properties.path("distinct_id").asText().substring("user-".length());
-                String message = properties.path("message").asText();
-                assertTrue(message.endsWith(" of user " + user), message + " logged for user-" + user);
-                assertEquals("producer-" + user, properties.path("thread").asText(), "the logging thread, not Log4j2's");
-                assertEquals("prod", properties.path("env").asText());
-                seen.add(message);
-            }
-            assertEquals(threads * perThread, seen.size());
+                ThreadContext.clearMap();
+            }, "producer-" + t));
         }
+        producers.forEach(Thread::start);
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        log.info(MixpanelMarkers.event("Order Placed"), new MixpanelAppenderTest.Fields()
+                .with("distinct_id", "u-9").with("items", 3));
+        Configurator.shutdown(context);
+
+        List<JsonNode> events = server.records();
+        assertEquals(threads * perThread + 1, events.size(), "stop delivers everything logged before it");
+        for (JsonNode body : Bodies.of(server)) {
+            assertEquals(List.of(), IngestionRules.importBody(body));
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode event : events) {
+            JsonNode properties = event.path("properties");
+            if (event.path("event").asText().equals("Order Placed")) {
+                assertEquals("u-9", properties.path("distinct_id").asText());
+                assertTrue(properties.path("items").isIntegralNumber());
+                continue;
+            }
+            assertEquals("Step Done", event.path("event").asText());
+            String user = properties.path("distinct_id").asText().substring("user-".length());
+            String message = properties.path("message").asText();
+            assertTrue(message.endsWith(" of user " + user), message + " logged for user-" + user);
+            assertEquals("producer-" + user, properties.path("thread").asText(), "the logging thread, not Log4j2's");
+            assertEquals("prod", properties.path("env").asText());
+            seen.add(message);
+        }
+        assertEquals(threads * perThread, seen.size());
     }
 }

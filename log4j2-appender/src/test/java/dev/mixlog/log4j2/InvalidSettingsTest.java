@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A bad setting: a StatusLogger error saying what to fix, no appender, and logging goes on. */
 class InvalidSettingsTest {
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+
 
     @Test
     void badBatchSizeLeavesNoAppenderAndSaysWhatToFix() throws Exception {
@@ -33,8 +39,9 @@ class InvalidSettingsTest {
         }
     }
 
-    private static void assertNoAppender(String resource, String expectedError) throws Exception {
-        try (MockMixpanel server = MockMixpanel.start(); StatusCapture status = StatusCapture.register()) {
+    private void assertNoAppender(String resource, String expectedError) throws Exception {
+        LoopbackMixpanel server = mixpanel.server();
+        try (StatusCapture status = StatusCapture.register()) {
             LoggerContext context = TestContexts.start(resource);
             try {
                 for (Appender appender : context.getConfiguration().getAppenders().values()) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * disabled, warns once naming what to set, reports no error, sends nothing and counts what it refuses.
  */
 class MissingCredentialsTest {
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -26,7 +32,8 @@ class MissingCredentialsTest {
         "log4j2-undefined-token.xml | token refers to ${env:MIXPANEL_TOKEN_NOT_SET_HERE}, which is not defined",
     })
     void withoutCredentialsTheAppenderStartsDisabledAndCountsWhatItRefuses(String configuration, String reason) throws Exception {
-        try (MockMixpanel server = MockMixpanel.start(); StatusCapture status = StatusCapture.register()) {
+        LoopbackMixpanel server = mixpanel.server();
+        try (StatusCapture status = StatusCapture.register()) {
             LoggerContext context = TestContexts.start(configuration);
             try {
                 MixpanelAppender appender = TestContexts.mixpanel(context, "mixpanel");

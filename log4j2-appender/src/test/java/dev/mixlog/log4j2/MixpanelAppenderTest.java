@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.internal.DaemonThreads;
-import dev.mixlog.core.testing.MixpanelSchema;
+import dev.mixlog.core.testing.Bodies;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
+import dev.mixlog.loopback.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
@@ -23,18 +27,21 @@ import org.apache.logging.log4j.message.StructuredDataMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The appender behind synchronous loggers, configured from log4j2-mixpanel.xml. */
 class MixpanelAppenderTest {
     private static final Marker SIGNED_UP = MixpanelMarkers.event("Signed Up");
 
-    private MockMixpanel server;
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    private LoopbackMixpanel server;
     private LoggerContext context;
     private Logger log;
 
     @BeforeEach
     void start() {
-        server = MockMixpanel.start();
+        server = mixpanel.server();
         context = TestContexts.start("log4j2-mixpanel.xml");
         log = context.getLogger("shop.Signup");
     }
@@ -43,15 +50,13 @@ class MixpanelAppenderTest {
     void stop() throws Exception {
         ThreadContext.clearAll();
         context.stop();
-        server.close();
     }
 
     @Test
     void pluginIsDiscoveredWithoutPackagesAttribute() {
         MixpanelAppender appender = TestContexts.mixpanel(context, "mixpanel");
         assertTrue(appender.isStarted());
-        assertEquals(server.url(),
-                appender.getMixlogConfig().baseUrl());
+        assertEquals(java.net.URI.create(server.url()), appender.getMixlogConfig().baseUrl());
     }
 
     @Test
@@ -64,17 +69,18 @@ class MixpanelAppenderTest {
         log.info(MixpanelMarkers.MIXPANEL, "Checkout Started for {}", "alice");
         log.info("an ordinary log line");
         log.warn(MixpanelMarkers.event("Payment Failed"), "payment failed", new IllegalStateException("card declined"));
-        server.awaitEvents(3);
+        server.awaitAcceptedEvents(3);
         context.stop();
 
-        assertEquals(3, server.events().size(), "only marked events are sent: " + server.events());
-        for (JsonNode body : server.bodies()) {
-            assertEquals(List.of(), MixpanelSchema.importBody(body));
+        assertEquals(3, server.records().size(), "only marked events are sent: " + server.records());
+        for (JsonNode body : Bodies.of(server)) {
+            assertEquals(List.of(), IngestionRules.importBody(body));
         }
-        for (RecordedRequest request : server.requests()) {
-            assertEquals("/import?strict=1", request.getPath());
+        for (Request request : server.requests()) {
+            assertEquals("/import", request.path());
+            assertEquals("1", request.query("strict"));
             assertEquals("Basic " + Base64.getEncoder().encodeToString("test-token:".getBytes(StandardCharsets.UTF_8)),
-                    request.getHeader("Authorization"));
+                    request.header("Authorization"));
         }
         JsonNode signedUp = server.event("Signed Up").path("properties");
         assertEquals("ctx-user", signedUp.path("distinct_id").asText());
@@ -113,7 +119,7 @@ class MixpanelAppenderTest {
         log.info(MixpanelMarkers.MIXPANEL, new StructuredDataMessage("plan", "Plan Changed", "audit")
                 .with("distinct_id", "u-7")
                 .with("plan", "pro"));
-        server.awaitEvents(2);
+        server.awaitAcceptedEvents(2);
 
         JsonNode order = server.event("Order Placed").path("properties");
         assertEquals("u-9", order.path("distinct_id").asText(), "a map message field wins over the ThreadContext");
@@ -131,8 +137,8 @@ class MixpanelAppenderTest {
         JsonNode plan = server.event("Plan Changed").path("properties");
         assertEquals("u-7", plan.path("distinct_id").asText());
         assertEquals("pro", plan.path("plan").asText());
-        for (JsonNode body : server.bodies()) {
-            assertEquals(List.of(), MixpanelSchema.importBody(body));
+        for (JsonNode body : Bodies.of(server)) {
+            assertEquals(List.of(), IngestionRules.importBody(body));
         }
     }
 
@@ -146,7 +152,7 @@ class MixpanelAppenderTest {
         context.stop();
 
         List<String> names = new ArrayList<>();
-        server.events().forEach(event -> names.add(event.path("event").asText()));
+        server.records().forEach(event -> names.add(event.path("event").asText()));
         assertEquals(List.of("from the application"), names);
     }
 
@@ -171,7 +177,7 @@ class MixpanelAppenderTest {
         }
         context.stop();
 
-        List<JsonNode> events = server.events();
+        List<JsonNode> events = server.records();
         assertEquals(threads * perThread, events.size());
         Set<String> seen = new HashSet<>();
         for (JsonNode event : events) {
@@ -186,6 +192,29 @@ class MixpanelAppenderTest {
     }
 
     /** A map message with typed values. */
+    @Test
+    void markerPropertiesAreSentAndMapMessageFieldsWinOverThem() {
+        Marker signedUp = MixpanelMarkers.event("Signed Up", Map.of("source", "web", "plan", "free", "seats", 1));
+        MixpanelAppender appender = TestContexts.mixpanel(context, "mixpanel");
+        ThreadContext.put("distinct_id", "ctx-user");
+        log.info(signedUp, new Fields().with("plan", "premium"));
+        log.info(signedUp, "no fields");
+        server.awaitAcceptedEvents(2);
+        context.stop();
+
+        List<JsonNode> events = server.records();
+        assertEquals(2, events.size());
+        JsonNode withFields = events.get(0).path("properties");
+        assertEquals("Signed Up", events.get(0).path("event").asText());
+        assertEquals("web", withFields.path("source").asText());
+        assertEquals("premium", withFields.path("plan").asText(), "the map message's field wins over the marker's");
+        assertEquals(1, withFields.path("seats").asInt());
+        assertTrue(withFields.path("seats").isIntegralNumber());
+        assertEquals("free", events.get(1).path("properties").path("plan").asText());
+        assertEquals(List.of(), server.violations());
+        assertEquals(2, appender.getStats().delivered(), "the stopped appender keeps its counters");
+    }
+
     static final class Fields extends MapMessage<Fields, Object> {
         private static final long serialVersionUID = 1L;
     }

@@ -14,7 +14,8 @@ import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,13 +44,13 @@ class ProfilesAndGroupsTest {
     private static final String GROUP = "{'$token':'test-project-token','$group_key':'company','$group_id':'acme',";
 
     /** The checks Mixpanel's description puts on each endpoint's body. */
-    private MockMixpanel server;
+    private LoopbackMixpanel server;
     private LoggerContext context;
     private MixpanelAppender appender;
 
     @BeforeEach
     void startServer() {
-        server = MockMixpanel.start();
+        server = LoopbackMixpanel.start();
         System.setProperty("mockUrl", server.url());
     }
 
@@ -321,8 +322,8 @@ class ProfilesAndGroupsTest {
 
     @Test
     void aRateLimitedUpdateBatchIsResentOnceWithTheSameBody() {
-        server.enqueue("/engage", MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").setHeader("Retry-After", "1"));
-        server.enqueue("/groups", MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").setHeader("Retry-After", "1"));
+        server.enqueue("/engage", Reply.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").withHeader("Retry-After", "1"));
+        server.enqueue("/groups", Reply.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").withHeader("Retry-After", "1"));
         Logger log = start("log4j2-profiles.xml");
         ThreadContext.put("distinct_id", "u-1");
 
@@ -346,7 +347,7 @@ class ProfilesAndGroupsTest {
 
     @Test
     void statusZeroFromEngageIsARejectionEvenUnder200() {
-        server.enqueue("/engage", MockMixpanel.json(200, "{\"status\":0,\"error\":\"$add values must be numeric\"}"));
+        server.enqueue("/engage", Reply.json(200, "{\"status\":0,\"error\":\"$add values must be numeric\"}"));
         try (StatusCapture status = StatusCapture.register()) {
             Logger log = start("log4j2-profiles.xml");
 

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.PacedLogging;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.message.MapMessage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,22 +31,16 @@ class ReconfigureTest {
     private static final int RELOADS = 30;
     private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
-
-    @AfterEach
-    void tearDown() {
-        server.release();
-        server.close();
-        System.clearProperty("mockUrl");
-    }
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
 
     @ParameterizedTest(name = "endpoint hanging: {0}")
     @ValueSource(booleans = {false, true})
     void reconfigurationsLoseNothingUncountedAndReturnAtOnce(boolean hanging) throws Exception {
+        LoopbackMixpanel server = mixpanel.server();
         if (hanging) {
             server.hang();
         }
-        System.setProperty("mockUrl", server.url());
         LoggerContext context = TestContexts.start("log4j2-reload.xml");
         List<MixlogStats> stats = new ArrayList<>();
         stats.add(TestContexts.mixpanel(context, "mixpanel").getStats());

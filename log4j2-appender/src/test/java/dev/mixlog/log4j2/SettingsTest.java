@@ -11,6 +11,8 @@ import dev.mixlog.core.config.Region;
 import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,52 +20,55 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every Logback setting is an attribute of the same name and default. */
 class SettingsTest {
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+
 
     @Test
     void everyAttributeReachesTheConfiguration() throws Exception {
-        try (MockMixpanel server = MockMixpanel.start()) {
-            LoggerContext context = TestContexts.start("log4j2-all-settings.xml");
-            try {
-                MixlogConfig config = TestContexts.mixpanel(context, "everything").getMixlogConfig();
-                assertEquals("everything", config.name());
-                assertEquals(Endpoint.IMPORT, config.endpoint());
-                assertEquals(Region.EU, config.region());
-                assertEquals(server.url(), config.baseUrl());
-                assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
-                assertEquals("project-token", config.credentials().token().orElseThrow());
-                assertEquals("12345", config.credentials().projectId().orElseThrow());
-                assertTrue(config.credentials().secrets().containsAll(List.of("sa-secret", "old-secret")));
-                assertEquals(500, config.maxBatchEvents());
-                assertEquals(1024 * 1024, config.maxBatchBytes());
-                assertEquals(Duration.ofMillis(250), config.flushInterval());
-                assertFalse(config.gzip());
-                assertEquals(1024, config.ringBufferSize());
-                assertEquals(Duration.ofSeconds(3), config.shutdownTimeout());
-                assertEquals(2, config.maxInFlight());
-                assertEquals(Duration.ofSeconds(2), config.connectTimeout());
-                assertEquals(Duration.ofSeconds(7), config.requestTimeout());
-                assertEquals(Duration.ofMillis(100), config.retryInitialBackoff());
-                assertEquals(Duration.ofSeconds(5), config.retryMaxBackoff());
-                assertEquals(Duration.ofMinutes(1), config.maxRetryTime());
-                assertEquals(100, config.maxStringLength());
-                assertEquals("userId", config.distinctIdKey());
-                assertEquals(Selection.ALL, config.selection());
-                assertTrue(config.includeLevel());
-                assertTrue(config.includeLogger());
-                assertTrue(config.includeThread());
-                assertTrue(config.includeMessage());
-                assertTrue(config.includeException());
-                assertFalse(config.shutdownHook());
-                assertEquals(Duration.ofSeconds(30), config.reportInterval());
-                assertEquals(Set.of("tenant", "plan"), config.get(Settings.MDC_INCLUDE));
-                assertEquals(Set.of("secret"), config.get(Settings.MDC_EXCLUDE));
-                assertEquals(Map.of("env", "test"), config.staticProperties());
-            } finally {
-                context.stop();
-            }
+        LoopbackMixpanel server = mixpanel.server();
+        LoggerContext context = TestContexts.start("log4j2-all-settings.xml");
+        try {
+            MixlogConfig config = TestContexts.mixpanel(context, "everything").getMixlogConfig();
+            assertEquals("everything", config.name());
+            assertEquals(Endpoint.IMPORT, config.endpoint());
+            assertEquals(Region.EU, config.region());
+            assertEquals(URI.create(server.url()), config.baseUrl());
+            assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
+            assertEquals("project-token", config.credentials().token().orElseThrow());
+            assertEquals("12345", config.credentials().projectId().orElseThrow());
+            assertTrue(config.credentials().secrets().containsAll(List.of("sa-secret", "old-secret")));
+            assertEquals(500, config.maxBatchEvents());
+            assertEquals(1024 * 1024, config.maxBatchBytes());
+            assertEquals(Duration.ofMillis(250), config.flushInterval());
+            assertFalse(config.gzip());
+            assertEquals(1024, config.ringBufferSize());
+            assertEquals(Duration.ofSeconds(3), config.shutdownTimeout());
+            assertEquals(2, config.maxInFlight());
+            assertEquals(Duration.ofSeconds(2), config.connectTimeout());
+            assertEquals(Duration.ofSeconds(7), config.requestTimeout());
+            assertEquals(Duration.ofMillis(100), config.retryInitialBackoff());
+            assertEquals(Duration.ofSeconds(5), config.retryMaxBackoff());
+            assertEquals(Duration.ofMinutes(1), config.maxRetryTime());
+            assertEquals(100, config.maxStringLength());
+            assertEquals("userId", config.distinctIdKey());
+            assertEquals(Selection.ALL, config.selection());
+            assertTrue(config.includeLevel());
+            assertTrue(config.includeLogger());
+            assertTrue(config.includeThread());
+            assertTrue(config.includeMessage());
+            assertTrue(config.includeException());
+            assertFalse(config.shutdownHook());
+            assertEquals(Duration.ofSeconds(30), config.reportInterval());
+            assertEquals(Set.of("tenant", "plan"), config.get(Settings.MDC_INCLUDE));
+            assertEquals(Set.of("secret"), config.get(Settings.MDC_EXCLUDE));
+            assertEquals(Map.of("env", "test"), config.staticProperties());
+        } finally {
+            context.stop();
         }
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.testing.ChildJvm;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ class ShutdownTest {
     @ParameterizedTest(name = "{0}, async loggers: {1}")
     @CsvSource({"logmanager, false", "configurator, false", "logmanager, true"})
     void everyEventArrivesWhenTheJobShutsLog4j2Down(String how, boolean asyncLoggers) throws Exception {
-        try (FaultyMixpanel server = FaultyMixpanel.start()) {
+        try (LoopbackMixpanel server = LoopbackMixpanel.start()) {
             ChildJvm.Result child = ChildJvm.run(ForkedLog4j2.class, options(server, asyncLoggers, "10s"), how,
                     String.valueOf(EVENTS));
 
@@ -35,7 +35,7 @@ class ShutdownTest {
             assertEquals(EVENTS, child.number("delivered"), child.output);
             assertEquals(0, child.number("dropped"), child.output);
             assertEquals(EVENTS, server.ingestedCount(), child.output);
-            assertEquals(List.of(), server.schemaProblems());
+            assertEquals(List.of(), server.violations());
             Figures.report("Log4j2 " + how + " shutdown" + (asyncLoggers ? ", async loggers" : ""), EVENTS
                     + " events logged, then shutdown at once: all " + EVENTS + " arrived; the shutdown took "
                     + child.number("shutdownMillis") + " ms");
@@ -45,7 +45,7 @@ class ShutdownTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"logmanager", "configurator"})
     void withTheEndpointDownTheShutdownEndsInTimeAndPrintsTheExactLoss(String how) throws Exception {
-        FaultyMixpanel server = FaultyMixpanel.start();
+        LoopbackMixpanel server = LoopbackMixpanel.start();
         server.down();
         try {
             ChildJvm.Result child = ChildJvm.run(ForkedLog4j2.class, options(server, false, "2s"), how,
@@ -65,7 +65,7 @@ class ShutdownTest {
         }
     }
 
-    private static List<String> options(FaultyMixpanel server, boolean asyncLoggers, String shutdownTimeout)
+    private static List<String> options(LoopbackMixpanel server, boolean asyncLoggers, String shutdownTimeout)
             throws Exception {
         List<String> options = new ArrayList<>();
         options.add("-Xmx256m");

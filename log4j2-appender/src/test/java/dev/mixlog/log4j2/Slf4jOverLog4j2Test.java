@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.testing.MixpanelSchema;
+import dev.mixlog.core.testing.Bodies;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -13,6 +16,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,12 +28,14 @@ import org.slf4j.MarkerFactory;
  * references, key-value pairs as ThreadContext entries for the duration of the call.
  */
 class Slf4jOverLog4j2Test {
-    private MockMixpanel server;
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    private LoopbackMixpanel server;
     private LoggerContext context;
 
     @BeforeEach
     void start() {
-        server = MockMixpanel.start();
+        server = mixpanel.server();
         context = Configurator.initialize("slf4j", "log4j2-slf4j.xml");
         TestContexts.mixpanel(context, "mixpanel");
     }
@@ -38,7 +44,6 @@ class Slf4jOverLog4j2Test {
     void stop() throws Exception {
         MDC.clear();
         Configurator.shutdown(context);
-        server.close();
     }
 
     @Test
@@ -54,12 +59,12 @@ class Slf4jOverLog4j2Test {
         assertEquals("mdc-user", MDC.get("distinct_id"), "the key-value pair only lasts for its call");
         log.atInfo().addMarker(MarkerFactory.getMarker("Renewed")).log("not marked for Mixpanel");
         log.info(MarkerFactory.getMarker("MIXPANEL"), "Checkout Started");
-        server.awaitEvents(2);
+        server.awaitAcceptedEvents(2);
         Configurator.shutdown(context);
 
-        assertEquals(2, server.events().size(), server.events().toString());
-        for (JsonNode body : server.bodies()) {
-            assertEquals(List.of(), MixpanelSchema.importBody(body));
+        assertEquals(2, server.records().size(), server.records().toString());
+        for (JsonNode body : Bodies.of(server)) {
+            assertEquals(List.of(), IngestionRules.importBody(body));
         }
         JsonNode signed = server.event("Signed Up").path("properties");
         assertEquals("kv-user", signed.path("distinct_id").asText(), "a key-value distinct_id wins over the MDC");
@@ -82,9 +87,9 @@ class Slf4jOverLog4j2Test {
         ThreadContext.put("distinct_id", "u-1");
         LoggerFactory.getLogger("shop").info(viaSlf4j, "invite {} sent", 1);
         context.getLogger("shop").info(MixpanelMarkers.event("Invite Sent"), "invite {} sent", 2);
-        server.awaitEvents(2);
+        server.awaitAcceptedEvents(2);
 
-        for (JsonNode event : server.events()) {
+        for (JsonNode event : server.records()) {
             assertEquals("Invite Sent", event.path("event").asText());
             assertEquals("u-1", event.path("properties").path("distinct_id").asText());
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.ThrowingValues;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ class ThrowingValuesFaultTest {
     private static final int GOOD = 10_000;
     private static final int BAD = 10_000;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
     private LoggerContext context;
 
     @AfterEach
@@ -83,7 +83,7 @@ class ThrowingValuesFaultTest {
         assertEquals(BAD, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
         assertEquals(logged + 1, stats.delivered(), stats::toString);
         assertEquals(0, stats.droppedTotal(), stats::toString);
-        assertEquals(List.of(), server.schemaProblems());
+        assertEquals(List.of(), server.violations());
         Figures.report("errors from values (Log4j2): " + errorName, GOOD + " good and " + BAD
                 + " bad events interleaved: all arrived once, the bad ones with a placeholder; 0 Errors reached the call; "
                 + "consumer alive; " + Figures.millis(took) + " ms");

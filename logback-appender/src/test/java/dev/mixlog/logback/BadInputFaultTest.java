@@ -7,8 +7,8 @@ import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +28,8 @@ class BadInputFaultTest {
     private static final int CASES = 1200;
 
     @RegisterExtension
-    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
-    private final FaultyMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @Test
@@ -52,7 +52,7 @@ class BadInputFaultTest {
         long took = System.nanoTime() - started;
 
         assertEquals(List.of(), thrown, "exceptions that reached the logging call");
-        assertEquals(List.of(), server.schemaProblems(), "events that arrived invalid");
+        assertEquals(List.of(), server.violations(), "events that arrived invalid");
         Set<Integer> arrived = new TreeSet<>();
         for (JsonNode event : server.ingestedEvents()) {
             arrived.add(Integer.parseInt(event.path("properties").path(BadCase.CASE_KEY).asText()));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,8 @@ import org.slf4j.Marker;
 class BatchingTest {
     private static final Marker ITEM_VIEWED = MixpanelMarkers.event("Item Viewed");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     private static void logViews(Logger log, int from, int to) {
@@ -43,7 +43,7 @@ class BatchingTest {
         return seqs;
     }
 
-    private static int firstSeq(Received request) {
+    private static int firstSeq(Request request) {
         return request.body().get(0).path("properties").path("seq").intValue();
     }
 
@@ -62,7 +62,7 @@ class BatchingTest {
         logViews(logback.logger(), 0, 35);
         server.awaitRequests(3);
 
-        for (Received request : server.requests()) {
+        for (Request request : server.requests()) {
             assertEquals(10, request.body().size(), "a full batch of maxBatchEvents=10");
         }
         logback.stop();
@@ -70,7 +70,7 @@ class BatchingTest {
         server.requests().forEach(request -> sizes.add(request.body().size()));
         assertEquals(List.of(10, 10, 10, 5), sizes, "the last 5 wait for the flush interval, or stop");
         assertEquals(range(35), seqs(server.acceptedEvents()));
-        for (Received request : server.requests()) {
+        for (Request request : server.requests()) {
             List<Integer> inBatch = seqs(request.events());
             int first = inBatch.get(0);
             assertEquals(range(first + inBatch.size()).subList(first, first + inBatch.size()), inBatch,
@@ -89,13 +89,13 @@ class BatchingTest {
         }
         logback.stop();
 
-        List<Received> requests = new ArrayList<>(server.requests());
+        List<Request> requests = new ArrayList<>(server.requests());
         requests.sort(java.util.Comparator.comparingInt(BatchingTest::firstSeq));
         assertTrue(requests.size() >= 2, "expected several requests, got " + requests.size());
         for (int r = 0; r < requests.size(); r++) {
             byte[] body = requests.get(r).decoded();
             assertTrue(body.length <= limit, "request " + r + " has " + body.length + " bytes, over " + limit);
-            assertEquals(List.of(), MixpanelSchema.importBody(requests.get(r).body()));
+            assertEquals(List.of(), IngestionRules.importBody(requests.get(r).body()));
             if (r + 1 < requests.size()) {
                 int nextEvent = eventBytes(requests.get(r + 1).body().get(0));
                 assertTrue(body.length + 1 + nextEvent > limit,
@@ -115,7 +115,7 @@ class BatchingTest {
 
         List<JsonNode> events = server.awaitAcceptedEvents(3);
         assertEquals(range(3), seqs(events));
-        long waited = server.requests().get(0).atNanos() - loggedAt;
+        long waited = server.requests().get(0).arrivedNanos() - loggedAt;
         assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(100),
                 "the first batch left after " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms, before flushInterval=100ms");
         assertTrue(logback.appender().isStarted(), "sent while running, not by stop");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Request;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ import org.slf4j.Marker;
 class CompressionTest {
     private static final Marker ORDER_PAID = MixpanelMarkers.event("Order Paid");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     private static void logOrders(Logger log) {
@@ -43,13 +43,13 @@ class CompressionTest {
         logOrders(logback.logger());
         server.awaitAcceptedEvents(20);
 
-        for (Received request : server.requests()) {
+        for (Request request : server.requests()) {
             assertEquals("gzip", request.header("Content-Encoding"));
             assertTrue(request.header("Content-Type").startsWith("application/json"), request.header("Content-Type"));
-            byte[] raw = request.request().getBody().clone().readByteArray();
+            byte[] raw = request.wire();
             assertTrue(raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b, "gzip magic number");
             assertTrue(raw.length < request.decoded().length, "compressed is smaller");
-            assertEquals(List.of(), MixpanelSchema.importBody(request.body()));
+            assertEquals(List.of(), IngestionRules.importBody(request.body()));
         }
         JsonNode first = server.acceptedEvents().get(0);
         assertEquals("Order Paid", first.path("event").asText());
@@ -63,11 +63,11 @@ class CompressionTest {
         logOrders(logback.logger());
         server.awaitAcceptedEvents(20);
 
-        for (Received request : server.requests()) {
+        for (Request request : server.requests()) {
             assertNull(request.header("Content-Encoding"));
-            JsonNode body = Bodies.JSON.readTree(request.request().getBody().clone().readByteArray());
+            JsonNode body = Bodies.JSON.readTree(request.wire());
             assertTrue(body.isArray());
-            assertEquals(List.of(), MixpanelSchema.importBody(body));
+            assertEquals(List.of(), IngestionRules.importBody(body));
         }
         dev.mixlog.core.testing.Await.until(() -> logback.stats().delivered() == 20, "20 events counted as delivered");
     }

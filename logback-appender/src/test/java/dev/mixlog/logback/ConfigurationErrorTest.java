@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,8 +23,8 @@ import org.slf4j.Logger;
  */
 class ConfigurationErrorTest {
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @ParameterizedTest(name = "{0}")

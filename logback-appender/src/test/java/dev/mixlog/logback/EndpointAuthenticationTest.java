@@ -8,9 +8,10 @@ import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MixpanelSchema;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,11 +27,11 @@ import org.slf4j.Marker;
 class EndpointAuthenticationTest {
     private static final Marker SIGNED_UP = MixpanelMarkers.event("Signed Up");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
-    private Received sendOne(String configuration) {
+    private Request sendOne(String configuration) {
         logback = fixture.configure(configuration);
         for (int i = 0; i < 3; i++) {
             logback.logger().atInfo().addMarker(SIGNED_UP).addKeyValue("distinct_id", "user-" + i).log("signed up");
@@ -45,19 +46,19 @@ class EndpointAuthenticationTest {
 
     @Test
     void projectTokenIsTheUserNameWithAnEmptyPassword() {
-        Received request = sendOne("token.xml");
+        Request request = sendOne("token.xml");
 
-        assertEquals("POST", request.request().getMethod());
+        assertEquals("POST", request.method());
         assertEquals("/import", request.path());
         assertEquals("1", request.query("strict"));
         assertNull(request.query("project_id"));
         assertEquals(basic("test-project-token:"), request.header("Authorization"));
-        assertEquals(List.of(), MixpanelSchema.importBody(request.body()));
+        assertEquals(List.of(), IngestionRules.importBody(request.body()));
     }
 
     @Test
     void serviceAccountSendsItsCredentialsAndTheProjectId() {
-        Received request = sendOne("service-account.xml");
+        Request request = sendOne("service-account.xml");
 
         assertEquals("/import", request.path());
         assertEquals("1", request.query("strict"));
@@ -75,7 +76,7 @@ class EndpointAuthenticationTest {
         logback.logger().info(SIGNED_UP, "signed up");
         server.awaitAcceptedEvents(1);
 
-        Received request = server.requests().get(0);
+        Request request = server.requests().get(0);
         assertEquals("/import", request.path());
         assertNull(request.query("project_id"));
         assertEquals(basic("legacy-api-secret:"), request.header("Authorization"));
@@ -83,14 +84,14 @@ class EndpointAuthenticationTest {
 
     @Test
     void trackCarriesTheTokenInEveryEventAndNoAuthorization() {
-        Received request = sendOne("track.xml");
+        Request request = sendOne("track.xml");
 
         assertEquals("/track", request.path());
         assertEquals("1", request.query("verbose"));
         assertEquals("0", request.query("ip"));
         assertNull(request.query("strict"));
         assertNull(request.header("Authorization"));
-        assertEquals(List.of(), MixpanelSchema.trackBody(request.body()));
+        assertEquals(List.of(), IngestionRules.trackBody(request.body()));
         for (JsonNode event : request.body()) {
             assertEquals("test-project-token", event.path("properties").path("token").asText());
         }
@@ -99,7 +100,7 @@ class EndpointAuthenticationTest {
 
     @Test
     void trackStatusZeroUnderHttp200IsCountedAsRejected() {
-        server.answerWith(request -> MockMixpanel.json(200, "{\"status\":0,\"error\":\"token, missing or empty\"}"));
+        server.answerWith(request -> Reply.json(200, "{\"status\":0,\"error\":\"token, missing or empty\"}"));
         logback = fixture.configure("track.xml");
 
         logback.logger().info(SIGNED_UP, "signed up");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +21,8 @@ class FlushTest {
     private static final Marker EVENT = MixpanelMarkers.event("Report Generated");
 
     @RegisterExtension
-    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
-    private final FaultyMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.ChildJvm;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class LargeValuesFaultTest {
     void largeValuesOfAnyKindStayWithinTheByteBound() throws Exception {
         Path configuration = Path.of(LargeValuesFaultTest.class.getResource("/logback/fault-large-values.xml").toURI());
         ChildJvm.Result child;
-        try (FaultyMixpanel server = FaultyMixpanel.start().hang()) {
+        try (LoopbackMixpanel server = LoopbackMixpanel.start().hang()) {
             child = ChildJvm.run(ForkedLargeValues.class, List.of("-Xmx256m", "-DmockUrl=" + server.url(),
                     "-Dlogback.configurationFile=" + configuration), String.valueOf(EVENTS));
             server.release();

@@ -8,9 +8,9 @@ import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Random;
@@ -31,25 +31,25 @@ class LogbackFaultTest {
     private static final int EVENTS = 100_000;
 
     @RegisterExtension
-    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
-    private final FaultyMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @Test
     void aFifthOfRequestsFailingLosesNothing() {
         Random random = new Random(SEED);
         AtomicInteger failed = new AtomicInteger();
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             int roll;
             synchronized (random) {
                 roll = random.nextInt(100);
             }
             if (roll >= 20) {
-                return Fault.accept();
+                return Reply.accept();
             }
             failed.incrementAndGet();
-            return roll < 10 ? Fault.refuse(503, "{\"error\":\"unavailable: " + arrival.authorization() + "\"}")
-                    : roll < 15 ? Fault.dropConnection() : Fault.ingestThenDropConnection();
+            return roll < 10 ? Reply.refuse(503, "{\"error\":\"unavailable: " + arrival.authorization() + "\"}")
+                    : roll < 15 ? Reply.dropConnection() : Reply.ingestThenDropConnection();
         });
         logback = fixture.configure("fault-flaky.xml");
         Logger log = logback.logger();
@@ -71,7 +71,7 @@ class LogbackFaultTest {
             seqs.set(event.path("properties").path("seq").intValue());
         }
         assertEquals(EVENTS, seqs.cardinality());
-        assertEquals(java.util.List.of(), server.schemaProblems());
+        assertEquals(java.util.List.of(), server.violations());
         assertTrue(failed.get() > server.requestCount() / 10, failed + " of " + server.requestCount() + " requests failed");
         logback.awaitStatus(Status.WARN, "retrying with backoff");
         String basic = java.util.Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MixpanelSchema;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.slf4j.MarkerFactory;
  */
 class MappingTest {
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @AfterEach
@@ -45,8 +46,8 @@ class MappingTest {
     private List<JsonNode> sent() {
         logback.stop();
         List<JsonNode> events = server.acceptedEvents();
-        for (MockMixpanel.Received request : server.requests()) {
-            assertEquals(List.of(), MixpanelSchema.importBody(request.body()));
+        for (Request request : server.requests()) {
+            assertEquals(List.of(), IngestionRules.importBody(request.body()));
         }
         return events;
     }

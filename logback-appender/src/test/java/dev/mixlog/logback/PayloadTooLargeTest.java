@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,15 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A 413 splits the batch in halves, resent in turn, until every event has arrived exactly once. */
 class PayloadTooLargeTest {
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @Test
     void halvesAreResentUntilTheServerTakesThem() {
         server.answerWith(request -> request.body().size() > 3
-                ? MockMixpanel.json(413, "{\"error\":\"request entity too large\"}")
-                : MockMixpanel.ok(request));
+                ? Reply.json(413, "{\"error\":\"request entity too large\"}")
+                : Reply.accept());
         logback = fixture.configure("batches-of-ten.xml");
 
         for (int i = 0; i < 10; i++) {
@@ -33,7 +34,7 @@ class PayloadTooLargeTest {
 
         Await.until(() -> logback.stats().delivered() == 10, "10 events delivered");
         List<Integer> sizes = new ArrayList<>();
-        for (Received request : server.requests()) {
+        for (Request request : server.requests()) {
             sizes.add(request.body().size());
         }
         assertEquals(List.of(10, 5, 2, 3, 5, 2, 3), sizes, "halved, first half first");
@@ -51,7 +52,7 @@ class PayloadTooLargeTest {
 
     @Test
     void aSingleEventTheServerRefusesAsTooLargeIsDroppedAndReported() {
-        server.answerWith(request -> MockMixpanel.json(413, "{\"error\":\"request entity too large\"}"));
+        server.answerWith(request -> Reply.json(413, "{\"error\":\"request entity too large\"}"));
         logback = fixture.configure("batches-of-ten.xml");
 
         for (int i = 0; i < 10; i++) {

@@ -1,10 +1,10 @@
 package dev.mixlog.logback;
 
+import static dev.mixlog.core.testing.Bodies.singleQuoted;
 import static dev.mixlog.core.testing.EndpointChecks.assertEveryRequestValid;
 import static dev.mixlog.core.testing.EndpointChecks.assertResentOnce;
 import static dev.mixlog.core.testing.EndpointChecks.assertSameRecords;
 import static dev.mixlog.core.testing.EndpointChecks.json;
-import static dev.mixlog.core.testing.Bodies.singleQuoted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,8 +36,8 @@ class ProfilesAndGroupsTest {
     private static final String GROUP = "{'$token':'test-project-token','$group_key':'company','$group_id':'acme',";
 
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @AfterEach
@@ -202,7 +203,7 @@ class ProfilesAndGroupsTest {
         assertEquals(Set.of("Page Viewed", "Signed Up", "Plan Chosen"),
                 events.stream().map(e -> e.path("event").asText()).collect(Collectors.toSet()));
         assertEquals(3, events.size());
-        for (Received request : server.requestsTo("/import")) {
+        for (Request request : server.requestsTo("/import")) {
             assertEquals("gzip", request.header("Content-Encoding"));
         }
         JsonNode anonymous = event(events, "Page Viewed");
@@ -309,7 +310,7 @@ class ProfilesAndGroupsTest {
 
     @Test
     void refusedCredentialsAreReportedPerEndpointNamingWhatAuthenticatesThere() {
-        server.answerWith(request -> MockMixpanel.json(401, "{\"error\":\"Invalid credentials\",\"status\":0}"));
+        server.answerWith(request -> Reply.json(401, "{\"error\":\"Invalid credentials\",\"status\":0}"));
         Logger log = start("profiles-service-account-and-token.xml");
         MDC.put("distinct_id", "u-1");
 
@@ -327,8 +328,8 @@ class ProfilesAndGroupsTest {
 
     @Test
     void aRateLimitedUpdateBatchIsResentOnceWithTheSameBody() {
-        server.enqueue("/engage", MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").setHeader("Retry-After", "1"));
-        server.enqueue("/groups", MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").setHeader("Retry-After", "1"));
+        server.enqueue("/engage", Reply.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").withHeader("Retry-After", "1"));
+        server.enqueue("/groups", Reply.json(429, "{\"error\":\"rate limit exceeded\",\"status\":0}").withHeader("Retry-After", "1"));
         Logger log = start("profiles.xml");
         MDC.put("distinct_id", "u-1");
 
@@ -353,7 +354,7 @@ class ProfilesAndGroupsTest {
 
     @Test
     void statusZeroFromEngageIsARejectionEvenUnder200() {
-        server.enqueue("/engage", MockMixpanel.json(200, "{\"status\":0,\"error\":\"$add values must be numeric\"}"));
+        server.enqueue("/engage", Reply.json(200, "{\"status\":0,\"error\":\"$add values must be numeric\"}"));
         Logger log = start("profiles.xml");
 
         log.atInfo().addMarker(MixpanelMarkers.profileAdd()).addKeyValue("distinct_id", "u-1").addKeyValue("logins", 1)

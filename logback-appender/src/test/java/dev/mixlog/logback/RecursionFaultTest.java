@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.StatusListener;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +31,8 @@ class RecursionFaultTest {
     private static final long BLOCK_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     @RegisterExtension
-    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
-    private final FaultyMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @Test

@@ -7,9 +7,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.PacedLogging;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ class ReloadTest {
     private static final int RELOADS = 30;
     private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void tearDown() {

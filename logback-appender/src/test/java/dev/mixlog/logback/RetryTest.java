@@ -8,13 +8,12 @@ import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Marker;
@@ -26,8 +25,8 @@ import org.slf4j.Marker;
 class RetryTest {
     private static final Marker PAGE_VIEWED = MixpanelMarkers.event("Page Viewed");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     private void logOneBatch() {
@@ -40,10 +39,10 @@ class RetryTest {
     private void assertEveryAttemptCarriesTheSameEvents(int attempts) {
         server.awaitRequests(attempts);
         Await.until(() -> logback.stats().delivered() == 5, "5 events delivered");
-        List<Received> requests = server.requests();
+        List<Request> requests = server.requests();
         assertEquals(attempts, requests.size());
-        Received first = requests.get(0);
-        for (Received retry : requests.subList(1, attempts)) {
+        Request first = requests.get(0);
+        for (Request retry : requests.subList(1, attempts)) {
             assertEquals(first.insertIds(), retry.insertIds(), "same $insert_ids");
             assertEquals(times(first), times(retry), "same time");
             assertArrayEquals(first.decoded(), retry.decoded(), "the very same body");
@@ -53,7 +52,7 @@ class RetryTest {
         assertEquals(0, logback.stats().droppedTotal());
     }
 
-    private static List<Long> times(Received request) {
+    private static List<Long> times(Request request) {
         List<Long> times = new ArrayList<>();
         for (JsonNode event : request.body()) {
             times.add(event.path("properties").path("time").longValue());
@@ -63,21 +62,21 @@ class RetryTest {
 
     @Test
     void rateLimitedBatchIsResentAfterRetryAfter() {
-        server.enqueue(MockMixpanel.json(429, "{\"error\":\"rate limit exceeded\"}").setHeader("Retry-After", "1"));
+        server.enqueue(Reply.json(429, "{\"error\":\"rate limit exceeded\"}").withHeader("Retry-After", "1"));
 
         logOneBatch();
 
         assertEveryAttemptCarriesTheSameEvents(2);
-        List<Received> requests = server.requests();
-        long gap = requests.get(1).atNanos() - requests.get(0).atNanos();
+        List<Request> requests = server.requests();
+        long gap = requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos();
         assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950),
                 "resent after " + TimeUnit.NANOSECONDS.toMillis(gap) + " ms, before Retry-After: 1");
     }
 
     @Test
     void serviceUnavailableIsRetriedWithBackoffUntilDelivered() {
-        server.enqueue(MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
-        server.enqueue(MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
+        server.enqueue(Reply.json(503, "{\"error\":\"unavailable\"}"));
+        server.enqueue(Reply.json(503, "{\"error\":\"unavailable\"}"));
 
         logOneBatch();
 
@@ -89,7 +88,7 @@ class RetryTest {
 
     @Test
     void aDroppedConnectionIsRetried() {
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(Reply.dropConnection());
 
         logOneBatch();
 
@@ -98,7 +97,7 @@ class RetryTest {
 
     @Test
     void aBatchStillFailingAfterMaxRetryTimeIsDroppedAndReported() {
-        server.answerWith(request -> MockMixpanel.json(503, "{\"error\":\"unavailable\"}"));
+        server.answerWith(request -> Reply.json(503, "{\"error\":\"unavailable\"}"));
         logback = fixture.configure("retries-limited.xml");
 
         for (int i = 0; i < 5; i++) {

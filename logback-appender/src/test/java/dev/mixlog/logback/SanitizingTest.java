@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.diag.Adjustment;
-import dev.mixlog.core.testing.MixpanelSchema;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.IngestionRules;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +27,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 class SanitizingTest {
     private static final Marker PROFILE_UPDATED = MixpanelMarkers.event("Profile Updated");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     private Logger start(String configuration) {
@@ -46,7 +46,7 @@ class SanitizingTest {
         logback.stop();
         List<JsonNode> events = server.acceptedEvents();
         assertEquals(1, events.size(), events::toString);
-        assertEquals(List.of(), MixpanelSchema.importBody(server.requests().get(0).body()));
+        assertEquals(List.of(), IngestionRules.importBody(server.requests().get(0).body()));
         return events.get(0).path("properties");
     }
 
@@ -199,6 +199,6 @@ class SanitizingTest {
         }
         assertEquals(List.of("", "", "", "user-7"), ids);
         assertEquals(3, stats().adjusted(Adjustment.DISTINCT_ID_REPLACED));
-        assertEquals(List.of(), MixpanelSchema.importBody(server.requests().get(0).body()));
+        assertEquals(List.of(), IngestionRules.importBody(server.requests().get(0).body()));
     }
 }

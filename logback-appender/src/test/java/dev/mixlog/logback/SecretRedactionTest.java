@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +29,8 @@ class SecretRedactionTest {
     private static final String SA_SECRET = "SA-SECRET-a1b2c3d4e5";
     private static final String API_SECRET = "API-SECRET-9z8y7x6w";
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     private static String base64(String text) {
@@ -66,7 +67,7 @@ class SecretRedactionTest {
     })
     void aRefusalThatEchoesTheCredentialsShowsNoneOfThem(String configuration, String configuredSecrets, String check) {
         List<String> secrets = List.of(configuredSecrets.split(" "));
-        server.answerWith(request -> MockMixpanel.json(401, "{\"error\":\"Invalid credentials: Authorization: "
+        server.answerWith(request -> Reply.json(401, "{\"error\":\"Invalid credentials: Authorization: "
                 + request.header("Authorization") + " / raw " + request.header("Authorization").substring(6)
                 + " / secrets " + String.join(", ", secrets) + "\",\"status\":0}"));
         logback = fixture.configure(configuration);
@@ -107,7 +108,7 @@ class SecretRedactionTest {
      */
     @org.junit.jupiter.api.Test
     void credentialsFromVariablesAreNotShownByTheAppender() {
-        server.answerWith(request -> MockMixpanel.json(401, "{\"error\":\"bad credentials " + SA_SECRET + " "
+        server.answerWith(request -> Reply.json(401, "{\"error\":\"bad credentials " + SA_SECRET + " "
                 + request.header("Authorization") + "\"}"));
         logback = fixture.configure("secrets-from-variables.xml", Map.of("mockUrl", server.url(),
                 "MIXPANEL_SA_USER", SA_USER, "MIXPANEL_SA_SECRET", SA_SECRET, "MIXPANEL_PROJECT_ID", "3141592"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Setting;
 import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.testing.MockMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class SettingsSurfaceTest {
 
     @Test
     void aConfigurationGivingEverySettingStillLoads() throws Exception {
-        try (MockMixpanel server = MockMixpanel.start(); LogbackHarness logback = LogbackHarness.configure("every-setting.xml", server.url())) {
+        try (LoopbackMixpanel server = LoopbackMixpanel.start(); LogbackHarness logback = LogbackHarness.configure("every-setting.xml", server.url())) {
             MixlogConfig config = logback.appender().getMixlogConfig();
             assertNotNull(config, logback::statusText);
             assertEquals(java.time.Duration.ofMillis(750), config.flushInterval());

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.MockMixpanel;
-import dev.mixlog.core.testing.MockMixpanel.Received;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.List;
 import java.util.function.Function;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StrictImportTest {
     private static final List<String> NAMES = List.of("Signed Up", "Order Paid", "Cart Viewed", "Coupon Applied", "Logged Out");
     @RegisterExtension
-    final LogbackFixture<MockMixpanel> fixture = LogbackFixture.mockMixpanel();
-    private final MockMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     /** The forms {@code failed_records} takes: Mixpanel's docs, its OpenAPI schema, and plain text. */
@@ -60,10 +60,10 @@ class StrictImportTest {
     }
 
     /** Mixpanel's strict-mode reply refusing the events at index 1 and 3 of the request. */
-    private static Function<Received, MockResponse> refuseOneAndThree(FailedRecordsForm form) {
+    private static Function<Request, Reply> refuseOneAndThree(FailedRecordsForm form) {
         return request -> {
             List<String> ids = request.insertIds();
-            return MockMixpanel.json(400, "{\"code\":400,\"error\":\"some data points in the request failed validation\","
+            return Reply.json(400, "{\"code\":400,\"error\":\"some data points in the request failed validation\","
                     + "\"num_records_imported\":" + (ids.size() - 2) + ",\"status\":\"Bad Request\",\"failed_records\":["
                     + form.record(1, ids.get(1), "properties.time", "'properties.time' is invalid: must be in the past") + ","
                     + form.record(3, ids.get(3), "properties.coupon", "'properties.coupon' is too long") + "]}");
@@ -85,7 +85,7 @@ class StrictImportTest {
         assertEquals(2, logback.stats().dropped(DropReason.REJECTED));
         assertEquals(3, logback.stats().delivered());
 
-        Received request = server.requests().get(0);
+        Request request = server.requests().get(0);
         String warning = logback.awaitStatus(Status.WARN, "Mixpanel refused 2 of 5 events");
         assertTrue(warning.contains("the others were imported"), warning);
         for (int refused : new int[] {1, 3}) {

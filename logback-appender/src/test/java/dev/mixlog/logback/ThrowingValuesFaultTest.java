@@ -7,9 +7,9 @@ import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.ThrowingValues;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,8 +30,8 @@ class ThrowingValuesFaultTest {
     private static final int BAD = 10_000;
 
     @RegisterExtension
-    final LogbackFixture<FaultyMixpanel> fixture = LogbackFixture.faultyMixpanel();
-    private final FaultyMixpanel server = fixture.server();
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
 
     @ParameterizedTest(name = "{0}")
@@ -74,7 +74,7 @@ class ThrowingValuesFaultTest {
         assertEquals(logged + 1, stats.delivered(), stats::toString);
         assertEquals(0, stats.droppedTotal(), stats::toString);
         assertEquals(stats.delivered(), server.ingestedCount(), stats::toString);
-        assertEquals(List.of(), server.schemaProblems());
+        assertEquals(List.of(), server.violations());
         assertTrue(logback.statusText().contains(Adjustment.UNRENDERABLE.description()), logback::statusText);
         assertTrue(logback.messages(Status.ERROR).isEmpty(), logback::statusText);
         Figures.report("errors from values: " + errorName, GOOD + " good and " + BAD + " bad events interleaved: all "

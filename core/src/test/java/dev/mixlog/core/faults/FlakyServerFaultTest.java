@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Arrival;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.Random;
@@ -32,7 +32,7 @@ class FlakyServerFaultTest {
     private static final int[] RETRYABLE = {408, 500, 502, 503, 504, 524};
     private static final long SLOWER_THAN_TIMEOUT_MILLIS = 700;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {
@@ -44,12 +44,12 @@ class FlakyServerFaultTest {
         int events = FaultTimings.events();
         Random random = new Random(SEED);
         Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             int roll;
             synchronized (random) {
                 roll = random.nextInt(100);
             }
-            Fault fault = fault(roll, arrival);
+            Reply fault = fault(roll, arrival);
             injected.computeIfAbsent(roll < 8 ? "status " + fault : roll < 20 ? describe(roll) : "accepted",
                     kind -> new AtomicInteger()).incrementAndGet();
             return fault;
@@ -78,16 +78,16 @@ class FlakyServerFaultTest {
     }
 
     /** Rolls 0-7: a retryable status; 8-12: reset; 13-16: ingested, then reset; 17-19: slower than the timeout. */
-    private static Fault fault(int roll, Arrival arrival) {
+    private static Reply fault(int roll, Request arrival) {
         if (roll < 8) {
-            return Fault.refuse(RETRYABLE[roll % RETRYABLE.length], "{\"error\":\"try again\",\"echo\":\"Authorization: "
+            return Reply.refuse(RETRYABLE[roll % RETRYABLE.length], "{\"error\":\"try again\",\"echo\":\"Authorization: "
                     + arrival.authorization() + "; token " + Pipeline.TOKEN + "\"}");
         }
         if (roll < 13) {
-            return Fault.dropConnection();
+            return Reply.dropConnection();
         }
         if (roll < 17) {
-            return Fault.ingestThenDropConnection();
+            return Reply.ingestThenDropConnection();
         }
         if (roll < 20) {
             try {
@@ -96,7 +96,7 @@ class FlakyServerFaultTest {
                 Thread.currentThread().interrupt();
             }
         }
-        return Fault.accept();
+        return Reply.accept();
     }
 
     private static String describe(int roll) {
@@ -106,7 +106,7 @@ class FlakyServerFaultTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403})
     void refusedBatchesAreNeverResent(int status) {
-        server.rule(arrival -> Fault.refuse(status, "{\"error\":\"refused\"}"));
+        server.answerWith(arrival -> Reply.refuse(status, "{\"error\":\"refused\"}"));
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server))) {
             pipeline.logNumbered(0, 2000);
             pipeline.awaitSettled(2000);
@@ -114,7 +114,7 @@ class FlakyServerFaultTest {
             MixlogStats stats = pipeline.stats();
             assertEquals(2000, stats.dropped(DropReason.REJECTED), stats::toString);
             assertEquals(0, stats.retried());
-            assertEquals(2000, server.arrivals().stream().mapToInt(arrival -> arrival.events().size()).sum(),
+            assertEquals(2000, server.requests().stream().mapToInt(arrival -> arrival.events().size()).sum(),
                     "every event sent exactly once");
             pipeline.assertLedger(2000, server);
         }

@@ -7,9 +7,9 @@ import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -29,7 +29,7 @@ class HangingServerFaultTest {
     private static final long SLOWEST_CALL_BOUND = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long SLOW_REPLY_MILLIS = 40;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {
@@ -88,13 +88,13 @@ class HangingServerFaultTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 4})
     void requestsUnderWayNeverExceedMaxInFlight(int maxInFlight) {
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             try {
                 Thread.sleep(SLOW_REPLY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Fault.accept();
+            return Reply.accept();
         });
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_IN_FLIGHT, String.valueOf(maxInFlight))
                 .text(Settings.MAX_BATCH_EVENTS, "100").text(Settings.RING_BUFFER_SIZE, "8192"))) {
@@ -118,7 +118,7 @@ class HangingServerFaultTest {
 
     @Test
     void diagnosticsNeverShowTheCredentials() {
-        server.rule(arrival -> Fault.refuse(503, "{\"error\":\"echo " + arrival.authorization() + " " + Pipeline.TOKEN + "\"}"));
+        server.answerWith(arrival -> Reply.refuse(503, "{\"error\":\"echo " + arrival.authorization() + " " + Pipeline.TOKEN + "\"}"));
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_RETRY_TIME, "200ms"))) {
             pipeline.logNumbered(0, 10);
             pipeline.awaitSettled(10);

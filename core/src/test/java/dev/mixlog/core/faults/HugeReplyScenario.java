@@ -3,12 +3,12 @@ package dev.mixlog.core.faults;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
 
 /**
  * Run in a JVM of its own with a small heap by {@link HugeReplyFaultTest}: logs events to a server
@@ -31,7 +31,7 @@ public final class HugeReplyScenario {
         long control = heapAfterGc() - start;
         resetPeaks();
         long beforeHuge = heapAfterGc();
-        run(events, Fault.acceptWithHugeBody(bodyBytes));
+        run(events, Reply.acceptWithHugeBody(bodyBytes));
         long huge = heapAfterGc() - beforeHuge;
         System.out.println("heapPeakGrowth " + Math.max(0, peakHeap() - beforeHuge));
         System.out.println("controlRetainedGrowth " + control);
@@ -39,11 +39,11 @@ public final class HugeReplyScenario {
     }
 
     /** Logs the events to a server answering each request with the fault ({@code null}: Mixpanel's 200); prints the ledger. */
-    private static void run(int events, Fault fault) {
+    private static void run(int events, Reply fault) {
         String phase = fault == null ? "control " : "";
-        try (FaultyMixpanel server = FaultyMixpanel.start()) {
+        try (LoopbackMixpanel server = LoopbackMixpanel.start()) {
             if (fault != null) {
-                server.rule(arrival -> fault);
+                server.answerWith(arrival -> fault);
             }
             long thrown = 0;
             try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_BATCH_EVENTS, "100"))) {

@@ -8,7 +8,7 @@ import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class JmxFaultTest {
     private static final MBeanServer PLATFORM = ManagementFactory.getPlatformMBeanServer();
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {

@@ -8,8 +8,8 @@ import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class OverflowFaultTest {
     private static final long BLOCK_TIMEOUT_MILLIS = 200;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {

@@ -8,7 +8,7 @@ import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.FaultyMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,7 +16,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
-/** A core delivering {@link TestEvent}s to a {@link FaultyMixpanel}, with the checks every scenario makes. */
+/** A core delivering {@link TestEvent}s to a {@link LoopbackMixpanel}, with the checks every scenario makes. */
 final class Pipeline implements AutoCloseable {
     /** The project token; it must never show in a status message. */
     static final String TOKEN = "fault-suite-token-6f1d2e9a";
@@ -36,7 +36,7 @@ final class Pipeline implements AutoCloseable {
      * Settings for fault scenarios: batches of 500, quick flushes, retries after 20 ms doubling to
      * 200 ms (instead of 2 s to 60 s), diagnostics every 200 ms, no shutdown hook, no JMX.
      */
-    static MixlogSettings settings(FaultyMixpanel server) {
+    static MixlogSettings settings(LoopbackMixpanel server) {
         return new MixlogSettings().name("faults").text(Settings.BASE_URL, server.url()).text(Settings.TOKEN, TOKEN)
                 .text(Settings.MAX_BATCH_EVENTS, "500").text(Settings.FLUSH_INTERVAL, "50ms")
                 .text(Settings.RETRY_INITIAL_BACKOFF, "20ms").text(Settings.RETRY_MAX_BACKOFF, "200ms")
@@ -93,11 +93,11 @@ final class Pipeline implements AutoCloseable {
      * ingested exactly the delivered ones (deduplicated by {@code $insert_id}), all valid; no status
      * message shows a credential.
      */
-    void assertLedger(long logged, FaultyMixpanel server) {
+    void assertLedger(long logged, LoopbackMixpanel server) {
         MixlogStats stats = stats();
         assertEquals(logged, stats.delivered() + stats.droppedTotal(), () -> "delivered + dropped: " + stats);
         assertEquals(stats.delivered(), server.ingestedCount(), () -> "ingested by the server: " + stats);
-        assertEquals(List.of(), server.schemaProblems());
+        assertEquals(List.of(), server.violations());
         status.assertShowsNone(List.of(TOKEN, BASIC_CREDENTIALS));
     }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Arrival;
 import dev.mixlog.core.testing.Await;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -36,7 +36,7 @@ class RateLimitFaultTest {
     /** Slack between the server's clock reading for an HTTP date and the client's. */
     private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {
@@ -47,12 +47,12 @@ class RateLimitFaultTest {
     void aStormOf429sPausesEverySenderAndLosesNothing() {
         int events = FaultTimings.events();
         AtomicLong stormEnd = new AtomicLong();
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             stormEnd.compareAndSet(0, arrival.arrivedNanos() + STORM.toNanos());
             if (arrival.arrivedNanos() - stormEnd.get() >= 0) {
-                return Fault.accept();
+                return Reply.accept();
             }
-            return arrival.index() % 2 == 0 ? Fault.rateLimited(1) : Fault.rateLimitedUntil(Duration.ofMillis(1500));
+            return arrival.index() % 2 == 0 ? Reply.rateLimited(1) : Reply.rateLimitedUntil(Duration.ofMillis(1500));
         });
         // a retry budget shorter than the storm: waiting as asked must not use it up
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
@@ -66,8 +66,8 @@ class RateLimitFaultTest {
             pipeline.assertLedger(events, server);
             assertEquals(0, stats.droppedTotal(), stats::toString);
             assertEquals(events, server.ingestedCount());
-            List<Arrival> arrivals = server.arrivals();
-            List<Arrival> limited = arrivals.stream().filter(Arrival::rateLimited).collect(Collectors.toList());
+            List<Request> arrivals = server.requests();
+            List<Request> limited = arrivals.stream().filter(Request::rateLimited).collect(Collectors.toList());
             assertTrue(limited.size() >= 8, "rounds of 429: " + limited.size());
             assertNoRequestDuringAPause(arrivals, limited);
             Figures.report("429 storm", events + " events, " + arrivals.size() + " requests, " + limited.size()
@@ -78,11 +78,11 @@ class RateLimitFaultTest {
     }
 
     /** No sender put a request on the wire while any 429's pause lasted. */
-    private static void assertNoRequestDuringAPause(List<Arrival> arrivals, List<Arrival> limited) {
-        for (Arrival pause : limited) {
+    private static void assertNoRequestDuringAPause(List<Request> arrivals, List<Request> limited) {
+        for (Request pause : limited) {
             long from = pause.answeredNanos() + GATE_RACE_NANOS;
             long until = pause.pauseEndNanos() - CLOCK_SLACK_NANOS;
-            for (Arrival request : arrivals) {
+            for (Request request : arrivals) {
                 long at = request.arrivedNanos();
                 assertTrue(at <= from || at >= until, () -> "request " + request.index() + " arrived "
                         + Figures.millis(at - pause.answeredNanos()) + " ms after the 429 of request " + pause.index()
@@ -94,15 +94,15 @@ class RateLimitFaultTest {
     @Test
     void timeHeldBackByAnotherBatchsRateLimitDoesNotUseUpTheRetryBudget() {
         AtomicBoolean secondBatchFailed = new AtomicBoolean();
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             String batch = arrival.events().get(0).path("properties").path("batch").asText();
             if (arrival.index() == 0) {
-                return Fault.rateLimited(2);
+                return Reply.rateLimited(2);
             }
             if (batch.equals("B") && secondBatchFailed.compareAndSet(false, true)) {
-                return Fault.refuse(503, "{\"error\":\"unavailable\"}");
+                return Reply.refuse(503, "{\"error\":\"unavailable\"}");
             }
-            return Fault.accept();
+            return Reply.accept();
         });
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server)
                 .text(Settings.MAX_BATCH_EVENTS, "10").text(Settings.MAX_IN_FLIGHT, "2").text(Settings.MAX_RETRY_TIME, "1s"))) {
@@ -120,10 +120,10 @@ class RateLimitFaultTest {
             MixlogStats stats = pipeline.stats();
             assertEquals(20, stats.delivered(), stats::toString);
             pipeline.assertLedger(20, server);
-            List<Arrival> arrivals = server.arrivals();
-            Arrival pause = arrivals.get(0);
-            List<Arrival> batchB = new ArrayList<>();
-            for (Arrival arrival : arrivals) {
+            List<Request> arrivals = server.requests();
+            Request pause = arrivals.get(0);
+            List<Request> batchB = new ArrayList<>();
+            for (Request arrival : arrivals) {
                 if (arrival.events().get(0).path("properties").path("batch").asText().equals("B")) {
                     batchB.add(arrival);
                 }

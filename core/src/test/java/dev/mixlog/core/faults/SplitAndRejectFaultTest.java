@@ -3,14 +3,14 @@ package dev.mixlog.core.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Arrival;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import dev.mixlog.loopback.Request;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ class SplitAndRejectFaultTest {
     private static final int INVALID_EVERY = 397;
     private static final Pattern REPORTED_ID = Pattern.compile("\\$insert_id ([0-9a-f]{32})");
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void closeServer() {
@@ -49,8 +49,8 @@ class SplitAndRejectFaultTest {
     @Test
     void bodiesAboveTheServersLimitAreSplitUntilTheyFit() {
         int events = FaultTimings.events();
-        server.rule(arrival -> arrival.decodedBytes() > BODY_LIMIT
-                ? Fault.refuse(413, "{\"error\":\"request entity too large\"}") : Fault.accept());
+        server.answerWith(arrival -> arrival.decodedBytes() > BODY_LIMIT
+                ? Reply.refuse(413, "{\"error\":\"request entity too large\"}") : Reply.accept());
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
             BitSet expected = new BitSet();
             int oversized = 0;
@@ -75,7 +75,7 @@ class SplitAndRejectFaultTest {
             assertEquals(0, server.duplicatesIngested());
             int tooLargeAnswers = 0;
             int largestAccepted = 0;
-            for (Arrival arrival : server.arrivals()) {
+            for (Request arrival : server.requests()) {
                 if (arrival.answer().equals("413")) {
                     tooLargeAnswers++;
                 } else {
@@ -93,7 +93,7 @@ class SplitAndRejectFaultTest {
     @Test
     void strictModeRefusesExactlyTheInvalidRecordsAndImportsTheRestOnce() {
         int events = FaultTimings.events();
-        server.rule(arrival -> {
+        server.answerWith(arrival -> {
             List<Integer> invalid = new ArrayList<>();
             List<JsonNode> batch = arrival.events();
             for (int i = 0; i < batch.size(); i++) {
@@ -101,7 +101,7 @@ class SplitAndRejectFaultTest {
                     invalid.add(i);
                 }
             }
-            return invalid.isEmpty() ? Fault.accept() : Fault.strictRefusal(invalid);
+            return invalid.isEmpty() ? Reply.accept() : Reply.strictRefusal(invalid);
         });
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
             BitSet valid = new BitSet();
@@ -123,7 +123,7 @@ class SplitAndRejectFaultTest {
             assertEquals(invalid, stats.droppedTotal());
             assertEquals(valid, Pipeline.seqs(server.ingestedEvents()));
             assertEquals(0, server.duplicatesIngested(), "the others were imported once");
-            assertEquals(events, server.arrivals().stream().mapToInt(arrival -> arrival.events().size()).sum(), "nothing resent");
+            assertEquals(events, server.requests().stream().mapToInt(arrival -> arrival.events().size()).sum(), "nothing resent");
             assertEquals(server.refusedInsertIds(), reportedInsertIds(pipeline.status()), "reported: exactly the refused");
             Figures.report("strict 400", events + " events, " + invalid + " of them invalid: exactly those " + invalid
                     + " reported by $insert_id and counted as rejected; " + valid.cardinality() + " imported once; "

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.testing.Fault;
-import dev.mixlog.core.testing.FaultyMixpanel;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StalledReplyFaultTest {
     private static final int EVENTS = 1000;
 
-    private final FaultyMixpanel server = FaultyMixpanel.start();
+    private final LoopbackMixpanel server = LoopbackMixpanel.start();
 
     @AfterEach
     void tearDown() {
@@ -34,7 +34,7 @@ class StalledReplyFaultTest {
             pipeline.logNumbered(0, 1);
             pipeline.awaitSettled(1);
             AtomicBoolean stalled = new AtomicBoolean();
-            server.rule(arrival -> stalled.compareAndSet(false, true) ? Fault.acceptThenStall() : Fault.accept());
+            server.answerWith(arrival -> stalled.compareAndSet(false, true) ? Reply.acceptThenStall() : Reply.accept());
 
             long started = System.nanoTime();
             pipeline.logNumbered(1, EVENTS);

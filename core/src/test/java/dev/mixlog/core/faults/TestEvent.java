@@ -1,12 +1,13 @@
 package dev.mixlog.core.faults;
 
+import dev.mixlog.loopback.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A log event as a core test writes it: a name, a level, key-value pairs; read by {@link TestEventReader}. */
 final class TestEvent {
     /** The event name of numbered events. */
-    static final String NAME = "Fault Drill";
+    static final String NAME = "Reply Drill";
     private static final String NOTE = "n".repeat(120);
 
     final String name;

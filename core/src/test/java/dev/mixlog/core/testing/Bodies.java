@@ -2,30 +2,17 @@ package dev.mixlog.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
-import okhttp3.mockwebserver.RecordedRequest;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Decodes request bodies as Mixpanel would: gunzip when {@code Content-Encoding: gzip}, then JSON. */
+/** JSON for tests: the loopback server's reader, and records written with single quotes. */
 public final class Bodies {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = LoopbackMixpanel.JSON;
 
     private Bodies() {
-    }
-
-    /** The raw bytes after content decoding. */
-    public static byte[] decoded(RecordedRequest request) {
-        byte[] raw = request.getBody().clone().readByteArray();
-        if (!"gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"))) {
-            return raw;
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("body is not valid gzip", e);
-        }
     }
 
     /** JSON written with single quotes for readability in tests: {@code "{'$set':{'plan':'pro'}}"}. */
@@ -37,12 +24,10 @@ public final class Bodies {
         }
     }
 
-    /** The decoded body as a JSON tree (an array for every Mixpanel endpoint). */
-    public static JsonNode json(RecordedRequest request) {
-        try {
-            return JSON.readTree(decoded(request));
-        } catch (IOException e) {
-            throw new UncheckedIOException("body is not JSON", e);
-        }
+    /** The body of each request the server received, in arrival order. */
+    public static List<JsonNode> of(LoopbackMixpanel server) {
+        List<JsonNode> bodies = new ArrayList<>();
+        server.requests().forEach(request -> bodies.add(request.body()));
+        return bodies;
     }
 }

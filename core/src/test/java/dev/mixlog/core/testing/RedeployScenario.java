@@ -1,5 +1,6 @@
 package dev.mixlog.core.testing;
 
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -38,7 +39,7 @@ public final class RedeployScenario {
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         long delivered = 0;
         long metaspaceAfterFirst = 0;
-        try (FaultyMixpanel server = FaultyMixpanel.start()) {
+        try (LoopbackMixpanel server = LoopbackMixpanel.start()) {
             for (int round = 0; round < rounds; round++) {
                 long[] result = new long[1];
                 URLClassLoader loader = new URLClassLoader(webapp, ClassLoader.getPlatformClassLoader());

@@ -52,7 +52,7 @@ class LocalMixpanelReceiverTest {
     @Test
     void reportsInvalidRecordsAndImportsTheRest() throws Exception {
         String badTime = "{\"event\":\"A\",\"properties\":{\"time\":\"soon\",\"distinct_id\":\"u\",\"$insert_id\":\"b1\"}}";
-        String badInsertId = "{\"event\":\"A\",\"properties\":{\"time\":1,\"distinct_id\":\"u\",\"$insert_id\":\"not_valid!\"}}";
+        String badInsertId = "{\"event\":\"A\",\"properties\":{\"time\":1700000000000,\"distinct_id\":\"u\",\"$insert_id\":\"not_valid!\"}}";
         String body = "[" + event("A", "u", "ok1") + "," + badTime + "," + badInsertId + "]";
         HttpResponse<String> reply = post("/import?strict=1", body.getBytes(StandardCharsets.UTF_8), AUTH, false);
         assertEquals(400, reply.statusCode());
@@ -80,7 +80,7 @@ class LocalMixpanelReceiverTest {
     void refusesBodiesThatAreNotJson() throws Exception {
         HttpResponse<String> reply = post("/import?strict=1", "not json".getBytes(StandardCharsets.UTF_8), AUTH, false);
         assertEquals(400, reply.statusCode());
-        assertTrue(reply.body().contains("not valid JSON"));
+        assertTrue(reply.body().contains("body is not JSON"), reply.body());
     }
 
     @Test
@@ -132,7 +132,7 @@ class LocalMixpanelReceiverTest {
             assertEquals(400, reply.statusCode(), invalid);
             JsonNode json = mapper.readTree(reply.body());
             assertEquals(0, json.get("status").asInt(), invalid);
-            assertTrue(json.get("error").asText().startsWith("update 1: "), json.toString());
+            assertTrue(json.get("error").asText().startsWith("record 1: "), json.toString());
         }
         assertEquals(0, receiver.stats().profileUpdates().accepted());
         assertEquals(14, receiver.stats().profileUpdates().rejected());

@@ -4,8 +4,6 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -24,7 +22,6 @@ import java.util.Optional;
  */
 public final class ValueSanitizer {
     static final String TOO_DEEP = "[nested too deep]";
-    private static final char REPLACEMENT = '\uFFFD';
 
     private final int maxStringLength;
     /** How much of a long {@link CharSequence} {@link #renderScalar} copies: enough for any use of the text. */
@@ -143,32 +140,12 @@ public final class ValueSanitizer {
     }
 
     private Object cleanNumber(Number number) {
-        if (number instanceof Double || number instanceof Float) {
-            double d = number.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                stats.recordAdjusted(Adjustment.NOT_FINITE);
-                return null;
-            }
-            return number;
-        }
-        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
-            return number;
-        }
-        if (number instanceof BigInteger || number instanceof BigDecimal) {
-            // beyond a double's range, Mixpanel (which reads numbers as doubles) sees an infinity
-            if (Double.isInfinite(number.doubleValue())) {
-                stats.recordAdjusted(Adjustment.NOT_FINITE);
-                return null;
-            }
-            return number;
-        }
         try {
-            double d = number.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
+            Number finite = FiniteNumbers.finite(number);
+            if (finite == null) {
                 stats.recordAdjusted(Adjustment.NOT_FINITE);
-                return null;
             }
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+            return finite;
         } catch (Throwable e) {
             return unrenderable(e);
         }
@@ -247,32 +224,11 @@ public final class ValueSanitizer {
     }
 
     private String validUtf16(String text) {
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1));
-                if (!paired) {
-                    return repairSurrogates(text);
-                }
-                i++;
-            }
+        String valid = Utf16.valid(text);
+        if (valid != text) {
+            stats.recordAdjusted(Adjustment.INVALID_TEXT);
         }
-        return text;
-    }
-
-    private String repairSurrogates(String text) {
-        stats.recordAdjusted(Adjustment.INVALID_TEXT);
-        StringBuilder fixed = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                fixed.append(c).append(text.charAt(++i));
-            } else {
-                fixed.append(Character.isSurrogate(c) ? REPLACEMENT : c);
-            }
-        }
-        return fixed.toString();
+        return valid;
     }
 
     private static int sizeHint(Object iterable) {

@@ -12,7 +12,7 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
+import dev.mixlog.loopback.IngestionRules;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ class EventWriterTest {
     private JsonNode write(String name, Object distinctId, Map<String, Object> properties) throws IOException {
         ByteSink json = writer.write(new MappedEvent(name, distinctId, TIME, properties), "0123abcd");
         JsonNode event = Bodies.JSON.readTree(json.toByteArray());
-        assertEquals(List.of(), MixpanelSchema.importBody(Bodies.JSON.createArrayNode().add(event)));
+        assertEquals(List.of(), IngestionRules.importBody(Bodies.JSON.createArrayNode().add(event)));
         return event;
     }
 
@@ -104,7 +104,7 @@ class EventWriterTest {
 
         JsonNode event = Bodies.JSON.readTree(json.toByteArray());
         assertEquals("tok", event.path("properties").path("token").asText());
-        assertEquals(List.of(), MixpanelSchema.trackBody(Bodies.JSON.createArrayNode().add(event)));
+        assertEquals(List.of(), IngestionRules.trackBody(Bodies.JSON.createArrayNode().add(event)));
     }
 
     @Test

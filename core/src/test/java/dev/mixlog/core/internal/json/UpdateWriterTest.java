@@ -10,7 +10,7 @@ import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import dev.mixlog.core.testing.Bodies;
-import dev.mixlog.core.testing.MixpanelSchema;
+import dev.mixlog.loopback.IngestionRules;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ class UpdateWriterTest {
         JsonNode json = Bodies.JSON.readTree(bytes.toByteArray());
         JsonNode body = Bodies.JSON.createArrayNode().add(json);
         boolean isGroup = update.operation().kind() == Operation.Kind.GROUP;
-        assertEquals(List.of(), isGroup ? MixpanelSchema.groupUpdates(body) : MixpanelSchema.profileUpdates(body));
+        assertEquals(List.of(), isGroup ? IngestionRules.groupUpdates(body) : IngestionRules.profileUpdates(body));
         return json;
     }
 

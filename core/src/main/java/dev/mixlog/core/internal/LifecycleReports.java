@@ -3,13 +3,17 @@ package dev.mixlog.core.internal;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.util.Locale;
 
-/** What a starting core says once: where events go and how they are authenticated, or why nothing is sent. */
-public final class StartupReport {
-    private StartupReport() {
+/**
+ * What a core says at start (where events go and how they are authenticated, or why nothing is
+ * sent) and at stop (its counters, and loudly any events not delivered in time).
+ */
+public final class LifecycleReports {
+    private LifecycleReports() {
     }
 
     public static void announce(MixlogConfig config, SafeStatus status) {
@@ -25,5 +29,16 @@ public final class StartupReport {
         }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
                 + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication)");
+    }
+
+    public static void stopped(MixlogConfig config, MixlogStats stats, SafeStatus status) {
+        long undelivered = stats.dropped(DropReason.SHUTDOWN);
+        String summary = "stopped: " + stats;
+        if (undelivered > 0) {
+            status.warnLoudly(summary + "; " + undelivered + " events were not delivered before shutdownTimeout ("
+                    + config.shutdownTimeout() + ")");
+        } else {
+            status.info(summary);
+        }
     }
 }

@@ -1,0 +1,49 @@
+package dev.mixlog.loopback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/** Reads a request as Mixpanel would: the body gunzipped when {@code Content-Encoding: gzip}, parsed, checked. */
+final class RequestReader {
+    private RequestReader() {
+    }
+
+    /** Reads the request and enters it in the ledger. */
+    static Request read(HttpExchange exchange, Ledger ledger) throws IOException {
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        // the request has arrived: decoding and checking it is the server's time, not the client's
+        long arrived = System.nanoTime();
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        byte[] decoded = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
+        JsonNode body = parse(decoded);
+        String path = exchange.getRequestURI().getPath();
+        IngestionRules.Findings findings = decoded == null
+                ? new IngestionRules.Findings(List.of("body is not valid gzip"), List.of()) : IngestionRules.findings(path, body);
+        return ledger.add(index -> new Request(index, exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                headers, arrived, raw, decoded == null ? raw : decoded, body, findings));
+    }
+
+    private static JsonNode parse(byte[] decoded) {
+        try {
+            return decoded == null || decoded.length == 0 ? null : LoopbackMixpanel.JSON.readTree(decoded);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static byte[] gunzip(byte[] raw) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        } catch (IOException notGzip) {
+            return null;
+        }
+    }
+}
