@@ -31,12 +31,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AsyncLoggersTest {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     private static final Marker STEP = MixpanelMarkers.event("Step Done");
 
     @Test
     void asyncLoggersDeliverEveryEventWithItsOwnValues() throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         LoggerContext context = Configurator.initialize("async", "log4j2-async.xml");
         assertInstanceOf(AsyncLoggerContext.class, context);
         Logger log = context.getLogger("async.shop");

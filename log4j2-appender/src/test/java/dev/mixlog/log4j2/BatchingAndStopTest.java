@@ -22,11 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BatchingAndStopTest {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
 
     @Test
     void fullBatchesAreSentAtOnceAndStopSendsTheRest() throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         LoggerContext context = TestContexts.start("log4j2-batches.xml");
         Logger log = context.getLogger("zero.code");
         for (int i = 1; i <= 7; i++) {
@@ -49,7 +50,6 @@ class BatchingAndStopTest {
 
     @Test
     void flushDeliversWhatIsBufferedWithoutStopping() throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         LoggerContext context = TestContexts.start("log4j2-batches.xml");
         MixpanelAppender appender = TestContexts.mixpanel(context, "batched");
         Logger log = context.getLogger("zero.code");
@@ -68,7 +68,6 @@ class BatchingAndStopTest {
 
     @Test
     void stoppingTheContextDeliversWhatIsBuffered() throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         LoggerContext context = TestContexts.start("log4j2-batches.xml");
         MixpanelAppender appender = TestContexts.mixpanel(context, "batched");
         Logger log = context.getLogger("zero.code");
@@ -85,7 +84,7 @@ class BatchingAndStopTest {
 
     @Test
     void stopWaitsForItsOwnShutdownTimeoutWhateverTheCallerPassesAndCountsWhatIsLeft() throws Exception {
-        LoopbackMixpanel server = mixpanel.server().hang();
+        server.hang();
         MixpanelAppender appender;
         try {
             LoggerContext context = TestContexts.start("log4j2-silent-server.xml");

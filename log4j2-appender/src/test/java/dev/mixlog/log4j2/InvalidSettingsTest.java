@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InvalidSettingsTest {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
 
     @Test
@@ -40,7 +42,6 @@ class InvalidSettingsTest {
     }
 
     private void assertNoAppender(String resource, String expectedError) throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         try (StatusCapture status = StatusCapture.register()) {
             LoggerContext context = TestContexts.start(resource);
             try {

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MissingCredentialsTest {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
 
     @ParameterizedTest(name = "{0}")
@@ -32,7 +34,6 @@ class MissingCredentialsTest {
         "log4j2-undefined-token.xml | token refers to ${env:MIXPANEL_TOKEN_NOT_SET_HERE}, which is not defined",
     })
     void withoutCredentialsTheAppenderStartsDisabledAndCountsWhatItRefuses(String configuration, String reason) throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         try (StatusCapture status = StatusCapture.register()) {
             LoggerContext context = TestContexts.start(configuration);
             try {

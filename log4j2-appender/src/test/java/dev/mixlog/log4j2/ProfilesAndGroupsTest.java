@@ -15,6 +15,7 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +27,8 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.message.MapMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
@@ -43,16 +44,12 @@ class ProfilesAndGroupsTest {
     private static final String PROFILE = "{'$token':'test-project-token','$distinct_id':'u-1','$ignore_time':true,";
     private static final String GROUP = "{'$token':'test-project-token','$group_key':'company','$group_id':'acme',";
 
-    /** The checks Mixpanel's description puts on each endpoint's body. */
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
     private LoopbackMixpanel server;
     private LoggerContext context;
     private MixpanelAppender appender;
-
-    @BeforeEach
-    void startServer() {
-        server = LoopbackMixpanel.start();
-        System.setProperty("mockUrl", server.url());
-    }
 
     @AfterEach
     void stop() {
@@ -61,8 +58,6 @@ class ProfilesAndGroupsTest {
         if (context != null) {
             context.stop();
         }
-        System.clearProperty("mockUrl");
-        server.close();
     }
 
     private Logger start(String configuration) {

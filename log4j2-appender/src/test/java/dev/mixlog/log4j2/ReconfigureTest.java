@@ -33,11 +33,12 @@ class ReconfigureTest {
 
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @ParameterizedTest(name = "endpoint hanging: {0}")
     @ValueSource(booleans = {false, true})
     void reconfigurationsLoseNothingUncountedAndReturnAtOnce(boolean hanging) throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         if (hanging) {
             server.hang();
         }

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SettingsTest {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
 
     @Test
     void everyAttributeReachesTheConfiguration() throws Exception {
-        LoopbackMixpanel server = mixpanel.server();
         LoggerContext context = TestContexts.start("log4j2-all-settings.xml");
         try {
             MixlogConfig config = TestContexts.mixpanel(context, "everything").getMixlogConfig();

@@ -30,12 +30,12 @@ import org.slf4j.MarkerFactory;
 class Slf4jOverLog4j2Test {
     @RegisterExtension
     final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
     private LoopbackMixpanel server;
     private LoggerContext context;
 
     @BeforeEach
     void start() {
-        server = mixpanel.server();
         context = Configurator.initialize("slf4j", "log4j2-slf4j.xml");
         TestContexts.mixpanel(context, "mixpanel");
     }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.ThrowingValues;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.Logger;
@@ -18,6 +17,7 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.message.MapMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +30,10 @@ class ThrowingValuesFaultTest {
     private static final int GOOD = 10_000;
     private static final int BAD = 10_000;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
     private LoggerContext context;
 
     @AfterEach
@@ -38,15 +41,12 @@ class ThrowingValuesFaultTest {
         if (context != null) {
             context.stop(30, TimeUnit.SECONDS);
         }
-        server.close();
-        System.clearProperty("mockUrl");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"AssertionError", "OutOfMemoryError", "ExceptionInInitializerError", "Killed"})
     void errorsThrownByLoggedValuesNeitherStopDeliveryNorLoseEvents(String errorName) {
         Supplier<Error> error = ThrowingValues.ERRORS.get(errorName);
-        System.setProperty("mockUrl", server.url());
         context = TestContexts.start("log4j2-throwing-values.xml");
         MixpanelAppender appender = TestContexts.mixpanel(context, "mixpanel");
         MixlogStats stats = appender.getStats();
@@ -75,15 +75,7 @@ class ThrowingValuesFaultTest {
         context = null;
 
         assertEquals(0, thrown, "Errors that reached the logging call");
-        ThrowingValues.Arrived arrived = ThrowingValues.Arrived.sort(server.ingestedEvents());
-        assertEquals(GOOD + 1, arrived.goodSeqs.cardinality(), "good events that arrived");
-        assertEquals(List.of(), arrived.badOtherwise, "bad events that arrived without the placeholder");
-        assertEquals(BAD, arrived.badWithPlaceholder, "bad events delivered with a placeholder");
-        assertEquals(0, server.duplicatesIngested(), "events ingested twice");
-        assertEquals(BAD, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
-        assertEquals(logged + 1, stats.delivered(), stats::toString);
-        assertEquals(0, stats.droppedTotal(), stats::toString);
-        assertEquals(List.of(), server.violations());
+        ThrowingValues.assertAllArrivedOnce(server, stats, GOOD, BAD, logged);
         Figures.report("errors from values (Log4j2): " + errorName, GOOD + " good and " + BAD
                 + " bad events interleaved: all arrived once, the bad ones with a placeholder; 0 Errors reached the call; "
                 + "consumer alive; " + Figures.millis(took) + " ms");

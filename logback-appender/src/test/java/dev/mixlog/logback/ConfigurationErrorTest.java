@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
-import dev.mixlog.core.testing.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,8 +35,7 @@ class ConfigurationErrorTest {
         "bad-partial-service-account.xml | serviceAccountUsername, serviceAccountSecret and projectId | missing: serviceAccountSecret, projectId",
     })
     void badSettingStopsTheAppenderWithAnErrorSayingWhatToFix(String configuration, String setting, String fix) {
-        Await.until(() -> LogbackHarness.mixlogThreads().isEmpty(), "earlier tests' threads ended");
-        logback = fixture.configure(configuration);
+        logback = fixture.configureAlone(configuration);
         MixpanelAppender appender = logback.appender();
 
         assertNotNull(appender, "the appender is still declared and attached");

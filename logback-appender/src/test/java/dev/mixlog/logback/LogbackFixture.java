@@ -1,15 +1,18 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.core.testing.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.MDC;
 
 /**
  * A loopback Mixpanel for one test, and the Logback configurations the test loads against it
- * ({@code ${mockUrl}} set to the server's URL); all of them are stopped and closed after the test.
+ * ({@code ${mockUrl}} set to the server's URL); all of them are stopped and closed after the test,
+ * and the MDC cleared.
  * Registered as {@code @RegisterExtension final LogbackFixture fixture = new LogbackFixture();}.
  */
 final class LogbackFixture implements AfterEachCallback {
@@ -25,6 +28,12 @@ final class LogbackFixture implements AfterEachCallback {
         return configure(configuration, Map.of("mockUrl", server.url()));
     }
 
+    /** As {@link #configure(String)}, once every Mixlog thread of earlier tests has ended (for tests that count threads). */
+    LogbackHarness configureAlone(String configuration) {
+        Await.until(() -> LogbackHarness.mixlogThreads().isEmpty(), "earlier tests' threads ended");
+        return configure(configuration);
+    }
+
     /** Loads {@code logback/<configuration>} with these context properties. */
     LogbackHarness configure(String configuration, Map<String, String> properties) {
         LogbackHarness harness = LogbackHarness.configure(configuration, properties);
@@ -34,6 +43,7 @@ final class LogbackFixture implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        MDC.clear();
         for (LogbackHarness harness : loaded) {
             harness.close();
         }

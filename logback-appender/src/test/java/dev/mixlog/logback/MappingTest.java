@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -31,11 +30,6 @@ class MappingTest {
     final LogbackFixture fixture = new LogbackFixture();
     private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void clearMdc() {
-        MDC.clear();
-    }
 
     private Logger start(String configuration) {
         logback = fixture.configure(configuration);

@@ -8,7 +8,6 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,8 +35,7 @@ class MissingCredentialsTest {
         "empty-token.xml     | no token or service account is set",
     })
     void withoutCredentialsTheAppenderStartsDisabledAndCountsWhatItRefuses(String configuration, String reason) {
-        Await.until(() -> LogbackHarness.mixlogThreads().isEmpty(), "earlier tests' threads ended");
-        logback = fixture.configure(configuration);
+        logback = fixture.configureAlone(configuration);
         MixpanelAppender appender = logback.appender();
 
         assertTrue(appender.isStarted(), logback::statusText);

@@ -20,7 +20,6 @@ import dev.mixlog.loopback.Request;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -39,11 +38,6 @@ class ProfilesAndGroupsTest {
     final LogbackFixture fixture = new LogbackFixture();
     private final LoopbackMixpanel server = fixture.server();
     private LogbackHarness logback;
-
-    @AfterEach
-    void clearMdc() {
-        MDC.clear();
-    }
 
     private Logger start(String configuration) {
         logback = fixture.configure(configuration);

@@ -10,10 +10,11 @@ import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.PacedLogging;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -25,17 +26,13 @@ import org.slf4j.Marker;
  * the Mixpanel appenders is delivered or counted, no stop holds the reconfiguring thread for more than
  * 100 ms, and after the context's final stop no Mixlog thread is left.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class ReloadTest {
     private static final int RELOADS = 30;
     private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void tearDown() {
-        server.release();
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @ParameterizedTest(name = "endpoint hanging: {0}")
     @ValueSource(booleans = {false, true})

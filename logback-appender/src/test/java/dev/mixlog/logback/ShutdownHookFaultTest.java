@@ -6,26 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A JVM that exits without stopping Logback: Mixlog's shutdown hook delivers what is buffered; with
  * the endpoint down it gives up within {@code shutdownTimeout}, says how many events were lost, and
  * the JVM still exits (no non-daemon thread holds it).
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class ShutdownHookFaultTest {
     private static final int EVENTS = 20_000;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void theShutdownHookDeliversEverythingBufferedAtExit() throws Exception {

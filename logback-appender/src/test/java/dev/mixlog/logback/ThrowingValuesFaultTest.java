@@ -11,7 +11,6 @@ import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.ThrowingValues;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,16 +64,7 @@ class ThrowingValuesFaultTest {
         logback.stop();
 
         assertEquals(0, thrown, "Errors that reached the logging call");
-        ThrowingValues.Arrived arrived = ThrowingValues.Arrived.sort(server.ingestedEvents());
-        assertEquals(GOOD + 1, arrived.goodSeqs.cardinality(), "good events that arrived");
-        assertEquals(List.of(), arrived.badOtherwise, "bad events that arrived without the placeholder");
-        assertEquals(BAD, arrived.badWithPlaceholder, "bad events delivered with a placeholder");
-        assertEquals(0, server.duplicatesIngested(), "events ingested twice");
-        assertEquals(BAD, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
-        assertEquals(logged + 1, stats.delivered(), stats::toString);
-        assertEquals(0, stats.droppedTotal(), stats::toString);
-        assertEquals(stats.delivered(), server.ingestedCount(), stats::toString);
-        assertEquals(List.of(), server.violations());
+        ThrowingValues.assertAllArrivedOnce(server, stats, GOOD, BAD, logged);
         assertTrue(logback.statusText().contains(Adjustment.UNRENDERABLE.description()), logback::statusText);
         assertTrue(logback.messages(Status.ERROR).isEmpty(), logback::statusText);
         Figures.report("errors from values: " + errorName, GOOD + " good and " + BAD + " bad events interleaved: all "

@@ -8,6 +8,7 @@ import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import dev.mixlog.loopback.Request;
 import java.util.BitSet;
@@ -16,8 +17,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,17 +28,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code requestTimeout}. Nothing is lost, duplicates are only ever resends of the same
  * {@code $insert_id}, and no credential shows in a status message. Refusals are never resent.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class FlakyServerFaultTest {
     private static final long SEED = 20_240_611L;
     private static final int[] RETRYABLE = {408, 500, 502, 503, 504, 524};
     private static final long SLOWER_THAN_TIMEOUT_MILLIS = 700;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void randomFailuresOnAFifthOfRequestsLoseNothing() {

@@ -9,13 +9,14 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,17 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code maxInFlight}, and what does not fit is dropped with a count that matches exactly what never
  * arrived; the first drop and the end of the drops are reported, rate-limited.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class HangingServerFaultTest {
     /** Generous: a garbage-collection pause on a busy CI machine lands on some call. */
     private static final long SLOWEST_CALL_BOUND = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long SLOW_REPLY_MILLIS = 40;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void aHangingServerNeverSlowsLoggingAndEveryDropIsCountedExactly() {

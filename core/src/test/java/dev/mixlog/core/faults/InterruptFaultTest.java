@@ -6,27 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mixlog's threads interrupted again and again while they work (an application's thread-pool
  * clean-up, a framework that interrupts what it finds): nothing is lost, nothing is dropped, and the
  * consumer neither ends nor spins.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class InterruptFaultTest {
     private static final int EVENTS = 10_000;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void interruptsOutsideAStopLoseNothing() throws Exception {

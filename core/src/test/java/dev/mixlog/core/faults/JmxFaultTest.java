@@ -9,28 +9,26 @@ import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The counters and gauges are JMX attributes of {@code dev.mixlog:type=Appender,name="<appender>"}
  * while the appender runs, every drop reason among them.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class JmxFaultTest {
     private static final MBeanServer PLATFORM = ManagementFactory.getPlatformMBeanServer();
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     private static ObjectName nameOf(String appender) throws JMException {
         return new ObjectName("dev.mixlog:type=Appender,name=" + ObjectName.quote(appender));

@@ -10,6 +10,7 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -17,23 +18,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server goes down (connections refused) and comes back on the same port. With a ring large
  * enough nothing is lost; stopping during the outage returns within {@code shutdownTimeout}, counts
  * exactly what was not delivered, and leaves no Mixlog thread, and Mixlog never made a non-daemon one.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class OutageFaultTest {
     private static final int SLICES = 20;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void aServerDownForAWhileLosesNothingWithARingLargeEnough() {

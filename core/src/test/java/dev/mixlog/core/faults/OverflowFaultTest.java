@@ -10,29 +10,27 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a full ring does to the application: {@code overflowPolicy=block} waits up to
  * {@code blockTimeout}, then drops; {@code discardThreshold} keeps WARN and above while events below
  * WARN are discarded first. Every outcome is counted under its reason.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class OverflowFaultTest {
     private static final long BLOCK_TIMEOUT_MILLIS = 200;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     /** A small pipeline whose consumer gets stuck at once behind one hanging request. */
     private Pipeline smallPipeline(String overflowPolicy, String blockTimeout, String discardThreshold) {

@@ -8,6 +8,7 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import dev.mixlog.loopback.Request;
 import java.time.Duration;
@@ -18,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 429 with {@code Retry-After} (seconds or HTTP date): every sender pauses, not only the one that got
  * it, for as long as the server asked; that time does not count against {@code maxRetryTime}.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class RateLimitFaultTest {
     /** How long the server answers every request with 429. */
     private static final Duration STORM = Duration.ofMillis(3000);
@@ -36,12 +38,8 @@ class RateLimitFaultTest {
     /** Slack between the server's clock reading for an HTTP date and the client's. */
     private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void aStormOf429sPausesEverySenderAndLosesNothing() {

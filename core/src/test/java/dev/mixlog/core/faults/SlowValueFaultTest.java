@@ -6,25 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A value whose {@code toString()} is slow runs on the consumer, not on the logging thread: the call
  * stays cheap, the events behind it wait and are delivered, and the delay is reported with its length.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class SlowValueFaultTest {
     private static final long SLOW_MILLIS = 300;
     private static final int EVENTS = 1000;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void aSlowToStringDelaysDeliveryAndIsReported() {

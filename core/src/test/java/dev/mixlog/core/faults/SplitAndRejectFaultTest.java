@@ -9,6 +9,7 @@ import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import dev.mixlog.loopback.Request;
 import java.util.ArrayList;
@@ -18,14 +19,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replies that must never be answered by resending the same body: 413 (split in halves until each
  * part fits; a lone event too large is dropped and counted), and strict mode's 400 (exactly the
  * refused records are reported and counted; the others were imported, once).
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class SplitAndRejectFaultTest {
     /** The body size, after gunzip, above which the server answers 413. */
     private static final int BODY_LIMIT = 80 * 1024;
@@ -33,12 +35,8 @@ class SplitAndRejectFaultTest {
     private static final int INVALID_EVERY = 397;
     private static final Pattern REPORTED_ID = Pattern.compile("\\$insert_id ([0-9a-f]{32})");
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     /** An event of about 130 KB serialized: larger than the server takes in one body. */
     private static TestEvent oversized(int seq) {

@@ -6,26 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reply whose body stalls after its headers (which the JDK's request timeout no longer covers):
  * the consumer cuts the exchange after twice {@code requestTimeout}, the batch is retried, and the
  * events are delivered once. The server would hold the stalled reply for 30 s.
  */
+@ExtendWith(LoopbackMixpanelExtension.class)
 class StalledReplyFaultTest {
     private static final int EVENTS = 1000;
 
-    private final LoopbackMixpanel server = LoopbackMixpanel.start();
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-    }
+    /** A fresh one for each test, from the extension. */
+    private LoopbackMixpanel server;
 
     @Test
     void aStalledReplyIsCutAndTheBatchRetried() {

@@ -1,6 +1,11 @@
 package dev.mixlog.core.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -58,6 +63,24 @@ public final class ThrowingValues {
             }
             return arrived;
         }
+    }
+
+    /**
+     * What every appender must show after {@code good} good and {@code bad} bad events and one more good
+     * one: all arrived once, the bad ones with a placeholder counted as an adjustment, nothing dropped,
+     * nothing that breaks Mixpanel's rules.
+     */
+    public static void assertAllArrivedOnce(LoopbackMixpanel server, MixlogStats stats, int good, int bad, long logged) {
+        Arrived arrived = Arrived.sort(server.ingestedEvents());
+        assertEquals(good + 1, arrived.goodSeqs.cardinality(), "good events that arrived");
+        assertEquals(List.of(), arrived.badOtherwise, "bad events that arrived without the placeholder");
+        assertEquals(bad, arrived.badWithPlaceholder, "bad events delivered with a placeholder");
+        assertEquals(0, server.duplicatesIngested(), "events ingested twice");
+        assertEquals(bad, stats.adjusted(Adjustment.UNRENDERABLE), stats::toString);
+        assertEquals(logged + 1, stats.delivered(), stats::toString);
+        assertEquals(0, stats.droppedTotal(), stats::toString);
+        assertEquals(stats.delivered(), server.ingestedCount(), stats::toString);
+        assertEquals(List.of(), server.violations());
     }
 
     /** In turn by {@code index}: a value whose {@code toString()}, iterator or map entries throw the error. */
