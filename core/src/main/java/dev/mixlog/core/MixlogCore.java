@@ -109,7 +109,7 @@ public final class MixlogCore<E, S> {
                 return false;
             }
             S captured = reader.capture(event);
-            return capture(captured, reader.isBelowWarn(event), reader.estimatedBytes(captured));
+            return offer(captured, reader.isBelowWarn(event), reader.estimatedBytes(captured));
         } catch (Throwable e) {
             stats.recordDropped(DropReason.INVALID, 1);
             status.error("could not capture a log event for Mixpanel (dropped, counted as invalid): "
@@ -119,14 +119,14 @@ public final class MixlogCore<E, S> {
     }
 
     /**
-     * Puts an event already captured in the ring; never throws, and never blocks unless
-     * {@code overflowPolicy=block} (then at most {@code blockTimeout}). Returns false when the event
-     * was dropped (counted with its reason) or ignored as logged on a delivery thread.
+     * Puts a captured event in the ring; never blocks unless {@code overflowPolicy=block} (then at
+     * most {@code blockTimeout}). Returns false when the event was dropped (counted with its reason)
+     * or ignored as logged on a delivery thread.
      *
      * @param discardable whether the event may be dropped first when the ring is nearly full ({@code discardThreshold})
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
-    public boolean capture(S event, boolean discardable, long estimatedBytes) {
+    private boolean offer(S event, boolean discardable, long estimatedBytes) {
         Pipeline<S> running = pipeline;
         if (running == null) {
             stats.recordDropped(enabled ? DropReason.SHUTDOWN : DropReason.DISABLED, 1);

@@ -58,18 +58,18 @@ public final class Pipeline<S> {
      */
     public boolean offer(S event, boolean discardable, long estimatedBytes) {
         consumer.checkAlive();
-        Intake.Refusal refusal = intake.offer(event, discardable, estimatedBytes);
-        if ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES) && blockNanos > 0) {
+        Intake.Outcome refusal = intake.offer(event, discardable, estimatedBytes);
+        if ((refusal == Intake.Outcome.FULL || refusal == Intake.Outcome.OVER_BYTES) && blockNanos > 0) {
             refusal = waitForRoom(event, discardable, estimatedBytes);
         }
-        if (refusal == Intake.Refusal.ACCEPTED) {
+        if (refusal == Intake.Outcome.ACCEPTED) {
             return true;
         }
         stats.recordDropped(dropReason(refusal), 1);
         return false;
     }
 
-    private static DropReason dropReason(Intake.Refusal refusal) {
+    private static DropReason dropReason(Intake.Outcome refusal) {
         switch (refusal) {
             case CLOSED:
                 return DropReason.SHUTDOWN;
@@ -80,11 +80,11 @@ public final class Pipeline<S> {
         }
     }
 
-    private Intake.Refusal waitForRoom(S event, boolean discardable, long estimatedBytes) {
+    private Intake.Outcome waitForRoom(S event, boolean discardable, long estimatedBytes) {
         long deadline = System.nanoTime() + blockNanos;
-        Intake.Refusal refusal = Intake.Refusal.FULL;
+        Intake.Outcome refusal = Intake.Outcome.FULL;
         intake.wakeConsumer();
-        while ((refusal == Intake.Refusal.FULL || refusal == Intake.Refusal.OVER_BYTES)
+        while ((refusal == Intake.Outcome.FULL || refusal == Intake.Outcome.OVER_BYTES)
                 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(BLOCK_PARK_NANOS);
             refusal = intake.offer(event, discardable, estimatedBytes);

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class Intake<S> {
     /** What {@link #offer} did with an event: took it, or why not. */
-    public enum Refusal { ACCEPTED, FULL, DISCARDED, OVER_BYTES, CLOSED }
+    public enum Outcome { ACCEPTED, FULL, DISCARDED, OVER_BYTES, CLOSED }
 
     /** Events estimated above this size count against {@code maxBufferBytes}; smaller ones are bounded by the slot count. */
     public static final int LARGE_EVENT_BYTES = 4096;
@@ -54,19 +54,19 @@ public final class Intake<S> {
      *
      * @param discardable whether the event may be discarded early to keep room for more important ones
      * @param estimatedBytes the event's estimated retained size; only large events count against the byte bound
-     * @return {@link Refusal#ACCEPTED} when taken, otherwise why not
+     * @return {@link Outcome#ACCEPTED} when taken, otherwise why not
      */
-    public Refusal offer(S event, boolean discardable, long estimatedBytes) {
+    public Outcome offer(S event, boolean discardable, long estimatedBytes) {
         if (!open) {
-            return Refusal.CLOSED;
+            return Outcome.CLOSED;
         }
         if (discardable && discardThreshold > 0 && ring.remainingCapacity() < discardThreshold) {
-            return Refusal.DISCARDED;
+            return Outcome.DISCARDED;
         }
         long counted = estimatedBytes > LARGE_EVENT_BYTES ? estimatedBytes : 0;
         if (counted > 0 && bufferedBytes.addAndGet(counted) > maxBufferBytes) {
             bufferedBytes.addAndGet(-counted);
-            return Refusal.OVER_BYTES;
+            return Outcome.OVER_BYTES;
         }
         long sequence;
         try {
@@ -75,14 +75,14 @@ public final class Intake<S> {
             if (counted > 0) {
                 bufferedBytes.addAndGet(-counted);
             }
-            return Refusal.FULL;
+            return Outcome.FULL;
         }
         ring.get(sequence).set(event, counted);
         ring.publish(sequence);
         if ((sequence & wakeMask) == 0) {
             LockSupport.unpark(consumer);
         }
-        return Refusal.ACCEPTED;
+        return Outcome.ACCEPTED;
     }
 
     /** Wakes the consumer now (a producer waiting for room, or stop). */
