@@ -44,4 +44,15 @@ final class AttributeSettings {
             return null;
         }
     }
+
+    /** Sets the attribute field named after a setting; fails for a name that is no attribute. */
+    static void write(MixpanelAppender.Builder builder, String settingName, String value) {
+        try {
+            Field field = MixpanelAppender.Builder.class.getDeclaredField(settingName);
+            field.setAccessible(true);
+            field.set(builder, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("<Mixpanel> has no attribute " + settingName, e);
+        }
+    }
 }

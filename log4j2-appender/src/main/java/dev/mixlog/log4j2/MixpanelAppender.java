@@ -4,6 +4,7 @@ import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Setting;
 import dev.mixlog.core.diag.MixlogStats;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -193,6 +194,9 @@ public final class MixpanelAppender extends AbstractAppender {
         private MixlogSettings settings() {
             return AttributeSettings.read(this, getName(), getConfiguration(), getPropertyArray());
         }
+
+        /** Sets the attribute named after this setting, as the configuration would (for programmatic configuration by descriptor). */
+        public Builder setSetting(Setting<?> setting, String value) { AttributeSettings.write(this, setting.name(), value); return this; }
 
         public Builder setToken(String value) { token = value; return this; }
         public Builder setEndpoint(String value) { endpoint = value; return this; }

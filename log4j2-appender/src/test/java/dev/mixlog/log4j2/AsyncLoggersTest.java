@@ -9,13 +9,11 @@ import dev.mixlog.core.testing.Bodies;
 import dev.mixlog.loopback.IngestionRules;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
-import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLogger;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
@@ -46,21 +44,7 @@ class AsyncLoggersTest {
 
         int threads = 4;
         int perThread = 250;
-        List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int user = t;
-            producers.add(new Thread(() -> {
-                ThreadContext.put("distinct_id", "user-" + user);
-                for (int i = 0; i < perThread; i++) {
-                    log.info(STEP, "step {} of user {}", i, user);
-                }
-                ThreadContext.clearMap();
-            }, "producer-" + t));
-        }
-        producers.forEach(Thread::start);
-        for (Thread producer : producers) {
-            producer.join();
-        }
+        TestContexts.logFromThreads(log, STEP, threads, perThread);
         log.info(MixpanelMarkers.event("Order Placed"), new MixpanelAppenderTest.Fields()
                 .with("distinct_id", "u-9").with("items", 3));
         Configurator.shutdown(context);

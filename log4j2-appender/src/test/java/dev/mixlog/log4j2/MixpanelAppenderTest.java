@@ -160,21 +160,7 @@ class MixpanelAppenderTest {
     void eachEventKeepsItsOwnValuesAlthoughLog4jReusesEventsAndMessages() throws InterruptedException {
         int threads = 4;
         int perThread = 100;
-        List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int user = t;
-            producers.add(new Thread(() -> {
-                ThreadContext.put("distinct_id", "user-" + user);
-                for (int i = 0; i < perThread; i++) {
-                    log.info(SIGNED_UP, "step {} of user {}", i, user);
-                }
-                ThreadContext.clearMap();
-            }, "producer-" + t));
-        }
-        producers.forEach(Thread::start);
-        for (Thread producer : producers) {
-            producer.join();
-        }
+        TestContexts.logFromThreads(log, SIGNED_UP, threads, perThread);
         context.stop();
 
         List<JsonNode> events = server.records();

@@ -9,6 +9,7 @@ import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.MixlogSettings;
+import dev.mixlog.core.config.Setting;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import java.time.Duration;
@@ -119,6 +120,12 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
         return running == null ? null : running.stats();
     }
+
+    /**
+     * Gives a setting as text, as its element would: for programmatic configuration by descriptor (the
+     * Spring Boot starter's). Takes effect at {@link #start()}.
+     */
+    public void configure(Setting<?> setting, String value) { settings.text(setting, value); }
 
     public void setToken(String value) { settings.text(Settings.TOKEN, value); }
     public void setEndpoint(String value) { settings.text(Settings.ENDPOINT, value); }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Bodies;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.IngestionRules;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.Request;

@@ -69,6 +69,6 @@ class CompressionTest {
             assertTrue(body.isArray());
             assertEquals(List.of(), IngestionRules.importBody(body));
         }
-        dev.mixlog.core.testing.Await.until(() -> logback.stats().delivered() == 20, "20 events counted as delivered");
+        dev.mixlog.loopback.Await.until(() -> logback.stats().delivered() == 20, "20 events counted as delivered");
     }
 }

@@ -1,6 +1,6 @@
 package dev.mixlog.logback;
 
-import dev.mixlog.core.testing.Await;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Await;
+import dev.mixlog.loopback.Await;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -137,7 +137,7 @@ public final class LoopbackMixpanel implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) {
                     throw new UncheckedIOException(stillInUse);
                 }
-                Waits.pause();
+                Await.pause();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -197,26 +197,26 @@ public final class LoopbackMixpanel implements AutoCloseable {
 
     /** Waits until requests answered 2xx carry at least this many records; returns the accepted events. */
     public List<JsonNode> awaitAcceptedEvents(int count) {
-        Waits.until(Waits.DEFAULT, () -> acceptedEvents().size() >= count,
+        Await.until(Await.DEFAULT, () -> acceptedEvents().size() >= count,
                 () -> count + " events accepted (so far " + acceptedEvents().size() + ")");
         return acceptedEvents();
     }
 
     /** Waits until requests to this path answered 2xx carry at least this many records; returns them. */
     public List<JsonNode> awaitAcceptedRecords(String path, int count) {
-        Waits.until(Waits.DEFAULT, () -> acceptedRecords(path).size() >= count,
+        Await.until(Await.DEFAULT, () -> acceptedRecords(path).size() >= count,
                 () -> count + " records accepted on " + path + " (so far " + acceptedRecords(path).size() + ")");
         return acceptedRecords(path);
     }
 
     /** Waits until at least this many requests have arrived. */
     public void awaitRequests(int count) {
-        Waits.until(Waits.DEFAULT, () -> requestCount() >= count, () -> count + " requests (so far " + requestCount() + ")");
+        Await.until(Await.DEFAULT, () -> requestCount() >= count, () -> count + " requests (so far " + requestCount() + ")");
     }
 
     /** Waits until this many distinct records have been ingested. */
     public void awaitIngested(int count, Duration bound) {
-        Waits.until(bound, () -> ingestedCount() >= count, () -> count + " events ingested (so far " + ingestedCount() + ")");
+        Await.until(bound, () -> ingestedCount() >= count, () -> count + " events ingested (so far " + ingestedCount() + ")");
     }
 
     /** Releases held requests, closes the listening socket and every connection, and ends the server's threads. */

@@ -2,7 +2,7 @@ package dev.mixlog.core.faults;
 
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Await;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.Reply;
 import java.lang.management.ManagementFactory;

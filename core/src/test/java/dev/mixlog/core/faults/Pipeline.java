@@ -7,7 +7,7 @@ import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Await;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.testing.Await;
 import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.Reply;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.internal.capture.Intake;
-import dev.mixlog.core.testing.Await;
+import dev.mixlog.loopback.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits on a condition of the server, never a fixed time; the bounds are generous for busy machines. */
-final class Waits {
-    /** Far above what any condition needs on an idle machine. */
-    static final Duration DEFAULT = Duration.ofSeconds(30);
+/** Waits on a condition instead of sleeping a fixed time; generous bounds keep busy CI machines green. */
+public final class Await {
+    /** The default bound: far above what any condition needs on an idle machine. */
+    public static final Duration DEFAULT = Duration.ofSeconds(30);
 
-    private Waits() {
+    private Await() {
     }
 
-    static void until(Duration bound, BooleanSupplier condition, Supplier<String> what) {
+    public static void until(BooleanSupplier condition, String what) {
+        until(DEFAULT, condition, () -> what);
+    }
+
+    public static void until(Duration bound, BooleanSupplier condition, Supplier<String> what) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
