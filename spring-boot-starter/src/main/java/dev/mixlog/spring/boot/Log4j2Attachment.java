@@ -1,0 +1,91 @@
+package dev.mixlog.spring.boot;
+
+import dev.mixlog.core.config.Settings;
+import dev.mixlog.log4j2.MixpanelAppender;
+import java.beans.PropertyChangeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.NullConfiguration;
+import org.apache.logging.log4j.core.config.Property;
+
+/**
+ * The Mixpanel appender on Log4j2's root logger. Each reconfiguration (Boot's, or a monitored file's)
+ * makes a new configuration without it; a listener on the context attaches a new one to each. The one
+ * attached is named in the configuration, so that attaching again is a no-op.
+ */
+final class Log4j2Attachment {
+    private static final String ATTACHED = Log4j2Attachment.class.getName();
+    private static final String WATCHING = ATTACHED + ".watching";
+
+    private Log4j2Attachment() {
+    }
+
+    static boolean inUse() {
+        return LogManager.getContext(false) instanceof LoggerContext;
+    }
+
+    private static LoggerContext context() {
+        return (LoggerContext) LogManager.getContext(false);
+    }
+
+    /** The name of a Mixpanel appender the logging configuration declares, or {@code null}. */
+    static String declared() {
+        Configuration configuration = context().getConfiguration();
+        Object ours = configuration.getComponent(ATTACHED);
+        for (Appender appender : configuration.getAppenders().values()) {
+            if (appender instanceof MixpanelAppender && appender != ours) {
+                return appender.getName();
+            }
+        }
+        return null;
+    }
+
+    static boolean attached() {
+        return context().getConfiguration().getComponent(ATTACHED) != null;
+    }
+
+    /** Attaches a new appender to the current configuration, and to every later one; returns whether it started. */
+    static boolean attach(SpringSettings settings) {
+        LoggerContext context = context();
+        if (context.putObjectIfAbsent(WATCHING, Boolean.TRUE) == null) {
+            context.addPropertyChangeListener(event -> reattach(context, event, settings));
+        }
+        return attachTo(context, context.getConfiguration(), settings);
+    }
+
+    private static void reattach(LoggerContext context, PropertyChangeEvent event, SpringSettings settings) {
+        if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) && event.getNewValue() instanceof Configuration
+                && !(event.getNewValue() instanceof NullConfiguration) && !context.isStopping() && !context.isStopped()) {
+            attachTo(context, (Configuration) event.getNewValue(), settings);
+        }
+    }
+
+    private static boolean attachTo(LoggerContext context, Configuration configuration, SpringSettings settings) {
+        if (configuration.getComponent(ATTACHED) != null) {
+            return true;
+        }
+        MixpanelAppender.Builder builder = MixpanelAppender.newBuilder().setName(Settings.DEFAULT_NAME);
+        builder.setConfiguration(configuration);
+        List<Property> statics = new ArrayList<>();
+        settings.staticProperties().forEach((name, value) -> statics.add(Property.createProperty(name, value)));
+        builder.setPropertyArray(statics.toArray(new Property[0]));
+        settings.applyTo((setting, text) -> {
+            if (setting != Settings.STATIC_PROPERTY) {
+                builder.setSetting(setting, text);
+            }
+        });
+        MixpanelAppender appender = builder.build();
+        if (appender == null) {
+            return false;
+        }
+        appender.start();
+        configuration.addAppender(appender);
+        configuration.getRootLogger().addAppender(appender, null, null);
+        configuration.addComponent(ATTACHED, appender);
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mixlog.spring.boot;
+
+import dev.mixlog.core.config.InvalidConfigException;
+import dev.mixlog.core.config.MixlogConfig;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Attaches one Mixpanel appender to the root logger of the logging backend the application uses
+ * (Logback or Log4j2), configured from the {@code mixlog.*} properties, right after Spring Boot has
+ * initialized logging. Registered in {@code META-INF/spring.factories}, so it runs before any context
+ * exists and sees every (re)initialization of logging: it attaches again after each, and never a second
+ * appender. It attaches none when the logging configuration declares a Mixpanel appender itself, when
+ * {@code mixlog.enabled=false}, or when no token is set; it says which, once. It never fails start-up.
+ */
+public final class MixlogLoggingListener implements GenericApplicationListener {
+    /** Right after Boot's {@link LoggingApplicationListener}, which initializes logging on the same event. */
+    public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;
+    private static final Log LOG = LogFactory.getLog(MixlogLoggingListener.class);
+    private static final boolean LOGBACK = present("ch.qos.logback.classic.LoggerContext");
+    private static final boolean LOG4J2 = present("org.apache.logging.log4j.core.LoggerContext");
+    /** Messages said already in this JVM: each is said once. */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public boolean supportsEventType(ResolvableType eventType) {
+        return eventType.getRawClass() != null && ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType.getRawClass());
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        try {
+            attach(SpringSettings.from(((ApplicationEnvironmentPreparedEvent) event).getEnvironment()));
+        } catch (RuntimeException | LinkageError e) {
+            // Mixpanel is the application's analytics, not its reason to exist: never fail start-up
+            LOG.error("Mixlog: could not attach the Mixpanel appender; the application runs without it", e);
+        }
+    }
+
+    private static void attach(SpringSettings settings) {
+        if (!settings.enabled()) {
+            return;
+        }
+        boolean logback = LOGBACK && LogbackAttachment.inUse();
+        boolean log4j2 = !logback && LOG4J2 && Log4j2Attachment.inUse();
+        if (!logback && !log4j2) {
+            sayOnce("Mixlog: neither Logback nor Log4j2 is the logging backend; no Mixpanel appender is attached", true);
+            return;
+        }
+        String declared = logback ? LogbackAttachment.declared() : Log4j2Attachment.declared();
+        if (declared != null) {
+            sayOnce("Mixlog: using the Mixpanel appender '" + declared + "' of the logging configuration; "
+                    + "the mixlog.* properties do not apply to it", false);
+            return;
+        }
+        if (logback ? LogbackAttachment.attached() : Log4j2Attachment.attached()) {
+            return;
+        }
+        if (!settings.hasCredentials()) {
+            sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "
+                    + "Set mixlog.token (the project token), or mixlog.service-account-username, "
+                    + "mixlog.service-account-secret and mixlog.project-id; mixlog.enabled=false silences this", true);
+            return;
+        }
+        MixlogConfig config;
+        try {
+            config = settings.check();
+        } catch (InvalidConfigException e) {
+            sayOnce("Mixlog: the mixlog.* properties have " + e.getMessage() + " No Mixpanel appender is attached.", true);
+            return;
+        }
+        boolean started = logback ? LogbackAttachment.attach(settings) : Log4j2Attachment.attach(settings);
+        if (started) {
+            sayOnce("Mixlog: a Mixpanel appender on the " + (logback ? "Logback" : "Log4j2") + " root logger sends events to "
+                    + config.baseUrl() + config.endpoint().path(), false);
+        }
+    }
+
+    private static void sayOnce(String message, boolean warn) {
+        if (SAID.add(message)) {
+            if (warn) {
+                LOG.warn(message);
+            } else {
+                LOG.info(message);
+            }
+        }
+    }
+
+    private static boolean present(String className) {
+        return ClassUtils.isPresent(className, MixlogLoggingListener.class.getClassLoader());
+    }
+}

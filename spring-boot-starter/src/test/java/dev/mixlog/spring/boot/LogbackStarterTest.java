@@ -1,0 +1,154 @@
+package dev.mixlog.spring.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.logback.MixpanelAppender;
+import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.loopback.Await;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.LoopbackMixpanelExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Real Spring Boot applications on Logback (Boot's default), configured only by {@code mixlog.*}
+ * properties: the starter attaches one appender, events arrive with their identity and properties,
+ * a second application in the same JVM adds no second appender, and without a token the application
+ * starts and says which property to set.
+ */
+class LogbackStarterTest {
+    @RegisterExtension
+    final LoopbackMixpanelExtension mixpanel = new LoopbackMixpanelExtension().publishingUrlAs("mockUrl");
+    private LoopbackMixpanel server;
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        running.forEach(ConfigurableApplicationContext::close);
+        MDC.clear();
+        // Boot leaves logging running after a context closes (as in a test JVM): detach what the starter attached
+        for (MixpanelAppender appender : mixpanelAppenders()) {
+            appender.stop();
+            root().detachAppender(appender);
+        }
+        Await.until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("mixlog-")),
+                "no mixlog thread left once the appender has stopped");
+    }
+
+    @Test
+    void eventsLoggedThroughSlf4jArriveWithTheMdcIdentityAndTheirKeyValues() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "mixlog.static-properties.env=test"));
+        org.slf4j.Logger log = LoggerFactory.getLogger("shop.Signup");
+        MDC.put("distinct_id", "u-1");
+        log.atInfo().addMarker(MixpanelMarkers.event("Signed Up")).addKeyValue("plan", "pro").addKeyValue("seats", 3)
+                .log("user signed up");
+        log.info("an ordinary line");
+
+        List<JsonNode> events = server.awaitAcceptedEvents(1);
+        JsonNode properties = events.get(0).path("properties");
+        assertEquals("Signed Up", events.get(0).path("event").asText());
+        assertEquals("u-1", properties.path("distinct_id").asText());
+        assertEquals("pro", properties.path("plan").asText());
+        assertEquals(3, properties.path("seats").asInt());
+        assertTrue(properties.path("seats").isIntegralNumber());
+        assertEquals("test", properties.path("env").asText());
+        assertTrue(properties.path("$insert_id").isTextual());
+        assertTrue(properties.path("time").asLong() > 1_700_000_000_000L);
+        assertEquals(List.of(), server.violations());
+        assertEquals(1, mixpanelAppenders().size());
+        MixpanelAppender appender = mixpanelAppenders().get(0);
+        assertTrue(appender.flush(java.time.Duration.ofSeconds(10)));
+        assertEquals(1, appender.getStats().delivered());
+        assertEquals(0, appender.getStats().droppedTotal());
+    }
+
+    @Test
+    void aSecondApplicationInTheSameJvmAddsNoSecondAppenderAndLosesNothing() {
+        String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
+        running.add(ShopApplication.run(properties));
+        running.add(ShopApplication.run(properties));
+        assertEquals(1, mixpanelAppenders().size(), "appenders on the root logger");
+
+        org.slf4j.Logger log = LoggerFactory.getLogger("shop");
+        for (int i = 0; i < 20; i++) {
+            log.atInfo().addMarker(MixpanelMarkers.event("Page Viewed")).addKeyValue("distinct_id", "u-" + i).log("viewed");
+        }
+        assertEquals(20, server.awaitAcceptedEvents(20).size());
+        MixpanelAppender appender = mixpanelAppenders().get(0);
+        assertTrue(appender.flush(java.time.Duration.ofSeconds(10)));
+        assertEquals(20, appender.getStats().delivered() + appender.getStats().droppedTotal());
+        assertEquals(20, appender.getStats().delivered());
+    }
+
+    @Test
+    void withoutATokenTheApplicationStartsAndOneWarningNamesMixlogToken() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            running.add(ShopApplication.run("mixlog.base-url=" + server.url()));
+        } finally {
+            System.setOut(original);
+        }
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertTrue(running.get(0).isActive(), "the application started");
+        assertEquals(List.of(), mixpanelAppenders(), "no appender, so nothing can be sent");
+        long warnings = output.lines().filter(line -> line.contains("WARN") && line.contains("mixlog.token is not set")).count();
+        assertEquals(1, warnings, output);
+    }
+
+    @Test
+    void anAppenderDeclaredInTheLoggingConfigurationIsUsedAndNoneAdded() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            running.add(ShopApplication.run("logging.config=classpath:logback-declared.xml", "mixlog.token=starter-token",
+                    "mixlog.base-url=" + server.url()));
+        } finally {
+            System.setOut(original);
+        }
+        List<MixpanelAppender> appenders = mixpanelAppenders();
+        assertEquals(1, appenders.size());
+        assertEquals("DECLARED", appenders.get(0).getName());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("using the Mixpanel appender 'DECLARED'"), console::toString);
+
+        MDC.put("distinct_id", "u-7");
+        LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("Declared")).log("declared");
+        assertEquals("Declared", server.awaitAcceptedEvents(1).get(0).path("event").asText());
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("declared-token:".getBytes(StandardCharsets.UTF_8)),
+                server.requests().get(0).authorization(), "the declared appender's own token");
+    }
+
+    private static Logger root() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static List<MixpanelAppender> mixpanelAppenders() {
+        List<MixpanelAppender> found = new ArrayList<>();
+        for (Iterator<Appender<ILoggingEvent>> it = root().iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (appender instanceof MixpanelAppender && appender.isStarted()) {
+                found.add((MixpanelAppender) appender);
+            }
+        }
+        return found;
+    }
+}
