@@ -98,6 +98,24 @@ class LogbackStarterTest {
     }
 
     @Test
+    void whenBootReinitializesLoggingTheStarterAttachesANewAppender() {
+        String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
+        ConfigurableApplicationContext first = ShopApplication.run(properties);
+        MixpanelAppender before = mixpanelAppenders().get(0);
+        first.close();
+        // the next application finds logging uninitialized: Boot stops and resets the logger context
+        running.add(ShopApplication.run(properties));
+
+        List<MixpanelAppender> now = mixpanelAppenders();
+        assertEquals(1, now.size());
+        assertTrue(now.get(0) != before, "a new appender");
+        Await.until(() -> !before.isStarted(), "the old appender stopped with the reset");
+        LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("After Restart"))
+                .addKeyValue("distinct_id", "u-2").log("again");
+        assertEquals("After Restart", server.awaitAcceptedEvents(1).get(0).path("event").asText());
+    }
+
+    @Test
     void withoutATokenTheApplicationStartsAndOneWarningNamesMixlogToken() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream original = System.out;
