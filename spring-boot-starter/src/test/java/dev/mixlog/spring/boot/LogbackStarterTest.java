@@ -60,10 +60,13 @@ class LogbackStarterTest {
         log.atInfo().addMarker(MixpanelMarkers.event("Signed Up")).addKeyValue("plan", "pro").addKeyValue("seats", 3)
                 .log("user signed up");
         log.info("an ordinary line");
+        log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.event("Searched")).addKeyValue("query", "boots").log("the neutral helper");
 
-        List<JsonNode> events = server.awaitAcceptedEvents(1);
-        JsonNode properties = events.get(0).path("properties");
-        assertEquals("Signed Up", events.get(0).path("event").asText());
+        List<JsonNode> events = server.awaitAcceptedEvents(2);
+        assertEquals("boots", server.event("Searched").path("properties").path("query").asText());
+        assertEquals("u-1", server.event("Searched").path("properties").path("distinct_id").asText());
+        JsonNode properties = server.event("Signed Up").path("properties");
+        assertEquals(2, events.size());
         assertEquals("u-1", properties.path("distinct_id").asText());
         assertEquals("pro", properties.path("plan").asText());
         assertEquals(3, properties.path("seats").asInt());
@@ -75,7 +78,7 @@ class LogbackStarterTest {
         assertEquals(1, mixpanelAppenders().size());
         MixpanelAppender appender = mixpanelAppenders().get(0);
         assertTrue(appender.flush(java.time.Duration.ofSeconds(10)));
-        assertEquals(1, appender.getStats().delivered());
+        assertEquals(2, appender.getStats().delivered());
         assertEquals(0, appender.getStats().droppedTotal());
     }
 

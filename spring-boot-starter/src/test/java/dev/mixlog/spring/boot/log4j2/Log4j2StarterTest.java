@@ -59,16 +59,22 @@ class Log4j2StarterTest {
         Marker viewed = MarkerFactory.getMarker("Page Viewed");
         viewed.add(MarkerFactory.getMarker("MIXPANEL"));
         LoggerFactory.getLogger("shop").info(viewed, "viewed");
-        List<JsonNode> events = server.awaitAcceptedEvents(2);
+        LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.event("Searched"), "the neutral helper");
+        LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.profile("$delete"), "a profile operation");
+        server.awaitAcceptedRecords("/engage", 1);
+        List<JsonNode> events = server.awaitAcceptedEvents(4);
         assertEquals("Signed Up", server.event("Signed Up").path("event").asText());
         assertEquals("pro", server.event("Signed Up").path("properties").path("plan").asText());
         assertEquals("u-1", server.event("Page Viewed").path("properties").path("distinct_id").asText());
-        assertEquals(2, events.size());
+        assertEquals("u-1", server.event("Searched").path("properties").path("distinct_id").asText());
+        assertEquals("", server.acceptedRecords("/engage").get(0).path("$delete").asText());
+        assertEquals("u-1", server.acceptedRecords("/engage").get(0).path("$distinct_id").asText());
+        assertEquals(4, events.size(), "three events and one profile update");
 
         context().reconfigure();
         assertEquals(1, mixpanelAppenders().size(), "re-attached once after a reconfiguration");
         LogManager.getLogger("shop").info(MixpanelMarkers.event("After Reconfigure"), "again");
-        server.awaitAcceptedEvents(3);
+        server.awaitAcceptedEvents(5);
         assertEquals(List.of(), server.violations());
         MixpanelAppender appender = mixpanelAppenders().get(0);
         assertTrue(appender.flush(Duration.ofSeconds(10)));
