@@ -81,6 +81,11 @@ class SecretRedactionTest {
         logback.stop();
         String authorization = server.requests().get(0).header("Authorization");
         assertNoStatusContains(forbidden(secrets, authorization));
+        String lastFailure = logback.stats().lastFailure();
+        assertTrue(lastFailure.contains("credentials refused") && lastFailure.contains("HTTP 401"), lastFailure);
+        for (String secret : forbidden(secrets, authorization)) {
+            assertFalse(lastFailure.contains(secret), () -> "the last failure, shown by health checks, shows a secret: " + lastFailure);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,8 @@ public final class MixlogStats {
     private final LongAdder bytesSent = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final Map<Adjustment, LongAdder> adjusted = new EnumMap<>(Adjustment.class);
+    private volatile String lastFailure;
+    private volatile boolean failing;
     private volatile LongSupplier ringBacklog = () -> 0;
     private volatile LongSupplier bufferedBytes = () -> 0;
 
@@ -44,6 +46,11 @@ public final class MixlogStats {
     /** Changes of one kind made to fit Mixpanel's limits. */
     public long adjusted(Adjustment adjustment) { return adjusted.get(adjustment).sum(); }
 
+    /** The latest failure to deliver (a refusal, or a request that failed and is retried), or {@code null} before any. */
+    public String lastFailure() { return lastFailure; }
+    /** Whether requests are failing now: from a failed request until the next one that succeeds. */
+    public boolean failing() { return failing; }
+
     /** Events waiting in the ring buffer now (a gauge). */
     public long ringBacklog() { return ringBacklog.getAsLong(); }
     /** Estimated bytes of the large events waiting in the ring buffer now, bounded by {@code maxBufferBytes} (a gauge). */
@@ -70,6 +77,9 @@ public final class MixlogStats {
     public void recordRequest(long bodyBytes) { requests.increment(); bytesSent.add(bodyBytes); }
     public void recordDropped(DropReason reason, long events) { dropped.get(reason).add(events); }
     public void recordAdjusted(Adjustment adjustment) { adjusted.get(adjustment).increment(); }
+    /** A request failed, or Mixpanel refused what was sent; {@code stillFailing} while requests keep failing. */
+    public void recordFailure(String description, boolean stillFailing) { lastFailure = description; failing = stillFailing; }
+    public void recordRecovered() { failing = false; }
 
     @Override
     public String toString() {

@@ -44,6 +44,17 @@ final class Log4j2Attachment {
         return null;
     }
 
+    /** Every Mixpanel appender of the current configuration. */
+    static List<MixpanelAppender> mixpanelAppenders() {
+        List<MixpanelAppender> found = new ArrayList<>();
+        for (Appender appender : context().getConfiguration().getAppenders().values()) {
+            if (appender instanceof MixpanelAppender) {
+                found.add((MixpanelAppender) appender);
+            }
+        }
+        return found;
+    }
+
     static boolean attached() {
         return context().getConfiguration().getComponent(ATTACHED) != null;
     }

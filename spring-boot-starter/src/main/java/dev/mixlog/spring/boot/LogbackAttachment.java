@@ -7,7 +7,11 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.logback.MixpanelAppender;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,33 +36,31 @@ final class LogbackAttachment {
 
     /** The name of a Mixpanel appender the logging configuration declares, or {@code null}. */
     static String declared() {
-        LoggerContext context = context();
-        Object ours = context.getObject(ATTACHED);
-        for (Logger logger : context.getLoggerList()) {
-            String name = find(logger.iteratorForAppenders(), ours);
-            if (name != null) {
-                return name;
-            }
-        }
-        return null;
+        Object ours = context().getObject(ATTACHED);
+        return mixpanelAppenders().stream().filter(appender -> appender != ours).map(MixpanelAppender::getName)
+                .findFirst().orElse(null);
     }
 
-    /** Looks through appenders and those they wrap (an {@code AsyncAppender}) for a Mixpanel appender not ours. */
-    private static String find(Iterator<Appender<ILoggingEvent>> appenders, Object ours) {
+    /** Every Mixpanel appender on any logger, also those an {@code AsyncAppender} wraps. */
+    static List<MixpanelAppender> mixpanelAppenders() {
+        Set<MixpanelAppender> found = new LinkedHashSet<>();
+        for (Logger logger : context().getLoggerList()) {
+            collect(logger.iteratorForAppenders(), found);
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static void collect(Iterator<Appender<ILoggingEvent>> appenders, Set<MixpanelAppender> found) {
         while (appenders.hasNext()) {
             Appender<ILoggingEvent> appender = appenders.next();
-            if (appender instanceof MixpanelAppender && appender != ours) {
-                return appender.getName();
-            }
-            if (appender instanceof AppenderAttachable) {
+            if (appender instanceof MixpanelAppender) {
+                found.add((MixpanelAppender) appender);
+            } else if (appender instanceof AppenderAttachable) {
                 @SuppressWarnings("unchecked")
-                String nested = find(((AppenderAttachable<ILoggingEvent>) appender).iteratorForAppenders(), ours);
-                if (nested != null) {
-                    return nested;
-                }
+                AppenderAttachable<ILoggingEvent> wrapper = (AppenderAttachable<ILoggingEvent>) appender;
+                collect(wrapper.iteratorForAppenders(), found);
             }
         }
-        return null;
     }
 
     /** Whether the starter's appender is attached to the current configuration. */

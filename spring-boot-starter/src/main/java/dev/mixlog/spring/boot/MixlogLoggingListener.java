@@ -11,7 +11,6 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
-import org.springframework.util.ClassUtils;
 
 /**
  * Attaches one Mixpanel appender to the root logger of the logging backend the application uses
@@ -25,8 +24,6 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
     /** Right after Boot's {@link LoggingApplicationListener}, which initializes logging on the same event. */
     public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;
     private static final Log LOG = LogFactory.getLog(MixlogLoggingListener.class);
-    private static final boolean LOGBACK = present("ch.qos.logback.classic.LoggerContext");
-    private static final boolean LOG4J2 = present("org.apache.logging.log4j.core.LoggerContext");
     /** Messages said already in this JVM: each is said once. */
     private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
@@ -54,9 +51,9 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
         if (!settings.enabled()) {
             return;
         }
-        boolean logback = LOGBACK && LogbackAttachment.inUse();
-        boolean log4j2 = !logback && LOG4J2 && Log4j2Attachment.inUse();
-        if (!logback && !log4j2) {
+        Backend backend = Backend.current();
+        boolean logback = backend == Backend.LOGBACK;
+        if (backend == Backend.NONE) {
             sayOnce("Mixlog: neither Logback nor Log4j2 is the logging backend; no Mixpanel appender is attached", true);
             return;
         }
@@ -97,9 +94,5 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
                 LOG.info(message);
             }
         }
-    }
-
-    private static boolean present(String className) {
-        return ClassUtils.isPresent(className, MixlogLoggingListener.class.getClassLoader());
     }
 }

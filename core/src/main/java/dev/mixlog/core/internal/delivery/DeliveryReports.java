@@ -1,9 +1,10 @@
 package dev.mixlog.core.internal.delivery;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.FailedRecord;
 import dev.mixlog.core.internal.http.Route;
 import java.util.List;
@@ -19,29 +20,35 @@ final class DeliveryReports {
     private static final int FAILED_RECORDS_LISTED = 20;
 
     private final MixlogConfig config;
-    private final StatusSink status;
+    private final SafeStatus status;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
 
-    DeliveryReports(MixlogConfig config, StatusSink status) {
+    private final MixlogStats stats;
+
+    DeliveryReports(MixlogConfig config, SafeStatus status, MixlogStats stats) {
         this.config = config;
         this.status = status;
+        this.stats = stats;
     }
 
     /** A request failed and is retried: said once, until {@link #recovered}. */
     void failing(Route route, String detail) {
+        stats.recordFailure(status.withoutSecrets(route.name() + ": " + detail), true);
         if (failing.compareAndSet(false, true)) {
             status.warn("sending to " + route.name() + " failed (" + detail + "); retrying with backoff");
         }
     }
 
     void recovered(Route route) {
+        stats.recordRecovered();
         if (failing.compareAndSet(true, false)) {
             status.info("sending to " + route.name() + " works again");
         }
     }
 
     void gaveUp(Route route, Batch part, String lastFailure) {
+        stats.recordFailure(status.withoutSecrets(route.name() + ": gave up after maxRetryTime: " + lastFailure), false);
         status.warn("gave up on a batch of " + part.size() + " events to " + route.name() + " after "
                 + config.maxRetryTime() + " of retries; last failure: " + lastFailure);
     }
@@ -52,11 +59,13 @@ final class DeliveryReports {
     }
 
     void refused(Route route, Batch part, String detail) {
+        stats.recordFailure(status.withoutSecrets(route.name() + ": refused: " + detail), false);
         status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name() + ": " + detail);
     }
 
     /** Credentials refused: said once per route, naming the settings to check. */
     void credentialsRefused(Route route, String detail) {
+        stats.recordFailure(status.withoutSecrets(route.name() + ": credentials refused: " + detail), false);
         if (credentialsReported.add(route.name())) {
             status.error("Mixpanel refused the credentials on " + route.name() + " (" + detail + "); check "
                     + credentialsToCheck(route));

@@ -1,11 +1,11 @@
 package dev.mixlog.core.internal.delivery;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.DaemonThreads;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;
 import java.util.ArrayList;
@@ -37,11 +37,11 @@ public final class Dispatcher {
     /** Batches handed over and not yet settled, for {@link #pending()}. */
     private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
 
-    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, StatusSink status) {
+    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status) {
         this.config = config;
         this.transport = transport;
         this.stats = stats;
-        this.reports = new DeliveryReports(config, status);
+        this.reports = new DeliveryReports(config, status, stats);
         this.slots = new Semaphore(config.maxInFlight());
         this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));

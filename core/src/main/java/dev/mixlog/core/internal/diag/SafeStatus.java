@@ -70,7 +70,12 @@ public final class SafeStatus implements StatusSink {
 
     /** The message with its prefix, each secret replaced by {@code ***}, and {@code Authorization} values hidden. */
     public String redact(String message) {
-        String text = prefix + message;
+        return withoutSecrets(prefix + message);
+    }
+
+    /** The text with each secret replaced by {@code ***}, and {@code Authorization} values hidden. */
+    public String withoutSecrets(String message) {
+        String text = message;
         for (String secret : secrets) {
             text = hideCutOff(text.replace(secret, HIDDEN), secret);
         }
