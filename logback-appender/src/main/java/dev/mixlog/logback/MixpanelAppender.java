@@ -22,7 +22,7 @@ import java.time.Duration;
  * </appender>
  * }</pre>
  * {@link #append} only puts the event into Mixlog's ring buffer; mapping, serializing and sending
- * happen on Mixlog's own threads. A bad setting fails {@link #start()} with a status error saying
+ * happen on Mixlog's own threads. A bad setting fails {@link #start()} with a status warning saying
  * what to fix, and the appender then ignores events.
  */
 public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
@@ -42,7 +42,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         try {
             config = settings.name(getName() == null ? Settings.DEFAULT_NAME : getName()).build();
         } catch (InvalidConfigException e) {
-            addError(e.getMessage());
+            // a warning, not an error: Spring Boot refuses to start on any error status of Logback's
+            addWarn(e.getMessage());
             return;
         }
         core = MixlogCore.start(config, new LogbackEventReader(config), new LogbackStatus());

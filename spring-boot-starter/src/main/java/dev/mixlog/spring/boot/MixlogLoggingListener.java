@@ -76,7 +76,7 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
         try {
             config = settings.check();
         } catch (InvalidConfigException e) {
-            sayOnce("Mixlog: the mixlog.* properties have " + e.getMessage() + " No Mixpanel appender is attached.", true);
+            sayOnce("Mixlog (mixlog.* properties): " + e.getMessage(), true);
             return;
         }
         boolean started = logback ? LogbackAttachment.attach(settings) : Log4j2Attachment.attach(settings);

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.logback.MixpanelAppender;
 import dev.mixlog.logback.MixpanelMarkers;
@@ -156,6 +157,36 @@ class LogbackStarterTest {
         assertEquals("Declared", server.awaitAcceptedEvents(1).get(0).path("event").asText());
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("declared-token:".getBytes(StandardCharsets.UTF_8)),
                 server.requests().get(0).authorization(), "the declared appender's own token");
+    }
+
+    @Test
+    void aBadSettingInTheApplicationsLogbackFileNeverStopsTheApplicationFromStarting() {
+        ConfigurableApplicationContext application = ShopApplication.run("logging.config=classpath:logback-bad-setting.xml");
+        running.add(application);
+
+        assertTrue(application.isActive());
+        List<Status> statuses = ((LoggerContext) LoggerFactory.getILoggerFactory()).getStatusManager().getCopyOfStatusList();
+        assertTrue(statuses.stream().anyMatch(status -> status.getLevel() == Status.WARN
+                && status.getMessage().contains("maxBatchEvents must be a whole number from 1 to 2000, got 5000")), statuses::toString);
+        assertTrue(statuses.stream().noneMatch(status -> status.getLevel() == Status.ERROR), statuses::toString);
+        assertEquals(List.of(), mixpanelAppenders(), "the appender with the bad setting did not start");
+    }
+
+    @Test
+    void aBadMixlogPropertyNeverStopsTheApplicationFromStarting() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.max-batch-events=5000"));
+        } finally {
+            System.setOut(original);
+        }
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertTrue(running.get(0).isActive(), output);
+        assertTrue(output.contains("Mixlog (mixlog.* properties): Mixpanel appender not started: "
+                + "maxBatchEvents must be a whole number from 1 to 2000, got 5000"), output);
+        assertEquals(List.of(), mixpanelAppenders(), "no appender is attached with a bad setting");
     }
 
     private static Logger root() {
