@@ -2,6 +2,7 @@ package dev.mixlog.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.loopback.LoopbackMixpanel;
@@ -20,6 +21,7 @@ class SigtermTest {
     void sigtermDeliversEverythingLogged() throws Exception {
         ChildJvm.Result child = ChildJvm.run(SigtermChild.class, List.of("-Xmx256m"), server.url(), String.valueOf(EVENTS));
 
+        assertTrue(child.output.contains("Logback root logger"), "the child ran on Logback:\n" + child.output);
         assertEquals(EVENTS, child.number("LOGGED"), child.output);
         assertEquals(143, child.exitCode, "ended by SIGTERM:\n" + child.output);
         assertFalse(child.output.contains("NOT STOPPED"), child.output);
