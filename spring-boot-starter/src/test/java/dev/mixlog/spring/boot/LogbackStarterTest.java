@@ -121,15 +121,7 @@ class LogbackStarterTest {
 
     @Test
     void withoutATokenTheApplicationStartsAndOneWarningNamesMixlogToken() {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        try {
-            running.add(ShopApplication.run("mixlog.base-url=" + server.url()));
-        } finally {
-            System.setOut(original);
-        }
-        String output = console.toString(StandardCharsets.UTF_8);
+        String output = consoleOf(() -> running.add(ShopApplication.run("mixlog.base-url=" + server.url())));
         assertTrue(running.get(0).isActive(), "the application started");
         assertEquals(List.of(), mixpanelAppenders(), "no appender, so nothing can be sent");
         long warnings = output.lines().filter(line -> line.contains("WARN") && line.contains("mixlog.token is not set")).count();
@@ -138,19 +130,12 @@ class LogbackStarterTest {
 
     @Test
     void anAppenderDeclaredInTheLoggingConfigurationIsUsedAndNoneAdded() {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        try {
-            running.add(ShopApplication.run("logging.config=classpath:logback-declared.xml", "mixlog.token=starter-token",
-                    "mixlog.base-url=" + server.url()));
-        } finally {
-            System.setOut(original);
-        }
+        String output = consoleOf(() -> running.add(ShopApplication.run("logging.config=classpath:logback-declared.xml", "mixlog.token=starter-token",
+                    "mixlog.base-url=" + server.url())));
         List<MixpanelAppender> appenders = mixpanelAppenders();
         assertEquals(1, appenders.size());
         assertEquals("DECLARED", appenders.get(0).getName());
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("using the Mixpanel appender 'DECLARED'"), console::toString);
+        assertTrue(output.contains("using the Mixpanel appender 'DECLARED'"), output);
 
         MDC.put("distinct_id", "u-7");
         LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("Declared")).log("declared");
@@ -174,19 +159,24 @@ class LogbackStarterTest {
 
     @Test
     void aBadMixlogPropertyNeverStopsTheApplicationFromStarting() {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        try {
-            running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.max-batch-events=5000"));
-        } finally {
-            System.setOut(original);
-        }
-        String output = console.toString(StandardCharsets.UTF_8);
+        String output = consoleOf(() -> running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.max-batch-events=5000")));
         assertTrue(running.get(0).isActive(), output);
         assertTrue(output.contains("Mixlog (mixlog.* properties): Mixpanel appender not started: "
                 + "maxBatchEvents must be a whole number from 1 to 2000, got 5000"), output);
         assertEquals(List.of(), mixpanelAppenders(), "no appender is attached with a bad setting");
+    }
+
+    /** What the application printed on the console while the action ran. */
+    private static String consoleOf(Runnable action) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     private static Logger root() {

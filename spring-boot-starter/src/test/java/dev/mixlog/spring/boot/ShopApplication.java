@@ -12,7 +12,12 @@ import org.springframework.context.annotation.Configuration;
 public class ShopApplication {
     /** Runs the application with these {@code name=value} properties, as {@code --name=value} arguments. */
     public static ConfigurableApplicationContext run(String... properties) {
-        SpringApplication application = new SpringApplication(ShopApplication.class);
+        return run(ShopApplication.class, properties);
+    }
+
+    /** Runs an application of this configuration class with these {@code name=value} properties. */
+    static ConfigurableApplicationContext run(Class<?> configuration, String... properties) {
+        SpringApplication application = new SpringApplication(configuration);
         application.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>();
         for (String property : properties) {

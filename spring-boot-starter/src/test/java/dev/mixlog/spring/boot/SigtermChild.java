@@ -1,6 +1,13 @@
 package dev.mixlog.spring.boot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixlog.core.testing.ChildJvm;
+import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.slf4j.MixpanelMarkers;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,6 +19,18 @@ import org.slf4j.MDC;
  */
 public final class SigtermChild {
     private SigtermChild() {
+    }
+
+    /** Runs the child against the server and checks that SIGTERM delivered every event, on this backend. */
+    public static void assertSigtermDeliversEverything(LoopbackMixpanel server, String backend) throws Exception {
+        int events = 500;
+        ChildJvm.Result child = ChildJvm.run(SigtermChild.class, List.of("-Xmx256m"), server.url(), String.valueOf(events));
+        assertTrue(child.output.contains(backend + " root logger"), "the child ran on " + backend + ":\n" + child.output);
+        assertEquals(events, child.number("LOGGED"), child.output);
+        assertEquals(143, child.exitCode, "ended by SIGTERM:\n" + child.output);
+        assertFalse(child.output.contains("NOT STOPPED"), child.output);
+        assertEquals(events, server.ingestedCount(), child.output);
+        assertEquals(List.of(), server.violations());
     }
 
     public static void main(String[] args) throws Exception {

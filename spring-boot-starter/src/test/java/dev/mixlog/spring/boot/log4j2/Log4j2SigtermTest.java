@@ -1,32 +1,18 @@
 package dev.mixlog.spring.boot.log4j2;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.spring.boot.SigtermChild;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SIGTERM to a Spring Boot application on Log4j2 delivers what the starter's appender held. */
 @ExtendWith(LoopbackMixpanelExtension.class)
 class Log4j2SigtermTest {
-    private static final int EVENTS = 500;
     private LoopbackMixpanel server;
 
     @Test
     void sigtermDeliversEverythingLogged() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(SigtermChild.class, List.of("-Xmx256m"), server.url(), String.valueOf(EVENTS));
-
-        assertTrue(child.output.contains("Log4j2 root logger"), "the child ran on Log4j2:\n" + child.output);
-        assertEquals(EVENTS, child.number("LOGGED"), child.output);
-        assertEquals(143, child.exitCode, "ended by SIGTERM:\n" + child.output);
-        assertFalse(child.output.contains("NOT STOPPED"), child.output);
-        assertEquals(EVENTS, server.ingestedCount(), child.output);
-        assertEquals(List.of(), server.violations());
+        SigtermChild.assertSigtermDeliversEverything(server, "Log4j2");
     }
 }
