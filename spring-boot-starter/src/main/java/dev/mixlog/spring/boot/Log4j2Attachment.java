@@ -4,7 +4,10 @@ import dev.mixlog.core.config.Settings;
 import dev.mixlog.log4j2.MixpanelAppender;
 import java.beans.PropertyChangeEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -14,12 +17,26 @@ import org.apache.logging.log4j.core.config.Property;
 
 /**
  * The Mixpanel appender on Log4j2's root logger. Each reconfiguration (Boot's, or a monitored file's)
- * makes a new configuration without it; a listener on the context attaches a new one to each. The one
- * attached is named in the configuration, so that attaching again is a no-op.
+ * makes a new configuration without it; a listener on the context attaches a new one to each, made
+ * with the latest settings. The one attached to each configuration is remembered (weakly, as Log4j2
+ * drops replaced configurations), so that attaching again is a no-op.
  */
 final class Log4j2Attachment {
-    private static final String ATTACHED = Log4j2Attachment.class.getName();
-    private static final String WATCHING = ATTACHED + ".watching";
+    private static final String WATCHING = Log4j2Attachment.class.getName() + ".watching";
+    /** Per configuration, the starter's appender there and the settings it was made with. */
+    private static final Map<Configuration, Attached> ATTACHED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static final class Attached {
+        final MixpanelAppender appender;
+        final SpringSettings settings;
+
+        Attached(MixpanelAppender appender, SpringSettings settings) {
+            this.appender = appender;
+            this.settings = settings;
+        }
+    }
+    /** The settings of the latest attach, which the appender of each later configuration is made with. */
+    private static volatile SpringSettings latest;
 
     private Log4j2Attachment() {
     }
@@ -35,7 +52,8 @@ final class Log4j2Attachment {
     /** The name of a Mixpanel appender the logging configuration declares, or {@code null}. */
     static String declared() {
         Configuration configuration = context().getConfiguration();
-        Object ours = configuration.getComponent(ATTACHED);
+        Attached attached = ATTACHED.get(configuration);
+        Object ours = attached == null ? null : attached.appender;
         for (Appender appender : configuration.getAppenders().values()) {
             if (appender instanceof MixpanelAppender && appender != ours) {
                 return appender.getName();
@@ -56,19 +74,38 @@ final class Log4j2Attachment {
     }
 
     static boolean attached() {
-        return context().getConfiguration().getComponent(ATTACHED) != null;
+        return ATTACHED.containsKey(context().getConfiguration());
+    }
+
+    /** Whether the starter's appender was made with these settings. */
+    static boolean attachedWith(SpringSettings settings) {
+        Attached attached = ATTACHED.get(context().getConfiguration());
+        return attached != null && attached.settings.equals(settings);
+    }
+
+    /** Stops the starter's appender and takes it out of the current configuration. */
+    static void detach() {
+        Configuration configuration = context().getConfiguration();
+        Attached attached = ATTACHED.remove(configuration);
+        if (attached != null) {
+            configuration.getRootLogger().removeAppender(attached.appender.getName());
+            configuration.getAppenders().remove(attached.appender.getName());
+            attached.appender.stop();
+        }
     }
 
     /** Attaches a new appender to the current configuration, and to every later one; returns whether it started. */
     static boolean attach(SpringSettings settings) {
         LoggerContext context = context();
+        latest = settings;
         if (context.putObjectIfAbsent(WATCHING, Boolean.TRUE) == null) {
-            context.addPropertyChangeListener(event -> reattach(context, event, settings));
+            context.addPropertyChangeListener(event -> reattach(context, event));
         }
         return attachTo(context, context.getConfiguration(), settings);
     }
 
-    private static void reattach(LoggerContext context, PropertyChangeEvent event, SpringSettings settings) {
+    private static void reattach(LoggerContext context, PropertyChangeEvent event) {
+        SpringSettings settings = latest;
         if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) && event.getNewValue() instanceof Configuration
                 && !(event.getNewValue() instanceof NullConfiguration) && !context.isStopping() && !context.isStopped()) {
             attachTo(context, (Configuration) event.getNewValue(), settings);
@@ -76,7 +113,7 @@ final class Log4j2Attachment {
     }
 
     private static boolean attachTo(LoggerContext context, Configuration configuration, SpringSettings settings) {
-        if (configuration.getComponent(ATTACHED) != null) {
+        if (ATTACHED.containsKey(configuration)) {
             return true;
         }
         MixpanelAppender.Builder builder = MixpanelAppender.newBuilder().setName(Settings.DEFAULT_NAME);
@@ -96,7 +133,7 @@ final class Log4j2Attachment {
         appender.start();
         configuration.addAppender(appender);
         configuration.getRootLogger().addAppender(appender, null, null);
-        configuration.addComponent(ATTACHED, appender);
+        ATTACHED.put(configuration, new Attached(appender, settings));
         return true;
     }
 }

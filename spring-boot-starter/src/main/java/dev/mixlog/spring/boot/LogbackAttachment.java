@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class LogbackAttachment {
     /** Where the context keeps the appender the starter attached. */
     private static final String ATTACHED = LogbackAttachment.class.getName();
+    /** Where the context keeps the settings that appender was made with. */
+    private static final String ATTACHED_SETTINGS = ATTACHED + ".settings";
 
     private LogbackAttachment() {
     }
@@ -68,6 +70,23 @@ final class LogbackAttachment {
         return context().getObject(ATTACHED) != null;
     }
 
+    /** Whether the starter's appender was made with these settings. */
+    static boolean attachedWith(SpringSettings settings) {
+        return settings.equals(context().getObject(ATTACHED_SETTINGS));
+    }
+
+    /** Stops the starter's appender and takes it off the root logger. */
+    static void detach() {
+        LoggerContext context = context();
+        Object ours = context.getObject(ATTACHED);
+        if (ours instanceof MixpanelAppender) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender((MixpanelAppender) ours);
+            ((MixpanelAppender) ours).stop();
+        }
+        context.removeObject(ATTACHED);
+        context.removeObject(ATTACHED_SETTINGS);
+    }
+
     /** Attaches a new appender with these settings to the root logger; returns whether it started. */
     static boolean attach(SpringSettings settings) {
         LoggerContext context = context();
@@ -81,6 +100,7 @@ final class LogbackAttachment {
         }
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
         context.putObject(ATTACHED, appender);
+        context.putObject(ATTACHED_SETTINGS, settings);
         return true;
     }
 }

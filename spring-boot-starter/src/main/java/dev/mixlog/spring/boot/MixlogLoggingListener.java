@@ -63,8 +63,16 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
                     + "the mixlog.* properties do not apply to it", false);
             return;
         }
-        if (logback ? LogbackAttachment.attached() : Log4j2Attachment.attached()) {
+        if (logback ? LogbackAttachment.attachedWith(settings) : Log4j2Attachment.attachedWith(settings)) {
             return;
+        }
+        if (logback ? LogbackAttachment.attached() : Log4j2Attachment.attached()) {
+            // the latest application's mixlog.* properties differ: its appender replaces the one of the earlier
+            if (logback) {
+                LogbackAttachment.detach();
+            } else {
+                Log4j2Attachment.detach();
+            }
         }
         if (!settings.hasCredentials()) {
             sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "

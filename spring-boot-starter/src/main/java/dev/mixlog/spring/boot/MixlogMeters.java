@@ -7,14 +7,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /**
- * Mixlog's counters as Micrometer meters under {@code mixlog.}, read from the running Mixpanel
- * appenders each time they are published (summed when there are several): events delivered, dropped
- * by reason, captured; requests, retries and bytes sent; the ring backlog.
+ * Mixlog's counters as Micrometer meters under {@code mixlog.}, read from the Mixpanel appenders each
+ * time they are published: events delivered, dropped by reason, captured; requests, retries and bytes
+ * sent; the ring backlog. Counters sum every appender seen since the application started, those that
+ * Boot's re-initializations of logging replaced included, so that they never go down.
  */
 final class MixlogMeters implements MeterBinder {
+    /** The counters of every appender seen; a stopped appender's counters stay readable and final. */
+    private final Set<MixlogStats> seen = ConcurrentHashMap.newKeySet();
+
     @Override
     public void bindTo(MeterRegistry registry) {
         counter(registry, "mixlog.events.delivered", "Events Mixpanel accepted", MixlogStats::delivered);
@@ -28,7 +34,7 @@ final class MixlogMeters implements MeterBinder {
         counter(registry, "mixlog.retries", "Requests sent again after a retryable failure", MixlogStats::retried);
         FunctionCounter.builder("mixlog.bytes.sent", this, meters -> sum(MixlogStats::bytesSent)).baseUnit("bytes")
                 .description("Request body bytes sent (after compression)").register(registry);
-        Gauge.builder("mixlog.ring.backlog", this, meters -> sum(MixlogStats::ringBacklog))
+        Gauge.builder("mixlog.ring.backlog", this, meters -> Backend.runningStats().stream().mapToLong(MixlogStats::ringBacklog).sum())
                 .description("Events waiting in the ring buffer").register(registry);
     }
 
@@ -36,7 +42,8 @@ final class MixlogMeters implements MeterBinder {
         FunctionCounter.builder(name, this, meters -> sum(count)).description(description).register(registry);
     }
 
-    private static double sum(ToLongFunction<MixlogStats> count) {
-        return Backend.runningStats().stream().mapToLong(count).sum();
+    private double sum(ToLongFunction<MixlogStats> count) {
+        seen.addAll(Backend.runningStats());
+        return seen.stream().mapToLong(count).sum();
     }
 }

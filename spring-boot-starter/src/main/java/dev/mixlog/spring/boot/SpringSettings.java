@@ -85,4 +85,18 @@ final class SpringSettings {
         applyTo(check::text);
         return check.build();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof SpringSettings)) {
+            return false;
+        }
+        SpringSettings that = (SpringSettings) other;
+        return enabled == that.enabled && texts.equals(that.texts) && staticProperties.equals(that.staticProperties);
+    }
+
+    @Override
+    public int hashCode() {
+        return texts.hashCode() * 31 + staticProperties.hashCode();
+    }
 }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class ActuatedShop {
-    static ConfigurableApplicationContext run(String... properties) {
+    public static ConfigurableApplicationContext run(String... properties) {
         return ShopApplication.run(ActuatedShop.class, properties);
     }
 }

@@ -102,6 +102,19 @@ class LogbackStarterTest {
     }
 
     @Test
+    void aLaterApplicationWithOtherPropertiesReplacesTheAppender() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "mixlog.static-properties.app=first"));
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "mixlog.static-properties.app=second"));
+
+        assertEquals(1, mixpanelAppenders().size());
+        LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("Opened")).addKeyValue("distinct_id", "u-3")
+                .log("opened");
+        assertEquals("second", server.awaitAcceptedEvents(1).get(0).path("properties").path("app").asText());
+    }
+
+    @Test
     void whenBootReinitializesLoggingTheStarterAttachesANewAppender() {
         String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
         ConfigurableApplicationContext first = ShopApplication.run(properties);

@@ -9,7 +9,10 @@ import dev.mixlog.log4j2.MixpanelAppender;
 import dev.mixlog.log4j2.MixpanelMarkers;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
+import dev.mixlog.spring.boot.ActuatedShop;
+import dev.mixlog.spring.boot.Mixlog;
 import dev.mixlog.spring.boot.ShopApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +82,24 @@ class Log4j2StarterTest {
         MixpanelAppender appender = mixpanelAppenders().get(0);
         assertTrue(appender.flush(Duration.ofSeconds(10)));
         assertEquals(1, appender.getStats().delivered(), "the new appender delivered the one logged after it came");
+    }
+
+    @Test
+    void theMetersKeepCountingAcrossAReconfiguration() {
+        running.add(ActuatedShop.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
+        MeterRegistry registry = running.get(0).getBean(MeterRegistry.class);
+        ThreadContext.put("distinct_id", "u-1");
+        LogManager.getLogger("shop").info(MixpanelMarkers.event("Before"), "before");
+        server.awaitAcceptedEvents(1);
+        assertTrue(Mixlog.flush(Duration.ofSeconds(10)));
+        assertEquals(1.0, registry.get("mixlog.events.delivered").functionCounter().count());
+
+        context().reconfigure();
+        LogManager.getLogger("shop").info(MixpanelMarkers.event("After"), "after");
+        server.awaitAcceptedEvents(2);
+        assertTrue(Mixlog.flush(Duration.ofSeconds(10)));
+        assertEquals(2.0, registry.get("mixlog.events.delivered").functionCounter().count(),
+                "the replaced appender's delivery still counts");
     }
 
     private static LoggerContext context() {
