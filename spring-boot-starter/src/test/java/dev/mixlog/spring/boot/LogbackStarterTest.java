@@ -17,6 +17,7 @@ import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,7 +79,7 @@ class LogbackStarterTest {
         assertEquals(List.of(), server.violations());
         assertEquals(1, mixpanelAppenders().size());
         MixpanelAppender appender = mixpanelAppenders().get(0);
-        assertTrue(appender.flush(java.time.Duration.ofSeconds(10)));
+        assertTrue(appender.flush(Duration.ofSeconds(10)));
         assertEquals(2, appender.getStats().delivered());
         assertEquals(0, appender.getStats().droppedTotal());
     }
@@ -96,7 +97,7 @@ class LogbackStarterTest {
         }
         assertEquals(20, server.awaitAcceptedEvents(20).size());
         MixpanelAppender appender = mixpanelAppenders().get(0);
-        assertTrue(appender.flush(java.time.Duration.ofSeconds(10)));
+        assertTrue(appender.flush(Duration.ofSeconds(10)));
         assertEquals(20, appender.getStats().delivered() + appender.getStats().droppedTotal());
         assertEquals(20, appender.getStats().delivered());
     }
@@ -137,6 +138,9 @@ class LogbackStarterTest {
         String output = consoleOf(() -> running.add(ShopApplication.run("mixlog.base-url=" + server.url())));
         assertTrue(running.get(0).isActive(), "the application started");
         assertEquals(List.of(), mixpanelAppenders(), "no appender, so nothing can be sent");
+        LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("Signed Up")).log("signed up");
+        assertTrue(Mixlog.flush(Duration.ofSeconds(5)));
+        assertEquals(0, server.requestCount(), "nothing was sent");
         long warnings = output.lines().filter(line -> line.contains("WARN") && line.contains("mixlog.token is not set")).count();
         assertEquals(1, warnings, output);
     }
