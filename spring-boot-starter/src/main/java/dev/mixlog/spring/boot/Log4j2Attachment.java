@@ -21,7 +21,9 @@ import org.apache.logging.log4j.core.config.Property;
  * with the latest settings. The one attached to each configuration is remembered (weakly, as Log4j2
  * drops replaced configurations), so that attaching again is a no-op.
  */
-final class Log4j2Attachment {
+final class Log4j2Attachment implements Attachment {
+    static final Log4j2Attachment INSTANCE = new Log4j2Attachment();
+
     private static final String WATCHING = Log4j2Attachment.class.getName() + ".watching";
     /** Per configuration, the starter's appender there and the settings it was made with. */
     private static final Map<Configuration, Attached> ATTACHED = Collections.synchronizedMap(new WeakHashMap<>());
@@ -50,7 +52,8 @@ final class Log4j2Attachment {
     }
 
     /** The name of a Mixpanel appender the logging configuration declares, or {@code null}. */
-    static String declared() {
+    @Override
+    public String declared() {
         Configuration configuration = context().getConfiguration();
         Attached attached = ATTACHED.get(configuration);
         Object ours = attached == null ? null : attached.appender;
@@ -73,18 +76,21 @@ final class Log4j2Attachment {
         return found;
     }
 
-    static boolean attached() {
+    @Override
+    public boolean attached() {
         return ATTACHED.containsKey(context().getConfiguration());
     }
 
     /** Whether the starter's appender was made with these settings. */
-    static boolean attachedWith(SpringSettings settings) {
+    @Override
+    public boolean attachedWith(SpringSettings settings) {
         Attached attached = ATTACHED.get(context().getConfiguration());
         return attached != null && attached.settings.equals(settings);
     }
 
     /** Stops the starter's appender and takes it out of the current configuration. */
-    static void detach() {
+    @Override
+    public void detach() {
         Configuration configuration = context().getConfiguration();
         Attached attached = ATTACHED.remove(configuration);
         if (attached != null) {
@@ -95,7 +101,8 @@ final class Log4j2Attachment {
     }
 
     /** Attaches a new appender to the current configuration, and to every later one; returns whether it started. */
-    static boolean attach(SpringSettings settings) {
+    @Override
+    public boolean attach(SpringSettings settings) {
         LoggerContext context = context();
         latest = settings;
         if (context.putObjectIfAbsent(WATCHING, Boolean.TRUE) == null) {
@@ -135,5 +142,16 @@ final class Log4j2Attachment {
         configuration.getRootLogger().addAppender(appender, null, null);
         ATTACHED.put(configuration, new Attached(appender, settings));
         return true;
+    }
+
+    @Override
+    public List<Running> running() {
+        List<Running> running = new ArrayList<>();
+        for (MixpanelAppender appender : mixpanelAppenders()) {
+            if (appender.isStarted()) {
+                running.add(new Running(appender.getStats(), appender::flush));
+            }
+        }
+        return running;
     }
 }

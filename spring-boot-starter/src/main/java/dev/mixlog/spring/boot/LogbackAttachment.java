@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * (re)initializes logging, which detaches the appender; the listener then attaches a new one. The one
  * attached is remembered in the context (which a reset clears), so that attaching again is a no-op.
  */
-final class LogbackAttachment {
+final class LogbackAttachment implements Attachment {
+    static final LogbackAttachment INSTANCE = new LogbackAttachment();
+
     /** Where the context keeps the appender the starter attached. */
     private static final String ATTACHED = LogbackAttachment.class.getName();
     /** Where the context keeps the settings that appender was made with. */
@@ -37,7 +39,8 @@ final class LogbackAttachment {
     }
 
     /** The name of a Mixpanel appender the logging configuration declares, or {@code null}. */
-    static String declared() {
+    @Override
+    public String declared() {
         Object ours = context().getObject(ATTACHED);
         return mixpanelAppenders().stream().filter(appender -> appender != ours).map(MixpanelAppender::getName)
                 .findFirst().orElse(null);
@@ -66,17 +69,20 @@ final class LogbackAttachment {
     }
 
     /** Whether the starter's appender is attached to the current configuration. */
-    static boolean attached() {
+    @Override
+    public boolean attached() {
         return context().getObject(ATTACHED) != null;
     }
 
     /** Whether the starter's appender was made with these settings. */
-    static boolean attachedWith(SpringSettings settings) {
+    @Override
+    public boolean attachedWith(SpringSettings settings) {
         return settings.equals(context().getObject(ATTACHED_SETTINGS));
     }
 
     /** Stops the starter's appender and takes it off the root logger. */
-    static void detach() {
+    @Override
+    public void detach() {
         LoggerContext context = context();
         Object ours = context.getObject(ATTACHED);
         if (ours instanceof MixpanelAppender) {
@@ -88,7 +94,8 @@ final class LogbackAttachment {
     }
 
     /** Attaches a new appender with these settings to the root logger; returns whether it started. */
-    static boolean attach(SpringSettings settings) {
+    @Override
+    public boolean attach(SpringSettings settings) {
         LoggerContext context = context();
         MixpanelAppender appender = new MixpanelAppender();
         appender.setContext(context);
@@ -102,5 +109,16 @@ final class LogbackAttachment {
         context.putObject(ATTACHED, appender);
         context.putObject(ATTACHED_SETTINGS, settings);
         return true;
+    }
+
+    @Override
+    public List<Running> running() {
+        List<Running> running = new ArrayList<>();
+        for (MixpanelAppender appender : mixpanelAppenders()) {
+            if (appender.isStarted()) {
+                running.add(new Running(appender.getStats(), appender::flush));
+            }
+        }
+        return running;
     }
 }

@@ -15,19 +15,9 @@ public final class Mixlog {
     public static boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean settled = true;
-        switch (Backend.current()) {
-            case LOGBACK:
-                for (dev.mixlog.logback.MixpanelAppender appender : LogbackAttachment.mixpanelAppenders()) {
-                    settled &= !appender.isStarted() || appender.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                }
-                return settled;
-            case LOG4J2:
-                for (dev.mixlog.log4j2.MixpanelAppender appender : Log4j2Attachment.mixpanelAppenders()) {
-                    settled &= !appender.isStarted() || appender.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                }
-                return settled;
-            default:
-                return true;
+        for (Attachment.Running appender : Backend.running()) {
+            settled &= appender.flush.test(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
+        return settled;
     }
 }

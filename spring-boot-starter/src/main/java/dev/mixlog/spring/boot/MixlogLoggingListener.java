@@ -52,32 +52,18 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
             return;
         }
         Backend backend = Backend.current();
-        boolean logback = backend == Backend.LOGBACK;
-        if (backend == Backend.NONE) {
+        Attachment attachment = backend.attachment();
+        if (attachment == null) {
             sayOnce("Mixlog: neither Logback nor Log4j2 is the logging backend; no Mixpanel appender is attached", true);
             return;
         }
-        String declared = logback ? LogbackAttachment.declared() : Log4j2Attachment.declared();
+        String declared = attachment.declared();
         if (declared != null) {
             sayOnce("Mixlog: using the Mixpanel appender '" + declared + "' of the logging configuration; "
                     + "the mixlog.* properties do not apply to it", false);
             return;
         }
-        if (logback ? LogbackAttachment.attachedWith(settings) : Log4j2Attachment.attachedWith(settings)) {
-            return;
-        }
-        if (logback ? LogbackAttachment.attached() : Log4j2Attachment.attached()) {
-            // the latest application's mixlog.* properties differ: its appender replaces the one of the earlier
-            if (logback) {
-                LogbackAttachment.detach();
-            } else {
-                Log4j2Attachment.detach();
-            }
-        }
-        if (!settings.hasCredentials()) {
-            sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "
-                    + "Set mixlog.token (the project token), or mixlog.service-account-username, "
-                    + "mixlog.service-account-secret and mixlog.project-id; mixlog.enabled=false silences this", true);
+        if (attachment.attachedWith(settings)) {
             return;
         }
         MixlogConfig config;
@@ -87,9 +73,18 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
             sayOnce("Mixlog (mixlog.* properties): " + e.getMessage(), true);
             return;
         }
-        boolean started = logback ? LogbackAttachment.attach(settings) : Log4j2Attachment.attach(settings);
-        if (started) {
-            sayOnce("Mixlog: a Mixpanel appender on the " + (logback ? "Logback" : "Log4j2") + " root logger sends events to "
+        if (config.credentials().missing().isPresent()) {
+            sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "
+                    + "Set mixlog.token (the project token), or mixlog.service-account-username, "
+                    + "mixlog.service-account-secret and mixlog.project-id; mixlog.enabled=false silences this", true);
+            return;
+        }
+        if (attachment.attached()) {
+            // the latest application's mixlog.* properties differ: its appender replaces the one of the earlier
+            attachment.detach();
+        }
+        if (attachment.attach(settings)) {
+            sayOnce("Mixlog: a Mixpanel appender on the " + backend.displayName() + " root logger sends events to "
                     + config.baseUrl() + config.endpoint().path(), false);
         }
     }

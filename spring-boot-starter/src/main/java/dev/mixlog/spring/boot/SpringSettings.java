@@ -6,7 +6,6 @@ import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Setting;
 import dev.mixlog.core.config.Settings;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -62,11 +61,6 @@ final class SpringSettings {
 
     boolean enabled() {
         return enabled;
-    }
-
-    /** Whether a token or a service account is given: without one, nothing could be sent. */
-    boolean hasCredentials() {
-        return List.of(Settings.TOKEN, Settings.SERVICE_ACCOUNT_USERNAME, Settings.API_SECRET).stream().anyMatch(texts::containsKey);
     }
 
     /** Hands every setting given, then every static property ({@code name=value}), to the appender being built. */
