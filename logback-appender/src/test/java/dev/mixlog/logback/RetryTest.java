@@ -108,6 +108,8 @@ class RetryTest {
         String warning = logback.awaitStatus(Status.WARN, "gave up on a batch of 5 events");
         assertTrue(warning.contains("HTTP 503"), warning);
         assertTrue(server.requestCount() >= 2, "retried before giving up");
+        assertTrue(logback.stats().failing(), "requests still fail: giving up a batch is no recovery");
+        assertTrue(logback.stats().lastFailure().contains("gave up after maxRetryTime"), logback.stats().lastFailure());
         int requests = server.requestCount();
         assertEquals(0, logback.stats().delivered());
         logback.stop();

@@ -3,6 +3,7 @@ package dev.mixlog.core.diag;
 import dev.mixlog.core.internal.diag.Adjustment;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -16,7 +17,7 @@ public final class MixlogStats {
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final Map<Adjustment, LongAdder> adjusted = new EnumMap<>(Adjustment.class);
     private volatile String lastFailure;
-    private volatile boolean failing;
+    private final AtomicBoolean failing = new AtomicBoolean();
     private volatile LongSupplier ringBacklog = () -> 0;
     private volatile LongSupplier bufferedBytes = () -> 0;
 
@@ -49,7 +50,7 @@ public final class MixlogStats {
     /** The latest failure to deliver (a refusal, or a request that failed and is retried), or {@code null} before any. */
     public String lastFailure() { return lastFailure; }
     /** Whether requests are failing now: from a failed request until the next one that succeeds. */
-    public boolean failing() { return failing; }
+    public boolean failing() { return failing.get(); }
 
     /** Events waiting in the ring buffer now (a gauge). */
     public long ringBacklog() { return ringBacklog.getAsLong(); }
@@ -77,9 +78,12 @@ public final class MixlogStats {
     public void recordRequest(long bodyBytes) { requests.increment(); bytesSent.add(bodyBytes); }
     public void recordDropped(DropReason reason, long events) { dropped.get(reason).add(events); }
     public void recordAdjusted(Adjustment adjustment) { adjusted.get(adjustment).increment(); }
-    /** A request failed, or Mixpanel refused what was sent; {@code stillFailing} while requests keep failing. */
-    public void recordFailure(String description, boolean stillFailing) { lastFailure = description; failing = stillFailing; }
-    public void recordRecovered() { failing = false; }
+    /** A request failed and is retried; returns true when requests were not failing before (failing begins). */
+    public boolean recordFailing(String description) { lastFailure = description; return failing.compareAndSet(false, true); }
+    /** Mixpanel refused what was sent, or a batch was given up: the latest failure, whether or not requests fail now. */
+    public void recordFailure(String description) { lastFailure = description; }
+    /** A request succeeded; returns true when requests were failing before (failing ends). */
+    public boolean recordRecovered() { return failing.compareAndSet(true, false); }
 
     @Override
     public String toString() {

@@ -10,7 +10,6 @@ import dev.mixlog.core.internal.http.Route;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the senders tell the framework's status channel about deliveries: failures and recovery
@@ -21,7 +20,6 @@ final class DeliveryReports {
 
     private final MixlogConfig config;
     private final SafeStatus status;
-    private final AtomicBoolean failing = new AtomicBoolean();
     private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
 
     private final MixlogStats stats;
@@ -34,21 +32,19 @@ final class DeliveryReports {
 
     /** A request failed and is retried: said once, until {@link #recovered}. */
     void failing(Route route, String detail) {
-        stats.recordFailure(status.withoutSecrets(route.name() + ": " + detail), true);
-        if (failing.compareAndSet(false, true)) {
+        if (stats.recordFailing(status.withoutSecrets(route.name() + ": " + detail))) {
             status.warn("sending to " + route.name() + " failed (" + detail + "); retrying with backoff");
         }
     }
 
     void recovered(Route route) {
-        stats.recordRecovered();
-        if (failing.compareAndSet(true, false)) {
+        if (stats.recordRecovered()) {
             status.info("sending to " + route.name() + " works again");
         }
     }
 
     void gaveUp(Route route, Batch part, String lastFailure) {
-        stats.recordFailure(status.withoutSecrets(route.name() + ": gave up after maxRetryTime: " + lastFailure), false);
+        stats.recordFailure(status.withoutSecrets(route.name() + ": gave up after maxRetryTime: " + lastFailure));
         status.warn("gave up on a batch of " + part.size() + " events to " + route.name() + " after "
                 + config.maxRetryTime() + " of retries; last failure: " + lastFailure);
     }
@@ -59,13 +55,13 @@ final class DeliveryReports {
     }
 
     void refused(Route route, Batch part, String detail) {
-        stats.recordFailure(status.withoutSecrets(route.name() + ": refused: " + detail), false);
+        stats.recordFailure(status.withoutSecrets(route.name() + ": refused: " + detail));
         status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name() + ": " + detail);
     }
 
     /** Credentials refused: said once per route, naming the settings to check. */
     void credentialsRefused(Route route, String detail) {
-        stats.recordFailure(status.withoutSecrets(route.name() + ": credentials refused: " + detail), false);
+        stats.recordFailure(status.withoutSecrets(route.name() + ": credentials refused: " + detail));
         if (credentialsReported.add(route.name())) {
             status.error("Mixpanel refused the credentials on " + route.name() + " (" + detail + "); check "
                     + credentialsToCheck(route));
