@@ -2,6 +2,7 @@ package dev.mixlog.examples.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixlog.core.MarkerNames;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.Set;
 
 /** Sums up the profile updates or group updates received; the sample keeps no token. */
 final class UpdateTally {
-    /** The operations an update may carry, one each. */
-    private static final List<String> OPERATIONS =
-            List.of("$set", "$set_once", "$add", "$append", "$union", "$remove", "$unset", "$delete");
     private final boolean groups;
     private long accepted;
     private long rejected;
@@ -30,7 +28,7 @@ final class UpdateTally {
         rejected += refused;
         for (JsonNode update : ingested) {
             accepted++;
-            OPERATIONS.stream().filter(update::has).findFirst()
+            MarkerNames.PROFILE_OPERATIONS.stream().filter(update::has).findFirst()
                     .ifPresent(operation -> byOperation.merge(operation, 1L, Long::sum));
             targets.add(groups ? update.path("$group_key").asText() + "/" + update.path("$group_id").asText()
                     : update.path("$distinct_id").asText());
