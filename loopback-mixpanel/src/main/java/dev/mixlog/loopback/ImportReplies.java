@@ -1,5 +1,7 @@
 package dev.mixlog.loopback;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /** The bodies {@code /import} answers with: its count of imported records, and strict mode's {@code failed_records}. */
 final class ImportReplies {
     private ImportReplies() {
@@ -31,18 +33,8 @@ final class ImportReplies {
         return "{\"code\":" + reply.status + ",\"error\":\"refused\",\"status\":\"Error\"}";
     }
 
-    /** The text as the inside of a JSON string. */
+    /** The text as the inside of a JSON string, escaped by Jackson. */
     static String escaped(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 }
