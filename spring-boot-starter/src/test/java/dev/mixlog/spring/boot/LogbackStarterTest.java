@@ -134,6 +134,14 @@ class LogbackStarterTest {
     }
 
     @Test
+    void mixlogEnabledFalseAttachesNothingAndSaysNothing() {
+        String output = consoleOf(() -> running.add(ShopApplication.run("mixlog.enabled=false", "mixlog.token=starter-token",
+                "mixlog.base-url=" + server.url())));
+        assertEquals(List.of(), mixpanelAppenders());
+        assertTrue(output.lines().noneMatch(line -> line.contains("Mixlog")), output);
+    }
+
+    @Test
     void withoutATokenTheApplicationStartsAndOneWarningNamesMixlogToken() {
         String output = consoleOf(() -> running.add(ShopApplication.run("mixlog.base-url=" + server.url())));
         assertTrue(running.get(0).isActive(), "the application started");
