@@ -28,10 +28,24 @@ final class AttributeSettings {
         }
         if (properties != null) {
             for (Property property : properties) {
-                settings.staticProperty(property.getName(), property.getValue());
+                settings.staticProperty(property.getName(), valueOf(property, configuration));
             }
         }
         return settings;
+    }
+
+    /**
+     * A property's value. Older Log4j2 versions (2.17 among them) keep the {@code value} attribute of
+     * {@code <Property name="env" value="prod"/>} as the raw value only (it reads the element's text,
+     * {@code <Property name="env">prod</Property>}): then the raw value, its variables replaced.
+     */
+    private static String valueOf(Property property, Configuration configuration) {
+        String value = property.getValue();
+        String raw = property.getRawValue();
+        if (!value.isEmpty() || raw == null || raw.isEmpty()) {
+            return value;
+        }
+        return configuration == null ? raw : configuration.getStrSubstitutor().replace(raw);
     }
 
     /** The text of the attribute field named after a setting; {@code null} when unset or when there is none. */

@@ -129,6 +129,7 @@ public final class MixpanelAppender extends AbstractAppender {
             implements org.apache.logging.log4j.core.util.Builder<MixpanelAppender> {
         @PluginBuilderAttribute(sensitive = true) private String token;
         @PluginBuilderAttribute private String endpoint;
+        @PluginBuilderAttribute private String requestFormat;
         @PluginBuilderAttribute private String region;
         @PluginBuilderAttribute private String baseUrl;
         @PluginBuilderAttribute private String serviceAccountUsername;
@@ -200,6 +201,7 @@ public final class MixpanelAppender extends AbstractAppender {
 
         public Builder setToken(String value) { token = value; return this; }
         public Builder setEndpoint(String value) { endpoint = value; return this; }
+        public Builder setRequestFormat(String value) { requestFormat = value; return this; }
         public Builder setRegion(String value) { region = value; return this; }
         public Builder setBaseUrl(String value) { baseUrl = value; return this; }
         public Builder setServiceAccountUsername(String value) { serviceAccountUsername = value; return this; }

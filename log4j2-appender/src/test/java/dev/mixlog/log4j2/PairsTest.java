@@ -29,7 +29,7 @@ class PairsTest {
         Map<String, String> source = new LinkedHashMap<>();
         source.put("a", "1");
         source.put("b", "2");
-        assertEquals(source, read(Pairs.copy(new JdkMapAdapterStringMap(source, true))));
+        assertEquals(source, read(Pairs.copy(new JdkMapAdapterStringMap(source))));
     }
 
     @Test

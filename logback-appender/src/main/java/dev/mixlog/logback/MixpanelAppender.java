@@ -130,6 +130,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 
     public void setToken(String value) { settings.text(Settings.TOKEN, value); }
     public void setEndpoint(String value) { settings.text(Settings.ENDPOINT, value); }
+    public void setRequestFormat(String value) { settings.text(Settings.REQUEST_FORMAT, value); }
     public void setRegion(String value) { settings.text(Settings.REGION, value); }
     public void setBaseUrl(String value) { settings.text(Settings.BASE_URL, value); }
     public void setServiceAccountUsername(String value) { settings.text(Settings.SERVICE_ACCOUNT_USERNAME, value); }

@@ -67,6 +67,16 @@ public final class Reply {
         return MixpanelAnswers.to(request);
     }
 
+    /**
+     * Mixpanel's own answer as it gives it without {@code verbose=1}: HTTP 200 with a bare {@code 1}
+     * (the records ingested) or {@code 0} (none ingested), as collectors that ignore {@code verbose} answer.
+     */
+    public static Reply asMixpanelWouldWithoutVerbose(Request request) {
+        Reply mixpanels = MixpanelAnswers.to(request);
+        boolean ok = mixpanels.status >= 200 && mixpanels.status < 300 && !mixpanels.dropConnection;
+        return ok ? of(200, "1", mixpanels.ingest) : of(200, "0", Ingest.NONE);
+    }
+
     /** A refusal with the endpoint's own body saying why (a request problem, or its first invalid record). */
     static Reply refusedByRules(int status) {
         return of(status, null, Ingest.NONE);

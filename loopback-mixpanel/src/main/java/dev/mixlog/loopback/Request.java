@@ -80,6 +80,8 @@ public final class Request {
         return null;
     }
 
+    /** Whether the body came in Mixpanel's original form, {@code data=<base64 of the JSON>}. */
+    public boolean form() { return FormBodies.isForm(header("Content-Type")); }
     /** A request header's value, the name in any case; {@code null} when absent. */
     public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
     public String authorization() { return header("Authorization"); }
@@ -100,7 +102,7 @@ public final class Request {
     public byte[] wire() { return wire.clone(); }
     /** The body's size as it came over the wire. */
     public int wireBytes() { return wire.length; }
-    /** The body after content decoding (gunzipped when sent gzip). */
+    /** The body after content decoding: gunzipped when sent gzip, and a form's {@code data} decoded to its JSON. */
     public byte[] decoded() { return decoded.clone(); }
     /** The decoded body's size: what Mixpanel's size limits apply to. */
     public int decodedBytes() { return decoded.length; }

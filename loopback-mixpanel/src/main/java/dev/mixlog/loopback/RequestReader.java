@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a request as Mixpanel would: the body gunzipped when {@code Content-Encoding: gzip}, parsed, checked. */
+/**
+ * Reads a request as Mixpanel would: the body gunzipped when {@code Content-Encoding: gzip}, a form's
+ * {@code data} decoded from base64 ({@link FormBodies}), parsed, checked.
+ */
 final class RequestReader {
     private RequestReader() {
     }
@@ -22,13 +25,25 @@ final class RequestReader {
         long arrived = System.nanoTime();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-        byte[] decoded = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
-        JsonNode body = parse(decoded);
         String path = exchange.getRequestURI().getPath();
-        IngestionRules.Findings findings = decoded == null
-                ? new IngestionRules.Findings(List.of("body is not valid gzip"), List.of()) : IngestionRules.findings(path, body);
+        byte[] unzipped = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
+        String problem = unzipped == null ? "body is not valid gzip" : null;
+        byte[] json = unzipped;
+        if (problem == null && FormBodies.isForm(headers.get("content-type"))) {
+            if (path.equals("/import")) {
+                problem = "/import takes a JSON body, not a form";
+            } else {
+                FormBodies.Decoded form = FormBodies.decode(unzipped);
+                problem = form.problem;
+                json = form.json;
+            }
+        }
+        JsonNode body = problem == null ? parse(json) : null;
+        IngestionRules.Findings findings = problem != null
+                ? new IngestionRules.Findings(List.of(problem), List.of()) : IngestionRules.findings(path, body);
+        byte[] decoded = json != null ? json : unzipped != null ? unzipped : raw;
         return ledger.add(index -> new Request(index, exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                headers, arrived, raw, decoded == null ? raw : decoded, body, findings));
+                headers, arrived, raw, decoded, body, findings));
     }
 
     private static JsonNode parse(byte[] decoded) {

@@ -3,6 +3,7 @@ package dev.mixlog.loopback;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,8 @@ final class UpdateRules {
         }
         Set<String> operations = group ? GROUP_OPERATIONS : PROFILE_OPERATIONS;
         int found = 0;
-        for (Map.Entry<String, JsonNode> field : update.properties()) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = update.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             if (operations.contains(name)) {
                 found++;
@@ -84,7 +86,8 @@ final class UpdateRules {
                     problems.add(at + " must be an object");
                     return;
                 }
-                for (Map.Entry<String, JsonNode> field : value.properties()) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
                     operand(name, field.getValue(), at + "." + field.getKey(), problems);
                 }
                 if (name.equals("$union") && value.size() == 0) {

@@ -145,6 +145,52 @@ class LoopbackMixpanelTest {
         assertEquals(200, post(server, "/import", "[" + String.format(EVENT, "u") + "]").statusCode());
     }
 
+    /** Mixpanel's original form: {@code data=} padded standard base64 with {@code +}, {@code /} and {@code =} percent-encoded. */
+    @Test
+    void readsTheOriginalFormAndRefusesBase64ThatIsNotPaddedOrNotEscaped(LoopbackMixpanel server) throws Exception {
+        String json = "[{\"event\":\"Signed Up?\",\"properties\":{\"token\":\"t\",\"distinct_id\":\"u-1\","
+                + "\"time\":1700000000000,\"$insert_id\":\"i-1\",\"note\":\">?>?>?\"}}]";
+        String base64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        assertTrue(base64.contains("+") && base64.contains("/") && base64.endsWith("=="), base64);
+        String escaped = base64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
+
+        HttpResponse<String> verbose = postForm(server, "/track?verbose=1", "data=" + escaped);
+        HttpResponse<String> plain = postForm(server, "/engage", "data=" + escaped);
+        HttpResponse<String> rawPlus = postForm(server, "/track?verbose=1", "data=" + base64);
+        HttpResponse<String> unpadded = postForm(server, "/track?verbose=1", "data=" + escaped.replace("%3D", ""));
+        HttpResponse<String> noData = postForm(server, "/track", "payload=" + escaped);
+        HttpResponse<String> formToImport = postForm(server, "/import", "data=" + escaped);
+
+        assertEquals("{\"status\":1,\"error\":null}", verbose.body());
+        Request first = server.requests().get(0);
+        assertTrue(first.form());
+        assertEquals(json, new String(first.decoded(), StandardCharsets.UTF_8), "the decoded JSON");
+        assertEquals(List.of("Signed Up?"), List.of(first.events().get(0).path("event").asText()));
+        assertEquals(1, server.acceptedRecords("/track").size());
+        assertEquals(400, plain.statusCode(), "a form with an event is not a profile update");
+        assertEquals("0", plain.body(), "without verbose=1, a bare 0");
+        assertEquals(400, rawPlus.statusCode(), "a bare + is a space in a form: not base64");
+        assertTrue(rawPlus.body().contains("not padded standard base64"), rawPlus.body());
+        assertEquals(400, unpadded.statusCode(), "only padded base64 is accepted");
+        assertEquals(400, noData.statusCode());
+        assertEquals("0", noData.body());
+        assertEquals(400, formToImport.statusCode());
+        List<Request> requests = server.requests();
+        assertEquals(List.of(), requests.get(0).violations());
+        String notBase64 = "data is not padded standard base64 (percent-encode +, / and = in a form body)";
+        assertEquals(List.of(notBase64), requests.get(2).violations());
+        assertEquals(List.of(notBase64), requests.get(3).violations());
+        assertEquals(List.of("form body has no data parameter"), requests.get(4).violations());
+        assertEquals(List.of("/import takes a JSON body, not a form"), requests.get(5).violations());
+    }
+
+    private HttpResponse<String> postForm(LoopbackMixpanel server, String pathAndQuery, String body)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).header("Authorization", BASIC)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(LoopbackMixpanel server, String path, String body) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", BASIC)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

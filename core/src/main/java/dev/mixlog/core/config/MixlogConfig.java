@@ -43,6 +43,7 @@ public final class MixlogConfig {
     public Credentials credentials() { return credentials; }
 
     public Endpoint endpoint() { return get(Settings.ENDPOINT); }
+    public RequestFormat requestFormat() { return get(Settings.REQUEST_FORMAT); }
     public Region region() { return get(Settings.REGION); }
     public int maxBatchEvents() { return get(Settings.MAX_BATCH_EVENTS); }
     public int maxBatchBytes() { return get(Settings.MAX_BATCH_BYTES).intValue(); }

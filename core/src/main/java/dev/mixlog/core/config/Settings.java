@@ -29,6 +29,10 @@ public final class Settings {
                     + "nor a token is set, with a start-up warning.");
     public static final Setting<Endpoint> ENDPOINT = Setting.choice("endpoint", Endpoint.IMPORT, Endpoint::parse,
             "import or track", "`import` (`POST /import?strict=1`) or `track` (`POST /track?verbose=1&ip=0`).");
+    public static final Setting<RequestFormat> REQUEST_FORMAT = Setting.choice("requestFormat", RequestFormat.JSON,
+            RequestFormat::parse, "json or form", "`json`, or `form`: `/track`, `/engage` and `/groups` bodies sent as "
+                    + "`application/x-www-form-urlencoded` `data=<padded base64 of the JSON array>`, uncompressed, for collectors "
+                    + "that accept only Mixpanel's original form. `/import` is always JSON.");
     public static final Setting<Region> REGION = Setting.choice("region", Region.US, Region::parse, "US, EU or IN",
             "`US` (api.mixpanel.com), `EU` (api-eu.mixpanel.com) or `IN` (api-in.mixpanel.com). A project with EU or India "
                     + "residency loses data sent elsewhere.");
@@ -118,7 +122,7 @@ public final class Settings {
                     + "JMX requires: `name=\"MIXPANEL\"`) while the appender runs.");
 
     private static final List<Setting<?>> ALL = List.of(TOKEN, SERVICE_ACCOUNT_USERNAME, SERVICE_ACCOUNT_SECRET, PROJECT_ID,
-            API_SECRET, ENDPOINT, REGION, BASE_URL, SELECTION, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
+            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, SELECTION, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
             MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,

@@ -2,6 +2,7 @@ package dev.mixlog.core.internal;
 
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.RequestFormat;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.config.Credentials;
@@ -27,8 +28,14 @@ public final class LifecycleReports {
             status.warn("apiSecret authentication is deprecated and retired by Mixpanel on 2027-03-03; "
                     + "use serviceAccountUsername, serviceAccountSecret and projectId");
         }
+        boolean form = config.requestFormat() == RequestFormat.FORM;
+        if (form && config.endpoint() == Endpoint.IMPORT) {
+            status.warn("requestFormat=form applies to /track, /engage and /groups only: events go to /import, which "
+                    + "takes JSON alone, and are sent as JSON");
+        }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
-                + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication)");
+                + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication"
+                + (form ? ", form-encoded /track, /engage and /groups bodies" : "") + ")");
     }
 
     public static void stopped(MixlogConfig config, MixlogStats stats, SafeStatus status) {

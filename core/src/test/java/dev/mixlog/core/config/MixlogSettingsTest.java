@@ -117,6 +117,20 @@ class MixlogSettingsTest {
         assertTrue(problemOf(withToken().text(Settings.REGION, "Mars")).startsWith("region must be US, EU or IN, got 'Mars'"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"form", "FORM", " Form "})
+    void requestFormatFormSendsTrackAndUpdatesAsFormsButNeverImport(String value) {
+        MixlogConfig config = withToken().text(Settings.REQUEST_FORMAT, value).build();
+
+        assertEquals(RequestFormat.FORM, config.requestFormat());
+        assertTrue(Route.track(config).form());
+        assertTrue(Route.updates(config, "/engage").form());
+        assertFalse(Route.events(config).form(), "/import takes JSON only");
+        assertFalse(Route.track(config).gzip(), "a form is never compressed");
+        assertEquals(RequestFormat.JSON, withToken().build().requestFormat());
+        assertTrue(problemOf(withToken().text(Settings.REQUEST_FORMAT, "xml")).startsWith("requestFormat must be json or form, got 'xml'"));
+    }
+
     @Test
     void tokenAuthenticatesImportWithTheTokenAsUserName() {
         Credentials credentials = withToken().build().credentials();

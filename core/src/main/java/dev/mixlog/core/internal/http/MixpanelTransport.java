@@ -61,8 +61,11 @@ public final class MixpanelTransport implements AutoCloseable {
                 : name.startsWith(SELECTOR_PREFIX) && name.endsWith(SELECTOR_SUFFIX);
     }
 
-    /** The request body as sent: the batch's JSON, gzip-compressed when the route says so. */
+    /** The request body as sent: the batch's JSON, gzip-compressed or in the original form when the route says so. */
     public byte[] encode(Route route, Batch batch) {
+        if (route.form()) {
+            return FormBody.encode(batch.body());
+        }
         return route.gzip() ? Gzip.compress(batch.body()) : batch.body();
     }
 
@@ -75,7 +78,7 @@ public final class MixpanelTransport implements AutoCloseable {
     public Reply send(Route route, byte[] encodedBody) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(route.uri())
                 .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", route.form() ? FormBody.CONTENT_TYPE : "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encodedBody));

@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.http;
 
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.RequestFormat;
 import dev.mixlog.core.internal.config.Credentials;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,13 +16,15 @@ public final class Route {
     private final String authorization;
     private final boolean strictImport;
     private final boolean gzip;
+    private final boolean form;
 
-    private Route(String name, URI uri, String authorization, boolean strictImport, boolean gzip) {
+    private Route(String name, URI uri, String authorization, boolean strictImport, boolean gzip, boolean form) {
         this.name = name;
         this.uri = uri;
         this.authorization = authorization;
         this.strictImport = strictImport;
-        this.gzip = gzip;
+        this.gzip = gzip && !form;
+        this.form = form;
     }
 
     /**
@@ -36,21 +39,28 @@ public final class Route {
         String query = "?strict=1" + credentials.projectId()
                 .map(id -> "&project_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse("");
         return new Route("/import", resolve(config, "/import" + query),
-                credentials.importAuthorization().orElse(null), true, config.gzip());
+                credentials.importAuthorization().orElse(null), true, config.gzip(), false);
     }
 
-    /** {@code /track?verbose=1&ip=0}: events carrying the token (also {@code $identify} events). */
+    /**
+     * {@code /track?verbose=1&ip=0}: events carrying the token (also {@code $identify} events), as JSON
+     * or, with {@code requestFormat=form}, in the original form.
+     */
     public static Route track(MixlogConfig config) {
-        return new Route("/track", resolve(config, "/track?verbose=1&ip=0"), null, false, config.gzip());
+        return new Route("/track", resolve(config, "/track?verbose=1&ip=0"), null, false, config.gzip(), formOf(config));
     }
 
     /**
      * {@code /engage} or {@code /groups}: updates carry the token in their body, replies are
      * {@code verbose=1} statuses. Sent uncompressed: Mixpanel documents gzip for events only, and
-     * profile traffic is small.
+     * profile traffic is small. With {@code requestFormat=form}, in the original form.
      */
     public static Route updates(MixlogConfig config, String path) {
-        return new Route(path, resolve(config, path + "?verbose=1&ip=0"), null, false, false);
+        return new Route(path, resolve(config, path + "?verbose=1&ip=0"), null, false, false, formOf(config));
+    }
+
+    private static boolean formOf(MixlogConfig config) {
+        return config.requestFormat() == RequestFormat.FORM;
     }
 
     private static URI resolve(MixlogConfig config, String pathAndQuery) {
@@ -63,6 +73,8 @@ public final class Route {
     public Optional<String> authorization() { return Optional.ofNullable(authorization); }
     /** Whether replies follow {@code /import?strict=1}'s form. */
     public boolean strictImport() { return strictImport; }
-    /** Whether bodies on this route are gzip-compressed. */
+    /** Whether bodies on this route are gzip-compressed (never in the form). */
     public boolean gzip() { return gzip; }
+    /** Whether bodies on this route are Mixpanel's original form, {@code data=<base64 of the JSON>}. */
+    public boolean form() { return form; }
 }
