@@ -8,6 +8,7 @@ import dev.mixlog.core.internal.BackgroundStops;
 import dev.mixlog.core.internal.LifecycleReports;
 import dev.mixlog.core.internal.MixlogThread;
 import dev.mixlog.core.internal.Pipeline;
+import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
 import dev.mixlog.core.internal.diag.JmxRegistration;
@@ -60,6 +61,8 @@ public final class MixlogCore<E, S> {
     private volatile Pipeline<S> pipeline;
     private final ShutdownHook shutdownHook;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Makes a recording pipeline's start and the stop's take-over of the pipeline exclusive. */
+    private final Object pipelineLock = new Object();
     /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
     private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
     private JmxRegistration jmx;
@@ -94,6 +97,7 @@ public final class MixlogCore<E, S> {
             core.shutdownHook.register();
         }
         LifecycleReports.announce(config, core.status);
+        Recording.started(core);
         return core;
     }
 
@@ -127,13 +131,36 @@ public final class MixlogCore<E, S> {
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
     private boolean offer(S event, boolean discardable, long estimatedBytes) {
-        Pipeline<S> running = pipeline;
+        Pipeline<S> running = enabled ? pipeline : recordingPipeline();
         if (running == null) {
             stats.recordDropped(enabled ? DropReason.SHUTDOWN : DropReason.DISABLED, 1);
             return false;
         }
         // delivery threads never block either: ignoring their events keeps overflowPolicy=block deadlock-free
         return !running.isDeliveryThread() && running.offer(event, discardable, estimatedBytes);
+    }
+
+    /**
+     * A core without credentials has no pipeline, but while a test recorder is installed
+     * ({@link Recording}) it starts one at its first event, whose batches go to the recorder alone;
+     * {@code null} otherwise, and once stopping.
+     */
+    private Pipeline<S> recordingPipeline() {
+        if (Recording.recorder() == null) {
+            return null;
+        }
+        Pipeline<S> running = pipeline;
+        if (running != null || stopping.get()) {
+            return running;
+        }
+        synchronized (pipelineLock) {
+            if (pipeline == null && !stopping.get()) {
+                Pipeline<S> started = new Pipeline<>(config, reader, stats, status);
+                started.start();
+                pipeline = started;
+            }
+            return pipeline;
+        }
     }
 
     /**
@@ -150,14 +177,16 @@ public final class MixlogCore<E, S> {
      * Delivers what is buffered now without stopping, for a serverless function, a job that ends
      * without stopping logging, or a test: returns true once every event logged before the call is
      * settled (delivered, or refused by Mixpanel), false when the time runs out first (nothing is
-     * dropped for that: delivery goes on). Returns true at once when disabled; false once stopped.
+     * dropped for that: delivery goes on). Returns true at once when disabled (unless recording for a
+     * test); false once stopped.
      */
     public boolean flush(Duration timeout) {
-        if (!enabled) {
-            return true;
-        }
         Pipeline<S> running = pipeline;
-        return running != null && !stopping.get() && running.flush(timeout);
+        if (running == null) {
+            // disabled (and not recording): nothing is ever buffered; stopped: nothing more will be delivered
+            return !enabled;
+        }
+        return !stopping.get() && running.flush(timeout);
     }
 
     /** The live counters, readable after the core has stopped. */
@@ -222,12 +251,17 @@ public final class MixlogCore<E, S> {
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
-        Pipeline<S> running = pipeline;
+        Pipeline<S> running;
+        synchronized (pipelineLock) {
+            // exclusive with a recording pipeline's start, which checks stopping first
+            running = pipeline;
+        }
         if (running != null) {
             running.stop(forceAt);
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
+        Recording.stopped(this);
         if (shutdownHook != null) {
             shutdownHook.remove();
         }

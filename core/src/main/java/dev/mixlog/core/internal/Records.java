@@ -39,7 +39,7 @@ final class Records<S> {
         this.mapper = new EventMapper<>(reader, config);
         this.eventWriter = new EventWriter(config, stats);
         this.identityWriter = EventWriter.forIdentity(config, stats);
-        String token = config.credentials().token().orElse(null);
+        String token = Recording.tokenOf(config);
         this.hasToken = token != null;
         this.updateWriter = new UpdateWriter(token, config.profileIgnoreTime(), config.maxStringLength(), stats);
         this.status = status;

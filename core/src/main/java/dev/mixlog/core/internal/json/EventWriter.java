@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
@@ -35,7 +36,7 @@ public final class EventWriter {
     private EventWriter(MixlogConfig config, MixlogStats stats, boolean withToken) {
         this.stats = stats;
         this.sanitizer = new ValueSanitizer(config.maxStringLength(), stats);
-        this.token = withToken ? config.credentials().token().orElse(null) : null;
+        this.token = withToken ? Recording.tokenOf(config) : null;
         this.reservedCount = token == null ? 3 : 4;
     }
 

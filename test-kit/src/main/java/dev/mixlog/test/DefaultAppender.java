@@ -1,0 +1,10 @@
+package dev.mixlog.test;
+
+/** A Mixlog appender the recorder attached to a framework's root logger, with default settings, for the time it is active. */
+interface DefaultAppender {
+    /** The name it is attached under. */
+    String NAME = "MIXLOG_RECORDER";
+
+    /** Takes it off the root logger and stops it. */
+    void detach();
+}
