@@ -3,6 +3,7 @@
 #   1. cost of one logging call (JMH, -prof gc, 1 and 2 threads), every appender
 #   2. application-thread latency at a steady 20,000 calls/s, every appender
 #   3. end to end: 1,000,000 events through Mixlog and through loki4j to loopback receivers
+#   (steps 2 and 3 also run Mixlog with a spool directory, mixlog-logback-spool, beside the default)
 #   4. CPU of an idle Mixlog appender over 10 s
 #
 # Usage (from anywhere; about 10 minutes on 2 cores):
@@ -18,7 +19,7 @@ JAVA="$JAVA_HOME/bin/java"
 JVM_OPTS=(-Xmx2g)
 OUT="$BENCH_DIR/target/results"
 
-LOGBACK_CASES="mixlog-logback logstash-disruptor logback-async loki4j logback-none"
+LOGBACK_CASES="mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j logback-none"
 LOG4J2_CASES="mixlog-log4j2 log4j2-async-json log4j2-all-async log4j2-none"
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
@@ -94,12 +95,13 @@ for _ in $(seq 100); do
 done
 url() { sed -n "s/^$1=//p" "$OUT/receivers.properties" | sed 's/\\//g'; }
 PROPS=(-Dmixlog.bench.mixpanelUrl="$(url mixpanelUrl)" -Dmixlog.bench.lokiUrl="$(url lokiUrl)"
-       -Dmixlog.bench.statsUrl="$(url statsUrl)")
+       -Dmixlog.bench.statsUrl="$(url statsUrl)" -Dmixlog.bench.spoolDir="$OUT/spool")
 echo "receivers: $(url mixpanelUrl) (Mixpanel), $(url lokiUrl) (Loki)"
 
 bench() {
   local classpath=$1
   shift
+  rm -rf "$OUT/spool"
   "$JAVA" "${JVM_OPTS[@]}" "${PROPS[@]}" -cp "$classpath" "$@"
 }
 classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
@@ -120,7 +122,7 @@ for c in $LOGBACK_CASES $LOG4J2_CASES; do
 done
 
 step "3/4 end to end, $E2E_EVENTS events"
-for c in mixlog-logback loki4j; do
+for c in mixlog-logback mixlog-logback-spool loki4j; do
   attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
     "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
 done

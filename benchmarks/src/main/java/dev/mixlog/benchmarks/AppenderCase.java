@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public enum AppenderCase {
     MIXLOG_LOGBACK(Family.LOGBACK, "Mixlog (Logback)", "logback/mixlog.xml", true),
+    /** Mixlog's Logback appender with a spool directory: a variant measured beside it, not a peer (no JMH run). */
+    MIXLOG_LOGBACK_SPOOL(Family.LOGBACK, "Mixlog (Logback), spool on", "logback/mixlog-spool.xml", true),
     LOGSTASH_DISRUPTOR(Family.LOGBACK, "logstash-logback-encoder LoggingEventAsyncDisruptorAppender + LogstashEncoder",
             "logback/logstash-disruptor.xml", false),
     LOGBACK_ASYNC(Family.LOGBACK, "Logback AsyncAppender + LogstashEncoder", "logback/logback-async.xml", false),
@@ -53,6 +55,11 @@ public enum AppenderCase {
         return mixlog;
     }
 
+    /** Whether the case is a variant of Mixlog's default set-up, measured beside it in some steps only. */
+    public boolean isVariant() {
+        return this == MIXLOG_LOGBACK_SPOOL;
+    }
+
     /** Whether the case is its family's no-appender floor. */
     public boolean isFloor() {
         return this == LOGBACK_NONE || this == LOG4J2_NONE;
@@ -72,11 +79,11 @@ public enum AppenderCase {
         throw new IllegalArgumentException("unknown appender case '" + id + "'; known: " + ids(null));
     }
 
-    /** The ids of one family's cases, or of all cases when {@code family} is null. */
+    /** The ids of one family's cases (variants left out), or of all cases when {@code family} is null. */
     public static List<String> ids(Family family) {
         List<String> ids = new ArrayList<>();
         for (AppenderCase candidate : values()) {
-            if (family == null || candidate.family == family) {
+            if (family == null || candidate.family == family && !candidate.isVariant()) {
                 ids.add(candidate.id());
             }
         }

@@ -208,7 +208,8 @@ public final class MixlogCore<E, S> {
      * hook), waits for that stop to end, up to {@code timeout}.
      *
      * @return true when everything buffered was settled (delivered, or refused by Mixpanel) in time;
-     *         false when events were dropped for lack of time, or when the other stop did not end in time
+     *         false when events were dropped for lack of time, kept in the spool for the next start, or
+     *         when the other stop did not end in time
      */
     public boolean stop(Duration timeout) {
         if (!stopping.compareAndSet(false, true)) {
@@ -248,6 +249,7 @@ public final class MixlogCore<E, S> {
 
     private boolean stopNow(Duration timeout) {
         long droppedBefore = stats.dropped(DropReason.SHUTDOWN);
+        long keptBefore = stats.keptInSpool();
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
         long deadline = System.nanoTime() + budget.toNanos();
         long forceAt = deadline - Math.min(TimeUnit.MILLISECONDS.toNanos(250), budget.toNanos() / 10);
@@ -269,6 +271,6 @@ public final class MixlogCore<E, S> {
             jmx.unregister();
         }
         LifecycleReports.stopped(config, stats, status);
-        return stats.dropped(DropReason.SHUTDOWN) == droppedBefore;
+        return stats.dropped(DropReason.SHUTDOWN) == droppedBefore && stats.keptInSpool() == keptBefore;
     }
 }

@@ -163,6 +163,8 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String discardThreshold;
         @PluginBuilderAttribute private String maxBufferBytes;
         @PluginBuilderAttribute private String profileIgnoreTime;
+        @PluginBuilderAttribute private String spoolDirectory;
+        @PluginBuilderAttribute private String spoolMaxBytes;
         @PluginBuilderAttribute private String jmx;
         @PluginBuilderAttribute private String mdcInclude;
         @PluginBuilderAttribute private String mdcExclude;
@@ -235,6 +237,8 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setDiscardThreshold(String value) { discardThreshold = value; return this; }
         public Builder setMaxBufferBytes(String value) { maxBufferBytes = value; return this; }
         public Builder setProfileIgnoreTime(String value) { profileIgnoreTime = value; return this; }
+        public Builder setSpoolDirectory(String value) { spoolDirectory = value; return this; }
+        public Builder setSpoolMaxBytes(String value) { spoolMaxBytes = value; return this; }
         public Builder setJmx(String value) { jmx = value; return this; }
 
         /** Only these ThreadContext keys are sent (comma-separated). */

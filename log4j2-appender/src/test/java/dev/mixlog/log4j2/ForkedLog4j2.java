@@ -40,5 +40,7 @@ public final class ForkedLog4j2 {
         System.out.println("shutdownMillis " + tookMillis);
         System.out.println("delivered " + appender.getStats().delivered());
         System.out.println("dropped " + appender.getStats().droppedTotal());
+        System.out.println("kept " + appender.getStats().keptInSpool());
+        System.out.println("replayed " + appender.getStats().replayed());
     }
 }

@@ -164,6 +164,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setDiscardThreshold(String value) { settings.text(Settings.DISCARD_THRESHOLD, value); }
     public void setMaxBufferBytes(String value) { settings.text(Settings.MAX_BUFFER_BYTES, value); }
     public void setProfileIgnoreTime(String value) { settings.text(Settings.PROFILE_IGNORE_TIME, value); }
+    public void setSpoolDirectory(String value) { settings.text(Settings.SPOOL_DIRECTORY, value); }
+    public void setSpoolMaxBytes(String value) { settings.text(Settings.SPOOL_MAX_BYTES, value); }
     public void setJmx(String value) { settings.text(Settings.JMX, value); }
 
     /** {@code <mdcInclude>userId</mdcInclude>}, repeatable or comma-separated: only these MDC keys are sent. */

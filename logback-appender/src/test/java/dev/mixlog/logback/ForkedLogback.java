@@ -15,11 +15,21 @@ final class ForkedLogback {
 
     static ChildJvm.Result run(String configuration, Map<String, String> properties, String... args)
             throws IOException, InterruptedException, URISyntaxException {
+        return ChildJvm.run(ForkedLogging.class, options(configuration, properties), args);
+    }
+
+    /** As {@link #run}, returning while the child runs. */
+    static ChildJvm.Running start(String configuration, Map<String, String> properties, String... args)
+            throws IOException, URISyntaxException {
+        return ChildJvm.start(ForkedLogging.class, options(configuration, properties), args);
+    }
+
+    private static List<String> options(String configuration, Map<String, String> properties) throws URISyntaxException {
         List<String> options = new ArrayList<>();
         options.add("-Xmx256m");
         options.add("-Dlogback.configurationFile=" + Path.of(ForkedLogback.class.getResource("/logback/" + configuration).toURI()));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
-        return ChildJvm.run(ForkedLogging.class, options, args);
+        return options;
     }
 
     /** When the child said it had logged everything ({@code logged <n> at <millis>}). */

@@ -2,6 +2,7 @@ package dev.mixlog.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -11,13 +12,32 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * A service run in a JVM of its own by {@link ForkedLogback}, configured by {@code -Dlogback.configurationFile}.
  * {@code exit <n>}: logs n events and returns without stopping Logback, so that the JVM exits and the
  * shutdown hook delivers. {@code bridge <n>}: bridges java.util.logging into Logback, logs n events,
- * waits for their delivery, stops Logback and prints what the appenders saw.
+ * waits for their delivery, stops Logback and prints what the appenders saw. {@code paced <n>}: logs n
+ * events at {@value #PACED_PER_SECOND} a second, printing {@code logged <count>} after every
+ * {@value #PACED_REPORT_EVERY}, until it is killed or done.
  */
 public final class ForkedLogging {
     private static final Marker CHECKED_OUT = MixpanelMarkers.event("Checked Out");
     private static final long DELIVERY_BOUND_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final int PACED_PER_SECOND = 2_000;
+    static final int PACED_REPORT_EVERY = 100;
 
     private ForkedLogging() {
+    }
+
+    private static void logPaced(Logger log, int events) {
+        long start = System.nanoTime();
+        for (int seq = 0; seq < events; seq++) {
+            long due = start + seq * (TimeUnit.SECONDS.toNanos(1) / PACED_PER_SECOND);
+            while (System.nanoTime() - due < 0) {
+                LockSupport.parkNanos(due - System.nanoTime());
+            }
+            log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
+            if ((seq + 1) % PACED_REPORT_EVERY == 0) {
+                System.out.println("logged " + (seq + 1));
+                System.out.flush();
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -29,6 +49,10 @@ public final class ForkedLogging {
             SLF4JBridgeHandler.install();
         }
         Logger log = LoggerFactory.getLogger("com.example.shop.Checkout");
+        if (mode.equals("paced")) {
+            logPaced(log, events);
+            return;
+        }
         for (int seq = 0; seq < events; seq++) {
             log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
         }

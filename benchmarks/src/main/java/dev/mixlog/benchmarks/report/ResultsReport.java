@@ -67,7 +67,7 @@ public final class ResultsReport {
             MarkdownTable table = new MarkdownTable(family.label() + " appender", "1 thread: ns/op", "1 thread: B/op",
                     "2 threads: ns/op", "2 threads: B/op", "Mixlog: calls that found the ring full (1 / 2 threads)");
             for (AppenderCase appenderCase : AppenderCase.values()) {
-                if (appenderCase.family() != family) {
+                if (appenderCase.family() != family || appenderCase.isVariant()) {
                     continue;
                 }
                 ResultFile one = results.jmh(appenderCase, 1);
@@ -128,7 +128,8 @@ public final class ResultsReport {
                 "of which JIT compiler threads",
                 "receiver CPU s per million (other JVM)", "body bytes/event",
                 "header bytes/event", "requests", "peak heap MiB", "dropped");
-        for (AppenderCase appenderCase : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.LOKI4J}) {
+        for (AppenderCase appenderCase : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.MIXLOG_LOGBACK_SPOOL,
+                AppenderCase.LOKI4J}) {
             ResultFile r = results.endToEnd(appenderCase);
             table.row(appenderCase.label(), Numbers.count(r.number("arrived")), Numbers.fixed(r.number("seconds"), 2),
                     Numbers.count(r.number("eventsPerSecond")), Numbers.fixed(r.number("processCpuSecondsPerMillion"), 2),

@@ -74,6 +74,9 @@ public final class MixlogConfig {
     public long maxBufferBytes() { return get(Settings.MAX_BUFFER_BYTES); }
     public boolean profileIgnoreTime() { return get(Settings.PROFILE_IGNORE_TIME); }
     public boolean jmx() { return get(Settings.JMX); }
+    /** The spool directory as configured, or {@code null} when there is no spool. */
+    public String spoolDirectory() { return get(Settings.SPOOL_DIRECTORY); }
+    public long spoolMaxBytes() { return get(Settings.SPOOL_MAX_BYTES); }
 
     /** Whether an MDC entry with this key becomes a property. */
     public boolean sendsMdcKey(String key) {

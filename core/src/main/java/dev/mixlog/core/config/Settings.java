@@ -117,6 +117,13 @@ public final class Settings {
     public static final Setting<Boolean> PROFILE_IGNORE_TIME = Setting.bool("profileIgnoreTime", true,
             "profile updates carry `$ignore_time: true`, so a server-side update does not move the user's last seen; a "
                     + "`$ignore_time` key-value (map field) on the log call overrides it.");
+    public static final Setting<String> SPOOL_DIRECTORY = Setting.text("spoolDirectory", "none (off)", null,
+            "a directory of this appender's own where each sealed batch is written (and synced) before it is first sent and "
+                    + "removed once settled: batches survive an outage longer than memory holds, a stop that runs out of "
+                    + "`shutdownTimeout` and a crash, and are sent at the next start. See [Spool](#spool).");
+    public static final Setting<Long> SPOOL_MAX_BYTES = Setting.bytes("spoolMaxBytes", 256L * 1024 * 1024, 64 * 1024,
+            1L << 50, "`256MiB`", "bound on the spool's batch files; when full, the oldest waiting batches are dropped "
+                    + "(counted as pushed out of the full spool).");
     public static final Setting<Boolean> JMX = Setting.bool("jmx", true,
             "publish the counters as JMX attributes of `dev.mixlog:type=Appender,name=<name>` (the appender's name, quoted as "
                     + "JMX requires: `name=\"MIXPANEL\"`) while the appender runs.");
@@ -126,7 +133,8 @@ public final class Settings {
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
             MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,
-            REPORT_INTERVAL, OVERFLOW_POLICY, BLOCK_TIMEOUT, DISCARD_THRESHOLD, MAX_BUFFER_BYTES, PROFILE_IGNORE_TIME, JMX);
+            REPORT_INTERVAL, OVERFLOW_POLICY, BLOCK_TIMEOUT, DISCARD_THRESHOLD, MAX_BUFFER_BYTES, PROFILE_IGNORE_TIME,
+            SPOOL_DIRECTORY, SPOOL_MAX_BYTES, JMX);
 
     private Settings() {
     }

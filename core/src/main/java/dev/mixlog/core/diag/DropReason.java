@@ -19,7 +19,11 @@ public enum DropReason {
     /** Lost to an unexpected failure inside Mixlog (reported at ERROR with its cause). */
     FAILED("lost to a failure inside Mixlog"),
     /** Not sent because the appender has no credentials and started disabled (reported once at start). */
-    DISABLED("not sent: the appender is disabled for want of credentials");
+    DISABLED("not sent: the appender is disabled for want of credentials"),
+    /** Waiting in the spool when it reached {@code spoolMaxBytes}: the oldest batches make room for new ones. */
+    SPOOL_FULL("pushed out of the full spool"),
+    /** Written to the spool, but unreadable when read back (a torn tail, a corrupt record or file). */
+    SPOOL_CORRUPT("unreadable in the spool");
 
     private final String description;
 

@@ -20,6 +20,12 @@ public final class MixlogStats {
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile LongSupplier ringBacklog = () -> 0;
     private volatile LongSupplier bufferedBytes = () -> 0;
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder keptInSpool = new LongAdder();
+    private final LongAdder spoolFilesSetAside = new LongAdder();
+    private final LongAdder spoolWriteFailures = new LongAdder();
+    private volatile LongSupplier spooledBatches = () -> 0;
+    private volatile LongSupplier spooledBytes = () -> 0;
 
     public MixlogStats() {
         for (DropReason reason : DropReason.values()) {
@@ -57,6 +63,22 @@ public final class MixlogStats {
     /** Estimated bytes of the large events waiting in the ring buffer now, bounded by {@code maxBufferBytes} (a gauge). */
     public long bufferedBytes() { return bufferedBytes.getAsLong(); }
 
+    /** Events found in the spool at start, sent (or counted as dropped) alongside the new ones. */
+    public long replayed() { return replayed.sum(); }
+    /**
+     * Events left in the spool at stop, to be sent at the next start: neither delivered nor dropped.
+     * With a spool, {@code delivered + dropped + keptInSpool == logged + replayed}.
+     */
+    public long keptInSpool() { return keptInSpool.sum(); }
+    /** Files in the spool directory that could not be read (renamed {@code *.corrupt}) or that Mixlog did not write. */
+    public long spoolFilesSetAside() { return spoolFilesSetAside.sum(); }
+    /** Batches that could not be written to the spool (disk full, directory gone) and went on from memory. */
+    public long spoolWriteFailures() { return spoolWriteFailures.sum(); }
+    /** Batch files in the spool now, waiting or under way (a gauge). */
+    public long spooledBatches() { return spooledBatches.getAsLong(); }
+    /** Bytes of the spool's batch files now, bounded by {@code spoolMaxBytes} (a gauge). */
+    public long spooledBytes() { return spooledBytes.getAsLong(); }
+
     /** Connects the gauges to the ring buffer they read. */
     public void gauges(LongSupplier ringBacklog, LongSupplier bufferedBytes) {
         this.ringBacklog = ringBacklog;
@@ -72,7 +94,17 @@ public final class MixlogStats {
         return total;
     }
 
+    /** Connects the spool gauges to the spool they read. */
+    public void spoolGauges(LongSupplier batches, LongSupplier bytes) {
+        this.spooledBatches = batches;
+        this.spooledBytes = bytes;
+    }
+
     public void recordCaptured(long events) { captured.add(events); }
+    public void recordReplayed(long events) { replayed.add(events); }
+    public void recordKeptInSpool(long events) { keptInSpool.add(events); }
+    public void recordSpoolFileSetAside() { spoolFilesSetAside.increment(); }
+    public void recordSpoolWriteFailure() { spoolWriteFailures.increment(); }
     public void recordDelivered(long events) { delivered.add(events); }
     public void recordRetry() { retried.increment(); }
     public void recordRequest(long bodyBytes) { requests.increment(); bytesSent.add(bodyBytes); }
@@ -91,6 +123,12 @@ public final class MixlogStats {
                 .append(" delivered=").append(delivered())
                 .append(" requests=").append(requests())
                 .append(" retried=").append(retried());
+        if (replayed() > 0) {
+            text.append(" replayed=").append(replayed());
+        }
+        if (keptInSpool() > 0) {
+            text.append(" keptInSpool=").append(keptInSpool());
+        }
         for (DropReason reason : DropReason.values()) {
             long count = dropped(reason);
             if (count > 0) {

@@ -94,10 +94,14 @@ final class ConsumerLoop<S> implements Runnable {
         }
     }
 
-    /** What the loop looks after as it goes round, whether or not events arrive: status reports, overdue exchanges. */
+    /**
+     * What the loop looks after as it goes round, whether or not events arrive: status reports,
+     * overdue exchanges, spooled batches waiting for a free sender.
+     */
     private void watch(long now) {
         reporter.tick(now);
         dispatcher.cutOverdueExchanges(now);
+        dispatcher.feed();
     }
 
     /** Asks the loop to deliver what is buffered now (the caller wakes the consumer). */
@@ -107,7 +111,8 @@ final class ConsumerLoop<S> implements Runnable {
 
     /**
      * Takes every event logged before each pending request (waiting briefly for a producer that claimed
-     * a slot to publish it), seals every open batch, hands all over, and answers with the batches under way.
+     * a slot to publish it: the grace runs while nothing new can be taken, not while events are
+     * processed), seals every open batch, hands all over, and answers with the batches under way.
      */
     private void serveFlushes() {
         for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
@@ -115,6 +120,8 @@ final class ConsumerLoop<S> implements Runnable {
             while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
                 if (intake.drain(this::process) == 0) {
                     Thread.onSpinWait();
+                } else {
+                    graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
                 }
                 handOverSealed();
             }
@@ -186,15 +193,21 @@ final class ConsumerLoop<S> implements Runnable {
     }
 
     /**
-     * Passes the sealed batches to the dispatcher, reporting diagnostics while waiting for a free
-     * place. An interrupt during a stop abandons what is left (counted); any other interrupt is cleared.
-     * A batch the dispatcher cannot take for a failure (no thread could be created) stays first in line.
+     * Passes the sealed batches to the dispatcher: written ahead to the spool when there is one, which
+     * never waits; otherwise (or when the spool cannot take it) handed to a sender, reporting
+     * diagnostics while waiting for a free place. An interrupt during a stop abandons what is left
+     * (counted); any other interrupt is cleared. A batch the dispatcher cannot take for a failure (no
+     * thread could be created) stays first in line.
      */
     private void handOverSealed() {
         for (RecordKind kind : RecordKind.values()) {
             Batcher batcher = records.batcher(kind);
             Route route = records.route(kind);
             for (Batch next = batcher.nextSealed(); next != null; next = batcher.nextSealed()) {
+                if (!abandoned && dispatcher.spool(kind, next)) {
+                    batcher.takeSealed();
+                    continue;
+                }
                 try {
                     while (!abandoned && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
                         watch(System.nanoTime());

@@ -35,7 +35,8 @@ public final class LifecycleReports {
         }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
                 + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication"
-                + (form ? ", form-encoded /track, /engage and /groups bodies" : "") + ")");
+                + (form ? ", form-encoded /track, /engage and /groups bodies" : "")
+                + (config.spoolDirectory() != null ? ", batches written ahead to spool " + config.spoolDirectory() : "") + ")");
     }
 
     public static void stopped(MixlogConfig config, MixlogStats stats, SafeStatus status) {

@@ -10,6 +10,7 @@ import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.core.internal.delivery.Dispatcher;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
+import dev.mixlog.core.internal.spool.Spool;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The delivery machinery of a core that has credentials: the ring ({@link Intake}), the consumer
- * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}) and the HTTP client. Built and
- * started by {@link MixlogCore}; it counts what the ring refuses.
+ * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}), the HTTP client and the spool
+ * ({@link Spool}) when one is configured. Built and started by {@link MixlogCore}; it counts what the
+ * ring refuses.
  */
 public final class Pipeline<S> {
     /** How long a blocked application thread parks between two tries for a free slot. */
@@ -40,7 +42,9 @@ public final class Pipeline<S> {
         this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
         this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
                 "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
-        this.dispatcher = new Dispatcher(config, transport, stats, status);
+        // a core recording for a test without credentials sends nothing, and so spools nothing
+        Spool spool = config.credentials().missing().isEmpty() ? Spool.open(config, stats, status) : null;
+        this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
         this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
         this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
@@ -48,8 +52,10 @@ public final class Pipeline<S> {
         stats.gauges(intake::backlog, intake::bufferedBytes);
     }
 
+    /** Starts the consumer, and the senders on what a previous run left in the spool. */
     public void start() {
         consumer.start();
+        dispatcher.feed();
     }
 
     /**

@@ -7,10 +7,10 @@ import dev.mixlog.core.internal.http.Route;
  * The kinds of record one appender sends, each batched on its own and posted to its own
  * {@link Route}: events, profile updates, group updates, {@code $identify} events.
  */
-enum RecordKind {
+public enum RecordKind {
     EVENTS, PROFILES, GROUPS, IDENTITY;
 
-    Route route(MixlogConfig config) {
+    public Route route(MixlogConfig config) {
         switch (this) {
             case PROFILES: return Route.updates(config, "/engage");
             case GROUPS: return Route.updates(config, "/groups");

@@ -57,14 +57,8 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         Path output = Files.createTempFile("mixlog-child-", ".log");
         try {
-            List<String> command = new ArrayList<>();
-            command.add(javaHome.resolve("bin").resolve("java").toString());
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(classpath());
-            command.add(mainClass.getName());
-            command.addAll(List.of(args));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process child = new ProcessBuilder(command(javaHome, mainClass, jvmOptions, args))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!child.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
                 throw new AssertionError("the child JVM did not exit within " + BOUND_SECONDS + " s:\n"
@@ -75,6 +69,41 @@ public final class ChildJvm {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    /** A child JVM still running: its process, and the file its output goes to. */
+    public static final class Running {
+        public final Process process;
+        public final Path output;
+
+        Running(Process process, Path output) {
+            this.process = process;
+            this.output = output;
+        }
+
+        /** What it has printed so far. */
+        public String outputSoFar() throws IOException {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts {@code mainClass} as {@link #run(Class, List, String...)} does, and returns while it runs; the caller ends it. */
+    public static Running start(Class<?> mainClass, List<String> jvmOptions, String... args) throws IOException {
+        Path output = Files.createTempFile("mixlog-child-", ".log");
+        output.toFile().deleteOnExit();
+        List<String> command = command(Path.of(System.getProperty("java.home")), mainClass, jvmOptions, args);
+        return new Running(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+    }
+
+    private static List<String> command(Path javaHome, Class<?> mainClass, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath());
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The test classpath: Surefire's own record of it when it launched this JVM through a manifest-only jar. */

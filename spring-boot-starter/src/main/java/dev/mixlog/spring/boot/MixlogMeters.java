@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
 /**
  * Mixlog's counters as Micrometer meters under {@code mixlog.}, read from the Mixpanel appenders each
  * time they are published: events delivered, dropped by reason, captured; requests, retries and bytes
- * sent; the ring backlog. Counters sum every appender seen since the application started, those that
+ * sent; the ring backlog; the spool's replayed and kept events, batch files and bytes. Counters sum every appender seen since the application started, those that
  * Boot's re-initializations of logging replaced included, so that they never go down.
  */
 final class MixlogMeters implements MeterBinder {
@@ -34,8 +34,20 @@ final class MixlogMeters implements MeterBinder {
         counter(registry, "mixlog.retries", "Requests sent again after a retryable failure", MixlogStats::retried);
         FunctionCounter.builder("mixlog.bytes.sent", this, meters -> sum(MixlogStats::bytesSent)).baseUnit("bytes")
                 .description("Request body bytes sent (after compression)").register(registry);
-        Gauge.builder("mixlog.ring.backlog", this, meters -> Backend.runningStats().stream().mapToLong(MixlogStats::ringBacklog).sum())
-                .description("Events waiting in the ring buffer").register(registry);
+        gauge(registry, "mixlog.ring.backlog", "Events waiting in the ring buffer", MixlogStats::ringBacklog);
+        counter(registry, "mixlog.spool.replayed", "Events found in the spool at start", MixlogStats::replayed);
+        counter(registry, "mixlog.spool.kept", "Events left in the spool at stop for the next start", MixlogStats::keptInSpool);
+        gauge(registry, "mixlog.spool.batches", "Batch files in the spool", MixlogStats::spooledBatches);
+        Gauge.builder("mixlog.spool.size", this, meters -> running(MixlogStats::spooledBytes)).baseUnit("bytes")
+                .description("Bytes of the spool's batch files").register(registry);
+    }
+
+    private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<MixlogStats> value) {
+        Gauge.builder(name, this, meters -> running(value)).description(description).register(registry);
+    }
+
+    private double running(ToLongFunction<MixlogStats> value) {
+        return Backend.runningStats().stream().mapToLong(value).sum();
     }
 
     private void counter(MeterRegistry registry, String name, String description, ToLongFunction<MixlogStats> count) {

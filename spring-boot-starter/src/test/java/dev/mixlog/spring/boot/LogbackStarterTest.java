@@ -9,21 +9,27 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.MixlogCore;
 import dev.mixlog.logback.MixpanelAppender;
 import dev.mixlog.logback.MixpanelMarkers;
 import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,6 +88,27 @@ class LogbackStarterTest {
         assertTrue(appender.flush(Duration.ofSeconds(10)));
         assertEquals(2, appender.getStats().delivered());
         assertEquals(0, appender.getStats().droppedTotal());
+    }
+
+    @Test
+    void mixlogSpoolDirectoryKeepsWhatAnOutageHoldsAtStop(@TempDir Path spool) throws IOException {
+        server.down();
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "mixlog.spool-directory=" + spool, "mixlog.shutdown-timeout=1s"));
+        org.slf4j.Logger log = LoggerFactory.getLogger("shop");
+        for (int i = 0; i < 30; i++) {
+            log.atInfo().addMarker(MixpanelMarkers.event("Page Viewed")).addKeyValue("distinct_id", "u-" + i).log("viewed");
+        }
+        MixpanelAppender appender = mixpanelAppenders().get(0);
+        appender.stop();
+        // Logback's appender stops in the background, as on a reload
+        assertTrue(MixlogCore.awaitBackgroundStops(Duration.ofSeconds(30)));
+
+        assertEquals(30, appender.getStats().keptInSpool(), appender.getStats().toString());
+        assertEquals(0, appender.getStats().droppedTotal());
+        try (Stream<Path> files = Files.list(spool)) {
+            assertTrue(files.anyMatch(file -> file.getFileName().toString().endsWith(".batch")));
+        }
     }
 
     @Test

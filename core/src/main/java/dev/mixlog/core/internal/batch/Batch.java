@@ -39,6 +39,16 @@ public final class Batch {
         return insertIds[index];
     }
 
+    /** Where the event's JSON starts in {@link #body()}. */
+    public int eventStart(int index) {
+        return starts[index];
+    }
+
+    /** The length of the event's JSON in {@link #body()}. */
+    public int eventLength(int index) {
+        return ends[index] - starts[index];
+    }
+
     /** The index of the event with this {@code $insert_id}, or -1. */
     public int indexOfInsertId(String insertId) {
         for (int i = 0; i < insertIds.length; i++) {
@@ -70,7 +80,7 @@ public final class Batch {
     }
 
     /** Builds one batch body in place: {@code [} event {@code ,} event ... {@code ]}. */
-    static final class Assembler {
+    public static final class Assembler {
         private byte[] body;
         private int length;
         private int count;
@@ -79,7 +89,7 @@ public final class Batch {
         private String[] names;
         private String[] insertIds;
 
-        Assembler(int initialBytes, int initialEvents) {
+        public Assembler(int initialBytes, int initialEvents) {
             body = new byte[Math.max(initialBytes, 16)];
             body[length++] = '[';
             int capacity = Math.max(initialEvents, 4);
@@ -94,11 +104,11 @@ public final class Batch {
             return length + (count == 0 ? 0 : 1) + eventLength + 1;
         }
 
-        int count() {
+        public int count() {
             return count;
         }
 
-        void add(byte[] source, int offset, int eventLength, String name, String insertId) {
+        public void add(byte[] source, int offset, int eventLength, String name, String insertId) {
             int needed = sizeWith(eventLength);
             if (needed > body.length) {
                 body = Arrays.copyOf(body, Math.max(needed, body.length * 2));
@@ -130,7 +140,7 @@ public final class Batch {
             count = 0;
         }
 
-        Batch seal() {
+        public Batch seal() {
             byte[] exact = Arrays.copyOf(body, length + 1);
             exact[length] = ']';
             return new Batch(exact, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),

@@ -8,6 +8,7 @@ import dev.mixlog.core.internal.http.Reply;
 import dev.mixlog.core.internal.http.ReplyClassifier;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.http.Verdict;
+import dev.mixlog.core.internal.spool.SpooledBatch;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One batch's journey on a sender thread: send, read the verdict, retry or split as it says. Every
- * event of the batch is counted once, through {@link #delivered} and {@link #dropped}; should anything
- * escape, the events not yet counted are dropped as {@link DropReason#FAILED} and the sender goes on.
+ * event of the batch is counted once, through {@link #delivered} and {@link #dropped} (or, for a
+ * spooled batch cut short by a stop, {@link #keptInSpool}); should anything escape, the events not
+ * yet counted are dropped as {@link DropReason#FAILED} and the sender goes on. A spooled batch is
+ * read back from disk here, on the sender, and its file removed once the batch is settled.
  */
 final class Delivery implements Runnable {
     /** Longest server-requested delay honoured; a longer {@code Retry-After} is cut to this. */
@@ -24,9 +27,15 @@ final class Delivery implements Runnable {
 
     private final Dispatcher owner;
     private final Route route;
-    final Batch batch;
-    final CompletableFuture<Void> settled = new CompletableFuture<>();
+    /** The batch; for a spooled one, {@code null} until read back. */
+    private Batch batch;
+    /** The batch's file in the spool, or {@code null} when it is sent from memory alone. */
+    final SpooledBatch spooled;
+    /** Completes when the delivery ends, whatever the outcome (for a spooled batch: its own completion). */
+    final CompletableFuture<Void> settled;
     private int counted;
+    /** Whether the spool file is done with here: kept for the next start, or dealt with while reading it. */
+    private boolean fileDone;
     /** The sender running this delivery, when its current exchange must end (0 between exchanges), and whether it was cut. */
     private Thread sender;
     private long exchangeDeadline;
@@ -36,6 +45,15 @@ final class Delivery implements Runnable {
         this.owner = owner;
         this.route = route;
         this.batch = batch;
+        this.spooled = null;
+        this.settled = new CompletableFuture<>();
+    }
+
+    Delivery(Dispatcher owner, Route route, SpooledBatch spooled) {
+        this.owner = owner;
+        this.route = route;
+        this.spooled = spooled;
+        this.settled = spooled.settled();
     }
 
     @Override
@@ -44,15 +62,36 @@ final class Delivery implements Runnable {
             sender = Thread.currentThread();
         }
         try {
+            if (batch == null) {
+                batch = owner.spool.load(spooled);
+                if (batch == null) {
+                    // nothing in the file could be read: counted and dealt with by the spool
+                    fileDone = true;
+                    return;
+                }
+            }
             deliver(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
-            dropped(DropReason.FAILED, batch.size() - counted);
+            dropped(DropReason.FAILED, events() - counted);
             owner.reports.unexpected(route, SafeStatus.describe(e));
         } finally {
+            if (spooled != null && !fileDone) {
+                owner.spool.remove(spooled);
+            }
             owner.finished(this);
         }
+    }
+
+    /** The events this delivery answers for. */
+    private int events() {
+        return batch != null ? batch.size() : spooled.events();
+    }
+
+    /** The senders stopped before this delivery ran: its events are dropped, or kept in the spool. */
+    void neverRun() {
+        stoppedShort(events());
     }
 
     /**
@@ -96,6 +135,21 @@ final class Delivery implements Runnable {
         owner.stats.recordDropped(reason, events);
     }
 
+    /**
+     * A stop cut the delivery short: the events left are dropped as not delivered before shutdown,
+     * or, for a spooled batch, kept in its file for the next start (which resends the whole batch;
+     * Mixpanel drops what it already has by {@code $insert_id}).
+     */
+    private void stoppedShort(int events) {
+        if (spooled == null) {
+            dropped(DropReason.SHUTDOWN, events);
+            return;
+        }
+        counted += events;
+        fileDone = true;
+        owner.spool.keep(events);
+    }
+
     /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
     private void deliver(Batch part) throws InterruptedException {
         Recording.Recorder recorder = Recording.recorder();
@@ -124,7 +178,7 @@ final class Delivery implements Runnable {
                 verdict = ReplyClassifier.classify(exchange(body), part, route.strictImport());
             } catch (InterruptedException e) {
                 if (owner.isShuttingDown()) {
-                    dropped(DropReason.SHUTDOWN, part.size());
+                    stoppedShort(part.size());
                     throw e;
                 }
                 verdict = Verdict.retry(cut ? "no complete reply within " + owner.transport.exchangeBound() : "interrupted",
@@ -147,7 +201,7 @@ final class Delivery implements Runnable {
             if (verdict.rateLimited()) {
                 owner.gate.pauseFor(wait);
             }
-            if (System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
+            if (spooled == null && System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
                 dropped(DropReason.RETRIES_EXHAUSTED, part.size());
                 owner.reports.gaveUp(route, part, verdict.detail());
                 return;
@@ -164,7 +218,7 @@ final class Delivery implements Runnable {
             TimeUnit.NANOSECONDS.sleep(wait.toNanos());
         } catch (InterruptedException e) {
             if (owner.isShuttingDown()) {
-                dropped(DropReason.SHUTDOWN, part.size());
+                stoppedShort(part.size());
                 throw e;
             }
         }
@@ -191,7 +245,7 @@ final class Delivery implements Runnable {
                 try {
                     deliver(halves[0]);
                 } catch (InterruptedException e) {
-                    dropped(DropReason.SHUTDOWN, halves[1].size());
+                    stoppedShort(halves[1].size());
                     throw e;
                 }
                 deliver(halves[1]);

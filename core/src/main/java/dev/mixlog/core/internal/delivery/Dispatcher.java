@@ -4,12 +4,17 @@ import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.DaemonThreads;
+import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;
+import dev.mixlog.core.internal.spool.Spool;
+import dev.mixlog.core.internal.spool.SpooledBatch;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +23,19 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Delivers sealed batches on a small pool of sender threads, at most {@code maxInFlight} at once, so
  * a slow server pushes back on the consumer instead of piling up requests. Each batch is retried
  * with backoff until it is delivered, refused, or out of retry time; every event ends up counted
  * as delivered or dropped with a reason.
+ *
+ * <p>With a spool, the consumer writes each sealed batch ahead ({@link #spool}) instead of waiting
+ * for a sender; senders take the spooled batches oldest first as places free up ({@link #feed}),
+ * so the disk, not the ring, absorbs an outage. A spooled batch is retried until it is settled
+ * ({@code maxRetryTime} does not apply: {@code spoolMaxBytes} bounds what waits), and what is not
+ * settled at stop stays on disk for the next start.
  */
 public final class Dispatcher {
     final MixlogConfig config;
@@ -36,9 +48,18 @@ public final class Dispatcher {
     private final ThreadPoolExecutor senders;
     /** Batches handed over and not yet settled, for {@link #pending()}. */
     private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
+    /** The spool, or {@code null} when there is none. */
+    final Spool spool;
+    private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
+    /** Makes moving a spooled batch from the spool's line to {@link #underWay} one step for {@link #pending}. */
+    private final Object spoolHandOver = new Object();
 
-    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status) {
+    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status, Spool spool) {
         this.config = config;
+        this.spool = spool;
+        for (RecordKind kind : RecordKind.values()) {
+            routes.put(kind, kind.route(config));
+        }
         this.transport = transport;
         this.stats = stats;
         this.reports = new DeliveryReports(config, status, stats);
@@ -74,15 +95,63 @@ public final class Dispatcher {
     }
 
     /**
-     * Lets batches under way finish until the deadline, then interrupts what is left; every event
-     * not delivered is counted as dropped for {@link DropReason#SHUTDOWN}.
+     * Writes a sealed batch ahead to the spool and lines it up for a sender, without waiting.
+     *
+     * @return false when there is no spool or the batch could not be written: offer it from memory instead
+     */
+    public boolean spool(RecordKind kind, Batch batch) {
+        if (spool == null || spool.write(kind, batch) == null) {
+            return false;
+        }
+        feed();
+        return true;
+    }
+
+    /**
+     * Hands spooled batches, oldest first, to the senders while places are free. Called as each
+     * batch is spooled, as the consumer goes round, and by each sender as it finishes.
+     */
+    public void feed() {
+        while (spool != null && spool.hasWaiting() && !senders.isShutdown() && slots.tryAcquire()) {
+            Delivery delivery;
+            synchronized (spoolHandOver) {
+                SpooledBatch next = spool.take();
+                if (next == null) {
+                    slots.release();
+                    return;
+                }
+                delivery = new Delivery(this, routes.get(next.kind()), next);
+                underWay.add(delivery);
+            }
+            try {
+                senders.execute(delivery);
+            } catch (RuntimeException | Error cannotRun) {
+                // shutting down, or no thread could be made: the batch waits on disk, first in line
+                underWay.remove(delivery);
+                slots.release();
+                spool.putBack(delivery.spooled);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Lets batches under way (and, with a spool, those waiting in it) go on until the deadline, then
+     * interrupts what is left. Every event not delivered is counted as dropped for
+     * {@link DropReason#SHUTDOWN}, or, when its batch is in the spool, as kept there for the next start.
      */
     public void shutdown(long deadlineNanos) {
+        if (spool != null) {
+            while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - deadlineNanos < 0) {
+                feed();
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        }
         senders.shutdown();
         try {
             if (!senders.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 for (Runnable neverRun : senders.shutdownNow()) {
-                    stats.recordDropped(DropReason.SHUTDOWN, ((Delivery) neverRun).batch.size());
+                    ((Delivery) neverRun).neverRun();
                 }
                 senders.awaitTermination(1, TimeUnit.SECONDS);
             }
@@ -91,6 +160,9 @@ public final class Dispatcher {
             Thread.currentThread().interrupt();
         }
         transport.close();
+        if (spool != null) {
+            spool.close();
+        }
     }
 
     /**
@@ -104,11 +176,19 @@ public final class Dispatcher {
         }
     }
 
-    /** The completions of the batches handed over and not yet settled (each completes whatever the outcome). */
+    /**
+     * The completions of the batches handed over and not yet settled, spooled ones waiting for a
+     * sender included (each completes whatever the outcome).
+     */
     public List<CompletableFuture<Void>> pending() {
         List<CompletableFuture<Void>> pending = new ArrayList<>();
-        for (Delivery delivery : underWay) {
-            pending.add(delivery.settled);
+        synchronized (spoolHandOver) {
+            for (Delivery delivery : underWay) {
+                pending.add(delivery.settled);
+            }
+            if (spool != null) {
+                pending.addAll(spool.waitingSettlements());
+            }
         }
         return pending;
     }
@@ -118,10 +198,11 @@ public final class Dispatcher {
         return senders.isShutdown();
     }
 
-    /** Frees a delivery's place and tells whoever waits for it. */
+    /** Frees a delivery's place, tells whoever waits for it, and gives the place to the next spooled batch. */
     void finished(Delivery delivery) {
         slots.release();
         underWay.remove(delivery);
         delivery.settled.complete(null);
+        feed();
     }
 }

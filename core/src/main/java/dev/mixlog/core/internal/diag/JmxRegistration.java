@@ -89,6 +89,14 @@ public final class JmxRegistration {
         @Override public long getDroppedDiscarded() { return stats.dropped(DropReason.DISCARDED); }
         @Override public long getDroppedFailed() { return stats.dropped(DropReason.FAILED); }
         @Override public long getDroppedDisabled() { return stats.dropped(DropReason.DISABLED); }
+        @Override public long getDroppedSpoolFull() { return stats.dropped(DropReason.SPOOL_FULL); }
+        @Override public long getDroppedSpoolCorrupt() { return stats.dropped(DropReason.SPOOL_CORRUPT); }
+        @Override public long getReplayed() { return stats.replayed(); }
+        @Override public long getKeptInSpool() { return stats.keptInSpool(); }
+        @Override public long getSpoolFilesSetAside() { return stats.spoolFilesSetAside(); }
+        @Override public long getSpoolWriteFailures() { return stats.spoolWriteFailures(); }
+        @Override public long getSpooledBatches() { return stats.spooledBatches(); }
+        @Override public long getSpooledBytes() { return stats.spooledBytes(); }
         @Override public long getRingBacklog() { return stats.ringBacklog(); }
         @Override public long getBufferedBytes() { return stats.bufferedBytes(); }
 

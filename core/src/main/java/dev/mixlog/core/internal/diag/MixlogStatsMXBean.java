@@ -21,6 +21,18 @@ public interface MixlogStatsMXBean {
     long getDroppedDiscarded();
     long getDroppedFailed();
     long getDroppedDisabled();
+    long getDroppedSpoolFull();
+    long getDroppedSpoolCorrupt();
+    /** Events found in the spool at start. */
+    long getReplayed();
+    /** Events left in the spool at stop for the next start. */
+    long getKeptInSpool();
+    long getSpoolFilesSetAside();
+    long getSpoolWriteFailures();
+    /** Batch files in the spool now. */
+    long getSpooledBatches();
+    /** Bytes of the spool's batch files now. */
+    long getSpooledBytes();
     long getAdjusted();
     /** Events waiting in the ring buffer now. */
     long getRingBacklog();

@@ -1,0 +1,332 @@
+package dev.mixlog.core.internal.spool;
+
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.RecordKind;
+import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.SafeStatus;
+import dev.mixlog.core.internal.mixpanel.MixpanelRules;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The spool directory of one appender: sealed batches written ahead of their first send, removed
+ * once settled, replayed oldest first after a restart. The consumer thread writes; senders take,
+ * read back and remove. Bounded by {@code spoolMaxBytes}: the oldest waiting batches make room,
+ * counted as {@link DropReason#SPOOL_FULL}. Whatever goes wrong with the disk is reported and
+ * counted, and the batch goes on from memory as it would without a spool.
+ */
+public final class Spool {
+    /** {@code 00000000000000000042.batch}: the sequence, zero-padded so names sort in the order written. */
+    private static final Pattern BATCH_FILE = Pattern.compile("\\d{20}\\.batch");
+    private static final String SET_ASIDE_SUFFIX = ".corrupt";
+    /** No record of a valid file is longer than the largest batch Mixpanel takes, with its framing. */
+    private static final int MAX_RECORD_BYTES = MixpanelRules.MAX_BATCH_BYTES + 64 * 1024;
+
+    private final Path directory;
+    private final SpoolLock lock;
+    private final long maxBytes;
+    /** How many batches waiting to be sent are also kept in memory (the next ones a sender takes). */
+    private final int keptInMemory;
+    private final MixlogStats stats;
+    private final SpoolReports reports;
+    /** Batch files written or found, not yet taken by a sender, oldest first. */
+    private final Deque<SpooledBatch> waiting = new ConcurrentLinkedDeque<>();
+    /** The size of {@link #waiting}, which the deque itself counts only by walking it. */
+    private final AtomicLong waitingCount = new AtomicLong();
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private long nextSequence;
+
+    private Spool(Path directory, SpoolLock lock, MixlogConfig config, MixlogStats stats, SpoolReports reports) {
+        this.directory = directory;
+        this.lock = lock;
+        this.maxBytes = config.spoolMaxBytes();
+        this.keptInMemory = config.maxInFlight();
+        this.stats = stats;
+        this.reports = reports;
+    }
+
+    /**
+     * Opens the configured directory: creates it, takes its lock, and lines up the batches found
+     * there for replay. Returns {@code null}, having said why at WARN, when there is no spool to use:
+     * none configured, a directory that cannot be made or locked; delivery then goes on from memory.
+     */
+    public static Spool open(MixlogConfig config, MixlogStats stats, SafeStatus status) {
+        String configured = config.spoolDirectory();
+        if (configured == null) {
+            return null;
+        }
+        SpoolReports reports = new SpoolReports(configured, status, config.reportInterval());
+        Path directory;
+        try {
+            directory = SpoolLock.directory(configured);
+        } catch (IOException | RuntimeException e) {
+            reports.unusable(SafeStatus.describe(e));
+            return null;
+        }
+        SpoolLock lock = SpoolLock.take(directory, reports);
+        if (lock == null) {
+            return null;
+        }
+        Spool spool = new Spool(directory, lock, config, stats, reports);
+        stats.spoolGauges(spool.files::get, spool.bytes::get);
+        try {
+            spool.lineUpFound();
+        } catch (IOException | RuntimeException e) {
+            reports.unusable("cannot list it: " + SafeStatus.describe(e));
+            lock.release();
+            return null;
+        }
+        return spool;
+    }
+
+    /** Finds the batch files a previous run left, oldest first, reading their headers only. */
+    private void lineUpFound() throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (BATCH_FILE.matcher(name).matches()) {
+                    found.add(entry);
+                } else if (!name.equals(SpoolLock.FILE_NAME) && !name.endsWith(SET_ASIDE_SUFFIX)) {
+                    stats.recordSpoolFileSetAside();
+                    reports.foreign(name);
+                }
+            }
+        }
+        found.sort(null);
+        long events = 0;
+        for (Path file : found) {
+            nextSequence = Math.max(nextSequence, sequenceOf(file) + 1);
+            try (DataInputStream in = reader(file)) {
+                BatchFile.Header header = BatchFile.readHeader(in);
+                SpooledBatch batch = new SpooledBatch(file, header.kind, header.events, Files.size(file), null);
+                line(batch);
+                files.incrementAndGet();
+                bytes.addAndGet(batch.bytes());
+                events += header.events;
+            } catch (BatchFile.NotABatchFile e) {
+                setAside(file, e.getMessage());
+            } catch (IOException e) {
+                reports.unreadable(file.getFileName().toString(), SafeStatus.describe(e));
+            }
+        }
+        stats.recordReplayed(events);
+        if (events > 0) {
+            reports.replaying(events, files.get(), bytes.get());
+        }
+        makeRoom(0);
+    }
+
+    /**
+     * Writes a sealed batch to a file of its own and syncs it, then lines it up for a sender.
+     * Returns {@code null} when it could not be written (reported and counted): the caller sends it
+     * from memory instead.
+     */
+    public SpooledBatch write(RecordKind kind, Batch batch) {
+        byte[] file = BatchFile.encode(kind, batch);
+        if (file.length > maxBytes || !makeRoom(file.length)) {
+            reports.noRoom(file.length, maxBytes);
+            return null;
+        }
+        Path path = directory.resolve(String.format("%020d.batch", nextSequence++));
+        try {
+            try (FileOutputStream out = new FileOutputStream(path.toFile())) {
+                out.write(file);
+                out.getFD().sync();
+            }
+            syncDirectory();
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(path);
+            stats.recordSpoolWriteFailure();
+            reports.writeFailed(SafeStatus.describe(e));
+            return null;
+        }
+        reports.writesWork();
+        SpooledBatch spooled = new SpooledBatch(path, kind, batch.size(), file.length,
+                waitingCount.get() < keptInMemory ? batch : null);
+        files.incrementAndGet();
+        bytes.addAndGet(file.length);
+        line(spooled);
+        return spooled;
+    }
+
+    /** Makes the directory entry of a new file durable too, where the platform allows it. */
+    private void syncDirectory() {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException notSupported) {
+            // some platforms cannot open or sync a directory; the file itself is synced
+        }
+    }
+
+    /** Drops the oldest waiting batches until {@code needed} more bytes fit; false when what is left is under way. */
+    private boolean makeRoom(long needed) {
+        while (bytes.get() + needed > maxBytes) {
+            SpooledBatch oldest = take();
+            if (oldest == null) {
+                return false;
+            }
+            stats.recordDropped(DropReason.SPOOL_FULL, oldest.events());
+            reports.full(oldest.events(), maxBytes);
+            remove(oldest);
+        }
+        return true;
+    }
+
+    /** Whether batches wait for a sender. */
+    public boolean hasWaiting() {
+        return !waiting.isEmpty();
+    }
+
+    /** The oldest batch waiting for a sender, now the caller's to send, or {@code null}. */
+    public SpooledBatch take() {
+        SpooledBatch next = waiting.pollFirst();
+        if (next != null) {
+            waitingCount.decrementAndGet();
+        }
+        return next;
+    }
+
+    /** Puts back a batch taken but not handed to a sender, first in line. */
+    public void putBack(SpooledBatch batch) {
+        waitingCount.incrementAndGet();
+        waiting.addFirst(batch);
+    }
+
+    private void line(SpooledBatch batch) {
+        waitingCount.incrementAndGet();
+        waiting.addLast(batch);
+    }
+
+    /**
+     * The batch to send for a spooled file: from memory if kept there, otherwise read back. Events the
+     * file promised but that cannot be read are counted as {@link DropReason#SPOOL_CORRUPT}; returns
+     * {@code null} when none can be read (the file is then removed or set aside).
+     */
+    public Batch load(SpooledBatch spooled) {
+        Batch kept = spooled.takeInMemory();
+        if (kept != null) {
+            return kept;
+        }
+        String name = spooled.file().getFileName().toString();
+        try (DataInputStream in = reader(spooled.file())) {
+            BatchFile.Header header = BatchFile.readHeader(in);
+            BatchFile.Contents contents = BatchFile.readRecords(in, header, MAX_RECORD_BYTES);
+            if (contents.unreadable > 0) {
+                stats.recordDropped(DropReason.SPOOL_CORRUPT, contents.unreadable);
+                reports.damaged(name, contents.unreadable, header.events);
+            }
+            if (contents.batch == null) {
+                remove(spooled);
+            }
+            return contents.batch;
+        } catch (BatchFile.NotABatchFile e) {
+            stats.recordDropped(DropReason.SPOOL_CORRUPT, spooled.events());
+            forget(spooled);
+            setAside(spooled.file(), e.getMessage());
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            stats.recordDropped(DropReason.SPOOL_CORRUPT, spooled.events());
+            forget(spooled);
+            reports.vanished(name, spooled.events());
+        } catch (IOException | RuntimeException e) {
+            stats.recordDropped(DropReason.SPOOL_CORRUPT, spooled.events());
+            remove(spooled);
+            reports.unreadable(name, SafeStatus.describe(e));
+        }
+        return null;
+    }
+
+    /** A spooled batch is settled (delivered, refused or counted as lost): its file goes. */
+    public void remove(SpooledBatch spooled) {
+        try {
+            Files.deleteIfExists(spooled.file());
+        } catch (IOException | RuntimeException e) {
+            reports.cannotRemove(spooled.file().getFileName().toString(), SafeStatus.describe(e));
+        }
+        forget(spooled);
+    }
+
+    private void forget(SpooledBatch spooled) {
+        files.decrementAndGet();
+        bytes.addAndGet(-spooled.bytes());
+        spooled.settled().complete(null);
+    }
+
+    /** The completions of the batches waiting for a sender, for a flush to wait on. */
+    public List<CompletableFuture<Void>> waitingSettlements() {
+        List<CompletableFuture<Void>> settlements = new ArrayList<>();
+        for (SpooledBatch batch : waiting) {
+            settlements.add(batch.settled());
+        }
+        return settlements;
+    }
+
+    /** Events of a batch not settled at stop stay in its file for the next start: counted as kept. */
+    public void keep(int events) {
+        stats.recordKeptInSpool(events);
+    }
+
+    /** At stop: what still waits stays on disk, counted as kept; the lock goes. */
+    public void close() {
+        long events = 0;
+        for (SpooledBatch left = take(); left != null; left = take()) {
+            left.takeInMemory();
+            events += left.events();
+        }
+        stats.recordKeptInSpool(events);
+        long keptTotal = stats.keptInSpool();
+        if (keptTotal > 0) {
+            reports.keptForNextStart(keptTotal, files.get());
+        }
+        lock.release();
+    }
+
+    private void setAside(Path file, String why) {
+        stats.recordSpoolFileSetAside();
+        Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
+        try {
+            Files.move(file, aside);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+        }
+        reports.setAside(file.getFileName().toString(), why);
+    }
+
+    private static long sequenceOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.indexOf('.')));
+    }
+
+    /** A plain stream, not a channel: an interrupt must not close it under a sender. */
+    private static DataInputStream reader(Path file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(new FileInputStream(file.toFile()), 64 * 1024));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to do: a leftover partial file is cut off or set aside at the next start
+        }
+    }
+}

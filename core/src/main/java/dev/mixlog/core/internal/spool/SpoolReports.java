@@ -1,0 +1,111 @@
+package dev.mixlog.core.internal.spool;
+
+import dev.mixlog.core.internal.diag.SafeStatus;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the spool tells the framework's status channel. Trouble with the disk is said at WARN with
+ * the directory and what happens meanwhile; what repeats (a failing disk, a full spool) once per
+ * {@code reportInterval} at most.
+ */
+final class SpoolReports {
+    private final String directory;
+    private final SafeStatus status;
+    private final long intervalNanos;
+    private final AtomicBoolean writesFailing = new AtomicBoolean();
+    private final AtomicLong lastFullReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+    private final AtomicLong lastNoRoomReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+    private final AtomicLong droppedSinceReport = new AtomicLong();
+
+    SpoolReports(String directory, SafeStatus status, Duration interval) {
+        this.directory = directory;
+        this.status = status;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    void unusable(String why) {
+        status.warn("spool directory " + directory + " cannot be used (" + why + "); running without a spool: "
+                + "events are held in memory only");
+    }
+
+    void locked(String why) {
+        status.error("spool directory " + directory + " is in use: " + why + ". Each appender needs a spoolDirectory of "
+                + "its own; this one runs without a spool, events are held in memory only");
+    }
+
+    void replaying(long events, long files, long bytes) {
+        status.info("replaying " + events + " events in " + files + " batches (" + bytes + " bytes) found in spool "
+                + directory + ", oldest first");
+    }
+
+    void foreign(String name) {
+        status.warn("spool directory " + directory + " holds a file Mixlog did not write, left alone: " + name);
+    }
+
+    void setAside(String name, String why) {
+        status.warn("spool file " + name + " in " + directory + " cannot be read (" + why + "): set aside as " + name
+                + ".corrupt, its events counted as unreadable in the spool");
+    }
+
+    void damaged(String name, int unreadable, int events) {
+        status.warn("spool file " + name + " in " + directory + " is damaged: " + unreadable + " of its " + events
+                + " events cannot be read (counted); the others are sent");
+    }
+
+    void unreadable(String name, String why) {
+        status.warn("spool file " + name + " in " + directory + " cannot be read: " + why);
+    }
+
+    void vanished(String name, int events) {
+        status.warn("spool file " + name + " in " + directory + " was removed by something else; its " + events
+                + " events are counted as unreadable in the spool");
+    }
+
+    void cannotRemove(String name, String why) {
+        status.warn("spool file " + name + " in " + directory + " was settled but cannot be removed (" + why
+                + "); it will be sent again at the next start, and Mixpanel drops duplicates by $insert_id");
+    }
+
+    /** A write failed: said once until writes work again. */
+    void writeFailed(String why) {
+        if (writesFailing.compareAndSet(false, true)) {
+            status.warn("cannot write to spool directory " + directory + " (" + why + "); batches are sent from memory "
+                    + "until it works again");
+        }
+    }
+
+    void writesWork() {
+        if (writesFailing.compareAndSet(true, false)) {
+            status.info("writing to spool directory " + directory + " works again");
+        }
+    }
+
+    void full(int events, long maxBytes) {
+        long dropped = droppedSinceReport.addAndGet(events);
+        if (due(lastFullReport)) {
+            droppedSinceReport.addAndGet(-dropped);
+            status.warn("spool " + directory + " is full (spoolMaxBytes " + maxBytes + "): dropped its oldest " + dropped
+                    + " events to make room (counted as pushed out of the full spool)");
+        }
+    }
+
+    void noRoom(long bytes, long maxBytes) {
+        if (due(lastNoRoomReport)) {
+            status.warn("a batch of " + bytes + " bytes does not fit in spool " + directory + " (spoolMaxBytes " + maxBytes
+                    + ", the rest taken by batches under way); it is sent from memory");
+        }
+    }
+
+    void keptForNextStart(long events, long files) {
+        status.info(events + " events in " + files + " batches stay in spool " + directory
+                + " and are sent at the next start");
+    }
+
+    private boolean due(AtomicLong last) {
+        long now = System.nanoTime();
+        long previous = last.get();
+        return now - previous >= intervalNanos && last.compareAndSet(previous, now);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mixlog.core.internal.spool;
+
+import dev.mixlog.core.internal.RecordKind;
+import dev.mixlog.core.internal.batch.Batch;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One batch file in the spool: where it is, what it holds, and, for a batch written moments ago
+ * and handed to a sender soon, the batch itself, so the sender need not read it back.
+ */
+public final class SpooledBatch {
+    private final Path file;
+    private final RecordKind kind;
+    private final int events;
+    private final long bytes;
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private Batch inMemory;
+
+    SpooledBatch(Path file, RecordKind kind, int events, long bytes, Batch inMemory) {
+        this.file = file;
+        this.kind = kind;
+        this.events = events;
+        this.bytes = bytes;
+        this.inMemory = inMemory;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    public RecordKind kind() {
+        return kind;
+    }
+
+    /** The events the file was written with. */
+    public int events() {
+        return events;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** Completes once the batch is settled here (delivered, refused, counted as lost); not when kept for the next start. */
+    public CompletableFuture<Void> settled() {
+        return settled;
+    }
+
+    /** The batch kept in memory, once: later calls (and batches not kept) get {@code null}. */
+    synchronized Batch takeInMemory() {
+        Batch batch = inMemory;
+        inMemory = null;
+        return batch;
+    }
+
+    @Override
+    public String toString() {
+        return file.getFileName() + "[" + kind + ", " + events + " events, " + bytes + " bytes]";
+    }
+}

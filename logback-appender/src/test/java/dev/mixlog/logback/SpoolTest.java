@@ -1,0 +1,283 @@
+package dev.mixlog.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.core.status.Status;
+import dev.mixlog.core.diag.DropReason;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.testing.Figures;
+import dev.mixlog.loopback.Await;
+import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+
+/**
+ * The spool ({@code spoolDirectory}) with real files and a real loopback server: an outage and a
+ * stop lose nothing and the next start delivers it all once; damaged files are cut, set aside and
+ * counted; {@code spoolMaxBytes} holds; a directory that cannot be used never stops delivery from
+ * memory; one directory takes one appender. Every test checks
+ * {@code delivered + dropped + keptInSpool == logged + replayed}.
+ */
+class SpoolTest {
+    private static final Marker CHECKED_OUT = MixpanelMarkers.event("Checked Out");
+    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    final LogbackFixture fixture = new LogbackFixture();
+    private final LoopbackMixpanel server = fixture.server();
+    @TempDir
+    Path temp;
+
+    private Map<String, String> properties(Path spool, String... more) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("mockUrl", server.url());
+        properties.put("spoolDir", spool.toString());
+        for (int i = 0; i < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return properties;
+    }
+
+    private static void logCheckouts(Logger log, int from, int to) {
+        for (int seq = from; seq < to; seq++) {
+            log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
+        }
+    }
+
+    private static void assertAccounted(MixlogStats stats, long logged) {
+        assertEquals(logged + stats.replayed(), stats.delivered() + stats.droppedTotal() + stats.keptInSpool(),
+                "delivered + dropped + kept == logged + replayed: " + stats);
+    }
+
+    /** Waits until the appender has settled everything it holds, spool included. */
+    private static void awaitSpoolEmptied(MixlogStats stats, long toSettle) {
+        Await.until(DELIVERY_BOUND, () -> stats.spooledBatches() == 0 && stats.delivered() + stats.droppedTotal() >= toSettle,
+                () -> "the spool emptied: " + stats);
+    }
+
+    @Test
+    void anOutageAndAStopLoseNothingAndTheNextStartDeliversEveryEventOnce() throws IOException {
+        Path spool = temp.resolve("spool");
+        server.down();
+        LogbackHarness first = fixture.configure("spool.xml", properties(spool));
+        logCheckouts(first.logger(), 0, 20_000);
+
+        first.stop();
+
+        MixlogStats before = first.stats();
+        assertEquals(0, before.delivered());
+        assertEquals(0, before.droppedTotal(), before.toString());
+        assertEquals(20_000, before.keptInSpool());
+        assertAccounted(before, 20_000);
+        assertFalse(SpoolFiles.batchFiles(spool).isEmpty());
+        assertTrue(first.messages(Status.INFO).stream().anyMatch(m -> m.contains("20000 events in")
+                && m.contains("stay in spool")), first::statusText);
+        assertTrue(first.messages(Status.WARN).stream().noneMatch(m -> m.contains("not delivered before shutdownTimeout")),
+                first::statusText);
+
+        server.up();
+        LogbackHarness second = fixture.configure("spool.xml", properties(spool));
+        logCheckouts(second.logger(), 20_000, 20_100);
+        MixlogStats after = second.stats();
+        awaitSpoolEmptied(after, 20_100);
+        second.stop();
+
+        assertEquals(20_000, after.replayed());
+        assertEquals(20_100, after.delivered());
+        assertAccounted(after, 100);
+        assertEquals(20_100, server.ingestedCount(), "each $insert_id once");
+        assertEquals(0, server.duplicatesIngested());
+        assertEquals(20_100, SpoolFiles.arrivedSeqs(server).size());
+        assertTrue(SpoolFiles.batchFiles(spool).isEmpty(), "settled batches leave no file");
+        assertTrue(second.messages(Status.INFO).stream().anyMatch(m -> m.contains("replaying 20000 events")), second::statusText);
+        assertTrue(server.violations().isEmpty(), server.violations().toString());
+    }
+
+    @Test
+    void flushReturnsOnceTheSpooledBatchesAreDelivered() {
+        server.answerWith(request -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            return Reply.asMixpanelWould(request);
+        });
+        LogbackHarness logback = fixture.configure("spool.xml", properties(temp.resolve("spool"), "maxBatchEvents", "50"));
+        logCheckouts(logback.logger(), 0, 1_000);
+
+        assertTrue(logback.appender().flush(DELIVERY_BOUND));
+
+        assertEquals(1_000, logback.stats().delivered(), "20 batches through 4 senders, each reply 20 ms late");
+        assertEquals(0, logback.stats().spooledBatches());
+        logback.stop();
+        assertAccounted(logback.stats(), 1_000);
+    }
+
+    @Test
+    void damagedFilesAreCutOrSetAsideAndCountedAndTheRestIsDelivered() throws IOException {
+        Path spool = temp.resolve("spool");
+        server.down();
+        LogbackHarness first = fixture.configure("spool.xml", properties(spool, "maxBatchEvents", "100"));
+        logCheckouts(first.logger(), 0, 2_000);
+        first.stop();
+        List<Path> files = SpoolFiles.batchFiles(spool);
+        assertEquals(20, files.size());
+        assertEquals(2_000, first.stats().keptInSpool());
+
+        Path torn = files.get(3);
+        try (RandomAccessFile file = new RandomAccessFile(torn.toFile(), "rw")) {
+            file.setLength(file.length() / 2);
+        }
+        flipByte(files.get(7), Files.size(files.get(7)) - 10);
+        flipByte(files.get(11), 9);
+        Files.writeString(spool.resolve("notes.txt"), "not a batch");
+
+        server.up();
+        LogbackHarness second = fixture.configure("spool.xml", properties(spool, "maxBatchEvents", "100"));
+        MixlogStats stats = second.stats();
+        awaitSpoolEmptied(stats, 1_900);
+        second.stop();
+
+        long unreadable = stats.dropped(DropReason.SPOOL_CORRUPT);
+        assertEquals(1_900, stats.replayed(), "the file with a damaged header is set aside before its count is trusted");
+        assertTrue(unreadable >= 2 && unreadable <= 101, "the torn file's tail and one flipped record: " + unreadable);
+        assertEquals(1_900 - unreadable, stats.delivered());
+        assertEquals(2, stats.spoolFilesSetAside(), "the damaged header and the foreign file");
+        assertAccounted(stats, 0);
+        assertEquals(stats.delivered(), server.ingestedCount());
+        assertEquals(0, server.duplicatesIngested());
+        assertTrue(Files.exists(spool.resolve(files.get(11).getFileName() + ".corrupt")));
+        assertTrue(Files.exists(spool.resolve("notes.txt")), "a file Mixlog did not write is left alone");
+        assertTrue(SpoolFiles.batchFiles(spool).isEmpty());
+        String warnings = String.join("\n", second.messages(Status.WARN));
+        assertTrue(warnings.contains("set aside as " + files.get(11).getFileName() + ".corrupt"), warnings);
+        assertTrue(warnings.contains("Mixlog did not write, left alone: notes.txt"), warnings);
+        assertTrue(warnings.contains(files.get(7).getFileName() + " in " + spool + " is damaged: 1 of its 100 events"), warnings);
+        assertTrue(warnings.contains(torn.getFileName() + " in " + spool + " is damaged"), warnings);
+        Figures.report("spool, damaged files", "20 files of 100 events: one cut in half, one with a flipped byte, one with a "
+                + "damaged header, and a foreign file: " + stats.delivered() + " delivered, " + unreadable
+                + " counted as unreadable in the spool, 2 files set aside, 0 exceptions");
+    }
+
+    private static void flipByte(Path file, long position) throws IOException {
+        try (RandomAccessFile bytes = new RandomAccessFile(file.toFile(), "rw")) {
+            bytes.seek(position);
+            int value = bytes.read();
+            bytes.seek(position);
+            bytes.write(value ^ 0x5A);
+        }
+    }
+
+    @Test
+    void spoolMaxBytesHoldsThroughALongOutageAndTheOldestBatchesGoFirst() throws IOException {
+        Path spool = temp.resolve("spool");
+        long bound = 64 * 1024;
+        server.down();
+        LogbackHarness logback = fixture.configure("spool.xml",
+                properties(spool, "maxBatchEvents", "20", "spoolMaxBytes", "64KiB"));
+        MixlogStats stats = logback.stats();
+        for (int round = 0; round < 10; round++) {
+            logCheckouts(logback.logger(), round * 500, (round + 1) * 500);
+            int logged = (round + 1) * 500;
+            Await.until(() -> stats.captured() == logged && stats.spooledBatches() > 0, "events taken and spooled");
+            assertTrue(stats.spooledBytes() <= bound, "spooled " + stats.spooledBytes() + " bytes, bound " + bound);
+            assertTrue(SpoolFiles.batchBytes(spool) <= bound, "on disk " + SpoolFiles.batchBytes(spool) + " bytes, bound " + bound);
+        }
+
+        logback.stop();
+
+        assertTrue(stats.dropped(DropReason.SPOOL_FULL) > 0, stats.toString());
+        long bytesAtStop = SpoolFiles.batchBytes(spool);
+        assertTrue(bytesAtStop <= bound);
+        assertEquals(stats.dropped(DropReason.SPOOL_FULL), stats.droppedTotal(), "no other reason: " + stats);
+        assertAccounted(stats, 5_000);
+        assertTrue(logback.messages(Status.WARN).stream().anyMatch(m -> m.contains("is full (spoolMaxBytes 65536)")),
+                logback::statusText);
+
+        server.up();
+        LogbackHarness next = fixture.configure("spool.xml", properties(spool, "maxBatchEvents", "20", "spoolMaxBytes", "64KiB"));
+        awaitSpoolEmptied(next.stats(), stats.keptInSpool());
+        next.stop();
+        Set<Integer> arrived = SpoolFiles.arrivedSeqs(server);
+        assertEquals(stats.keptInSpool(), arrived.size());
+        assertEquals(5_000 - stats.dropped(DropReason.SPOOL_FULL), arrived.size());
+        assertTrue(arrived.contains(4_999), "the newest events are kept; older waiting batches made room");
+        Figures.report("spool, spoolMaxBytes 64KiB in an outage", "5000 events in batches of 20: "
+                + bytesAtStop + " bytes of batch files at stop, never over 65536 when sampled; "
+                + stats.dropped(DropReason.SPOOL_FULL) + " dropped as spool full, " + stats.keptInSpool()
+                + " kept and delivered at the next start");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeLeavesDeliveryFromMemoryRunning() throws IOException {
+        Path aFile = Files.writeString(temp.resolve("a-file"), "in the way");
+        LogbackHarness logback = fixture.configure("spool.xml", properties(aFile.resolve("spool")));
+        logCheckouts(logback.logger(), 0, 500);
+        server.awaitIngested(500, DELIVERY_BOUND);
+        logback.stop();
+
+        assertEquals(500, logback.stats().delivered());
+        assertAccounted(logback.stats(), 500);
+        assertTrue(logback.messages(Status.WARN).stream().anyMatch(m -> m.contains("spool directory " + aFile.resolve("spool")
+                + " cannot be used") && m.contains("running without a spool")), logback::statusText);
+    }
+
+    @Test
+    void aDirectoryThatFailsWhileRunningLeavesDeliveryFromMemoryRunning() throws IOException {
+        Path spool = temp.resolve("spool");
+        LogbackHarness logback = fixture.configure("spool.xml", properties(spool));
+        MixlogStats stats = logback.stats();
+        logCheckouts(logback.logger(), 0, 200);
+        server.awaitIngested(200, DELIVERY_BOUND);
+        Await.until(() -> stats.spooledBatches() == 0, "the spooled batches settled");
+        try (Stream<Path> files = Files.list(spool)) {
+            for (Path file : files.collect(Collectors.toList())) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(spool);
+        Files.writeString(spool, "the directory is gone; a file took its place");
+
+        logCheckouts(logback.logger(), 200, 400);
+        server.awaitIngested(400, DELIVERY_BOUND);
+        logback.stop();
+
+        assertEquals(400, stats.delivered());
+        assertTrue(stats.spoolWriteFailures() > 0);
+        assertAccounted(stats, 400);
+        assertTrue(logback.messages(Status.WARN).stream().anyMatch(m -> m.contains("cannot write to spool directory " + spool)
+                && m.contains("sent from memory")), logback::statusText);
+    }
+
+    @Test
+    void aSecondAppenderOnTheSameDirectoryRunsWithoutTheSpoolAndSaysWhy() throws IOException {
+        Path spool = temp.resolve("spool");
+        LogbackHarness logback = fixture.configure("spool-shared-directory.xml", properties(spool));
+        MixpanelAppender second = (MixpanelAppender) logback.context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender("SECOND");
+        logCheckouts(logback.logger(), 0, 100);
+        server.awaitIngested(200, DELIVERY_BOUND);
+        logback.stop();
+
+        assertEquals(100, logback.stats().delivered());
+        assertEquals(100, second.getStats().delivered());
+        assertAccounted(second.getStats(), 100);
+        assertTrue(logback.messages(Status.ERROR).stream().anyMatch(m -> m.contains("[SECOND]")
+                && m.contains("spool directory " + spool + " is in use: another appender in this JVM uses it")), logback::statusText);
+    }
+}
