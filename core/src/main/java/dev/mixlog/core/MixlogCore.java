@@ -212,16 +212,25 @@ public final class MixlogCore<E, S> {
      *         when the other stop did not end in time
      */
     public boolean stop(Duration timeout) {
-        if (!stopping.compareAndSet(false, true)) {
-            return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
-        }
-        boolean settled = false;
+        // a stop from an interrupted thread (code that caught InterruptedException, then shut logging down)
+        // still gets its time: the interrupt is set aside and restored
+        boolean interrupted = Thread.interrupted();
         try {
-            settled = stopNow(timeout);
+            if (!stopping.compareAndSet(false, true)) {
+                return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
+            }
+            boolean settled = false;
+            try {
+                settled = stopNow(timeout);
+            } finally {
+                stopped.complete(settled);
+            }
+            return settled;
         } finally {
-            stopped.complete(settled);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return settled;
     }
 
     /**

@@ -6,20 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixlog.core.testing.ChildJvm;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.loopback.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.message.MapMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The spool through Log4j2's own shutdown: a job whose endpoint is down ends with
  * {@code LogManager.shutdown()} (Log4j2's 50 ms stop timeout) and keeps every event in the spool;
- * the next run delivers them with its own, each once.
+ * the next run delivers them with its own, each once. A reconfiguration hands the directory from the
+ * old appender, once it has stopped, to the new one.
  */
 class SpoolTest {
     private static final int EVENTS = 5000;
+    private static final Marker EVENT = MixpanelMarkers.event("Page Viewed");
 
     @TempDir
     Path temp;
@@ -53,6 +62,45 @@ class SpoolTest {
             Figures.report("Log4j2 LogManager.shutdown() in an outage, with a spool", EVENTS + " events: 0 dropped, "
                     + EVENTS + " kept; the next run delivered them and its own 500 (shutdown took "
                     + second.number("shutdownMillis") + " ms)");
+        }
+    }
+
+    @Test
+    void aReconfigurationHandsTheDirectoryToTheNewAppenderWhichSendsWhatTheOldOneKept() {
+        Path spool = temp.resolve("spool");
+        try (LoopbackMixpanel server = LoopbackMixpanel.start()) {
+            server.down();
+            System.setProperty("mockUrl", server.url());
+            System.setProperty("spoolDir", spool.toString());
+            LoggerContext context = TestContexts.start("log4j2-spool-reload.xml");
+            try {
+                Logger log = context.getLogger("com.example.web.Pages");
+                MixlogStats old = TestContexts.mixpanel(context, "mixpanel").getStats();
+                for (int seq = 0; seq < 1_000; seq++) {
+                    log.info(EVENT, new MapMessage<>().with("seq", seq));
+                }
+                Await.until(() -> old.captured() == 1_000, "the first appender took every event");
+
+                context.reconfigure();
+                MixlogStats stats = TestContexts.mixpanel(context, "mixpanel").getStats();
+                for (int seq = 1_000; seq < 1_500; seq++) {
+                    log.info(EVENT, new MapMessage<>().with("seq", seq));
+                }
+                Await.until(Duration.ofSeconds(60), () -> old.keptInSpool() == 1_000 && stats.replayed() == 1_000,
+                        () -> "the old appender kept its events and let go of the directory; the new one opened it: "
+                                + old + " / " + stats);
+                server.up();
+                Await.until(Duration.ofSeconds(60), () -> stats.delivered() == 1_500, () -> "everything sent: " + stats);
+
+                assertEquals(0, old.delivered() + old.droppedTotal(), old.toString());
+                assertEquals(0, stats.droppedTotal() + stats.keptInSpool(), stats.toString());
+                assertEquals(1_500, server.ingestedCount());
+                assertEquals(0, server.duplicatesIngested());
+            } finally {
+                context.stop();
+                System.clearProperty("spoolDir");
+                System.clearProperty("mockUrl");
+            }
         }
     }
 

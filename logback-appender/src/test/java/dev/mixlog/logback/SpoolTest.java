@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
@@ -272,12 +274,51 @@ class SpoolTest {
         MixpanelAppender second = (MixpanelAppender) logback.context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender("SECOND");
         logCheckouts(logback.logger(), 0, 100);
         server.awaitIngested(200, DELIVERY_BOUND);
+        assertTrue(logback.messages(Status.INFO).stream().anyMatch(m -> m.contains("spool directory " + spool
+                + " is still in use (appender MIXPANEL in this JVM uses it")), logback::statusText);
+        // the holder is not stopping: after its shutdownTimeout (1 s) and 5 s more, the second appender says so
+        logback.awaitStatus(Status.ERROR, "spool directory " + spool + " is in use: appender MIXPANEL in this JVM uses it");
         logback.stop();
 
         assertEquals(100, logback.stats().delivered());
         assertEquals(100, second.getStats().delivered());
+        assertEquals(0, second.getStats().spooledBatches());
         assertAccounted(second.getStats(), 100);
-        assertTrue(logback.messages(Status.ERROR).stream().anyMatch(m -> m.contains("[SECOND]")
-                && m.contains("spool directory " + spool + " is in use: another appender in this JVM uses it")), logback::statusText);
+    }
+
+    @Test
+    void aReloadHandsTheDirectoryToTheNewAppenderWhichSendsWhatTheOldOneKept() throws Exception {
+        Path spool = temp.resolve("spool");
+        server.down();
+        LogbackHarness logback = fixture.configure("spool.xml", properties(spool));
+        MixlogStats old = logback.stats();
+        logCheckouts(logback.logger(), 0, 1_000);
+        Await.until(() -> old.captured() == 1_000, "the old appender took every event");
+
+        LoggerContext context = logback.context();
+        context.reset();
+        properties(spool).forEach(context::putProperty);
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(SpoolTest.class.getResource("/logback/spool.xml"));
+        MixpanelAppender reloaded = (MixpanelAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("MIXPANEL");
+        logCheckouts(logback.logger(), 1_000, 1_500);
+        MixlogStats stats = reloaded.getStats();
+        Await.until(DELIVERY_BOUND, () -> old.keptInSpool() == 1_000 && stats.replayed() == 1_000,
+                () -> "the old appender kept its events in the spool and let go of it; the new one opened it: " + old
+                        + " / " + stats + "\n" + logback.statusText());
+        server.up();
+
+        Await.until(DELIVERY_BOUND, () -> stats.delivered() == 1_500, () -> "everything sent: " + stats);
+        logback.stop();
+
+        assertEquals(0, old.delivered() + old.droppedTotal(), old.toString());
+        assertEquals(1_000, old.keptInSpool());
+        assertAccounted(stats, 500);
+        assertEquals(1_500, server.ingestedCount());
+        assertEquals(Set.copyOf(java.util.stream.IntStream.range(0, 1_500).boxed().collect(Collectors.toList())),
+                SpoolFiles.arrivedSeqs(server));
+        assertTrue(SpoolFiles.batchFiles(spool).isEmpty());
+        assertTrue(logback.messages(Status.ERROR).stream().noneMatch(m -> m.contains("spool")), logback::statusText);
     }
 }

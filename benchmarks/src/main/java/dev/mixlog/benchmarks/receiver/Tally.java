@@ -21,6 +21,11 @@ final class Tally {
         headerBytes.add(headers);
     }
 
+    /** Events counted so far. */
+    long events() {
+        return events.sum();
+    }
+
     /** {@code name.key=value} lines, as served by {@link StatsHandler}. */
     void appendTo(StringBuilder text) {
         text.append(name).append(".requests=").append(requests.sum()).append('\n')

@@ -30,6 +30,10 @@ final class Results {
         return read("e2e-" + appenderCase.id() + ".properties");
     }
 
+    ResultFile outage(AppenderCase appenderCase) {
+        return read("outage-" + appenderCase.id() + ".properties");
+    }
+
     ResultFile idle(AppenderCase appenderCase) {
         return read("idle-" + appenderCase.id() + ".properties");
     }

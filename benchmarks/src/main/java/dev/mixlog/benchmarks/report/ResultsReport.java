@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Writes RESULTS.md from one run's result files: the machine, the command, the targets and the
- * four tables (call cost, paced latency, end to end, idle).
+ * five tables (call cost, paced latency, end to end, idle, a long outage).
  * <p>Usage: {@code ResultsReport <resultsDir> <RESULTS.md>}
  */
 public final class ResultsReport {
@@ -38,6 +38,7 @@ public final class ResultsReport {
         latency(env);
         endToEnd(env);
         idle(env);
+        outage(env);
         out.append("## How it was measured\n\n").append(Method.TEXT);
         return out.toString();
     }
@@ -156,6 +157,31 @@ public final class ResultsReport {
             table.row(appenderCase.label(), Numbers.fixed(r.number("appenderThreadsCpuNanos") / 1e6, 2),
                     Numbers.fixed(r.number("appenderThreadsCorePercent"), 3),
                     Numbers.fixed(r.number("processCpuNanos") / 1e6, 1), Numbers.fixed(r.number("processCorePercent"), 2));
+        }
+        table.appendTo(out);
+    }
+
+    private void outage(ResultFile env) {
+        ResultFile spooled = results.outage(AppenderCase.MIXLOG_LOGBACK_SPOOL);
+        out.append("## 5. A long outage, with and without a spool\n\n")
+                .append("After a ").append("5 s warm-up with the endpoint up, the endpoint answers 503 for ")
+                .append(spooled.get("outageSeconds")).append(" s while one thread logs ")
+                .append(Numbers.count(spooled.number("rate"))).append(" calls/s, then comes back. Latency: each call ")
+                .append("during the outage. Recovery: from the endpoint's return until every event was delivered or ")
+                .append("dropped (senders may be in a backoff pause of up to `retryMaxBackoff`, 60 s, when it returns). ")
+                .append("One JVM per case, its receiver inside it.\n\n");
+        MarkdownTable table = new MarkdownTable("appender", "calls in the outage", "p50 µs", "p99 µs", "p99.9 µs",
+                "max µs", "dropped (ring full / spool full)", "delivered after", "most in the ring", "spool at most",
+                "recovery s");
+        for (AppenderCase appenderCase : new AppenderCase[] {AppenderCase.MIXLOG_LOGBACK, AppenderCase.MIXLOG_LOGBACK_SPOOL}) {
+            ResultFile r = results.outage(appenderCase);
+            table.row(appenderCase.label(), Numbers.count(r.number("outageCalls")), Numbers.micros(r.number("p50Nanos")),
+                    Numbers.micros(r.number("p99Nanos")), Numbers.micros(r.number("p999Nanos")),
+                    Numbers.micros(r.number("maxNanos")),
+                    Numbers.count(r.number("droppedTotal")) + " (" + Numbers.count(r.number("droppedRingFull")) + " / "
+                            + Numbers.count(r.number("droppedSpoolFull")) + ")",
+                    Numbers.count(r.number("delivered")), Numbers.count(r.number("mostInRing")),
+                    Numbers.fixed(r.number("mostSpooledBytes") / (1024 * 1024), 1) + " MiB", Numbers.fixed(r.number("recoverySeconds"), 1));
         }
         table.appendTo(out);
     }

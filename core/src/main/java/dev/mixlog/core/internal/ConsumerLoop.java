@@ -96,11 +96,12 @@ final class ConsumerLoop<S> implements Runnable {
 
     /**
      * What the loop looks after as it goes round, whether or not events arrive: status reports,
-     * overdue exchanges, spooled batches waiting for a free sender.
+     * overdue exchanges, a spool still to open, spooled batches waiting for a free sender.
      */
     private void watch(long now) {
         reporter.tick(now);
         dispatcher.cutOverdueExchanges(now);
+        dispatcher.watchSpool();
         dispatcher.feed();
     }
 

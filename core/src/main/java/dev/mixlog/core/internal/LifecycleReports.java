@@ -33,6 +33,11 @@ public final class LifecycleReports {
             status.warn("requestFormat=form applies to /track, /engage and /groups only: events go to /import, which "
                     + "takes JSON alone, and are sent as JSON");
         }
+        long roomForBatches = (config.maxInFlight() + 1L) * config.maxBatchBytes();
+        if (config.spoolDirectory() != null && config.spoolMaxBytes() < roomForBatches) {
+            status.warn("spoolMaxBytes (" + config.spoolMaxBytes() + ") is below (maxInFlight + 1) x maxBatchBytes ("
+                    + roomForBatches + "): while batches are under way a new one may not fit, and is then sent from memory");
+        }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
                 + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication"
                 + (form ? ", form-encoded /track, /engage and /groups bodies" : "")

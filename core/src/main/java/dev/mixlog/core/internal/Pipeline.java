@@ -11,6 +11,7 @@ import dev.mixlog.core.internal.delivery.Dispatcher;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.spool.Spool;
+import dev.mixlog.core.internal.spool.SpoolOpening;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,10 +44,17 @@ public final class Pipeline<S> {
         this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
                 "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
         // a core recording for a test without credentials sends nothing, and so spools nothing
-        Spool spool = config.credentials().missing().isEmpty() ? Spool.open(config, stats, status) : null;
+        SpoolOpening spool = config.credentials().missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
         this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
-        this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
-        this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
+        try {
+            this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
+            this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
+        } catch (RuntimeException | Error failed) {
+            // let go of the spool's lock and the senders before the failure goes on to the start
+            dispatcher.shutdown(System.nanoTime());
+            httpExecutor.shutdownNow();
+            throw failed;
+        }
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
         this.stats = stats;
         stats.gauges(intake::backlog, intake::bufferedBytes);

@@ -63,9 +63,9 @@ final class Delivery implements Runnable {
         }
         try {
             if (batch == null) {
-                batch = owner.spool.load(spooled);
+                batch = readBack();
                 if (batch == null) {
-                    // nothing in the file could be read: counted and dealt with by the spool
+                    // nothing in the file could be read (counted and dealt with by the spool), or a stop came first
                     fileDone = true;
                     return;
                 }
@@ -81,6 +81,29 @@ final class Delivery implements Runnable {
                 owner.spool.remove(spooled);
             }
             owner.finished(this);
+        }
+    }
+
+    /**
+     * Reads the spooled batch back, trying again with backoff while the file is there but cannot be
+     * read now (no file handle left); {@code null} when nothing in it can be read, or when a stop
+     * comes first (its events then kept in the spool).
+     */
+    private Batch readBack() throws InterruptedException {
+        Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
+        while (true) {
+            try {
+                return owner.spool.load(spooled);
+            } catch (IOException notNow) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(backoff.next().toNanos());
+                } catch (InterruptedException e) {
+                    if (owner.isShuttingDown()) {
+                        stoppedShort(spooled.events());
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.spool.Spool;
+import dev.mixlog.core.internal.spool.SpoolOpening;
 import dev.mixlog.core.internal.spool.SpooledBatch;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,15 +49,17 @@ public final class Dispatcher {
     private final ThreadPoolExecutor senders;
     /** Batches handed over and not yet settled, for {@link #pending()}. */
     private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
-    /** The spool, or {@code null} when there is none. */
-    final Spool spool;
+    /** The spool, or {@code null} when there is none (or not yet: see {@link #watchSpool}). */
+    volatile Spool spool;
+    /** The spool still to open, or {@code null}; touched by the consumer thread alone once running. */
+    private SpoolOpening opening;
     private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
     /** Makes moving a spooled batch from the spool's line to {@link #underWay} one step for {@link #pending}. */
     private final Object spoolHandOver = new Object();
 
-    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status, Spool spool) {
+    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status,
+                      SpoolOpening opening) {
         this.config = config;
-        this.spool = spool;
         for (RecordKind kind : RecordKind.values()) {
             routes.put(kind, kind.route(config));
         }
@@ -67,6 +70,31 @@ public final class Dispatcher {
         this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));
         this.senders.allowCoreThreadTimeOut(true);
+        this.opening = opening;
+        watchSpool();
+    }
+
+    /**
+     * Opens the spool if it is still to open: at start, then as the consumer goes round while another
+     * appender of this JVM holds the directory. A spool that opens as the senders shut down is closed
+     * again, what it found kept for the next start.
+     */
+    public void watchSpool() {
+        if (opening == null) {
+            return;
+        }
+        Spool opened = opening.tryOpen();
+        if (opening.done()) {
+            opening = null;
+        }
+        if (opened != null) {
+            spool = opened;
+            if (senders.isShutdown()) {
+                opened.close();
+            } else {
+                feed();
+            }
+        }
     }
 
     /**
@@ -100,10 +128,15 @@ public final class Dispatcher {
      * @return false when there is no spool or the batch could not be written: offer it from memory instead
      */
     public boolean spool(RecordKind kind, Batch batch) {
-        if (spool == null || spool.write(kind, batch) == null) {
+        Spool current = spool;
+        if (current == null || current.write(kind, batch) == null) {
             return false;
         }
-        feed();
+        try {
+            feed();
+        } catch (RuntimeException | Error notNow) {
+            // the batch is spooled whatever happened here: the consumer feeds it as it goes round
+        }
         return true;
     }
 
@@ -112,6 +145,7 @@ public final class Dispatcher {
      * batch is spooled, as the consumer goes round, and by each sender as it finishes.
      */
     public void feed() {
+        Spool spool = this.spool;
         while (spool != null && spool.hasWaiting() && !senders.isShutdown() && slots.tryAcquire()) {
             Delivery delivery;
             synchronized (spoolHandOver) {
@@ -141,8 +175,10 @@ public final class Dispatcher {
      * {@link DropReason#SHUTDOWN}, or, when its batch is in the spool, as kept there for the next start.
      */
     public void shutdown(long deadlineNanos) {
+        Spool spool = this.spool;
         if (spool != null) {
-            while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - deadlineNanos < 0) {
+            while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - deadlineNanos < 0
+                    && !Thread.currentThread().isInterrupted()) {
                 feed();
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
             }
@@ -150,18 +186,24 @@ public final class Dispatcher {
         senders.shutdown();
         try {
             if (!senders.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                for (Runnable neverRun : senders.shutdownNow()) {
-                    ((Delivery) neverRun).neverRun();
-                }
+                stopSenders();
                 senders.awaitTermination(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            senders.shutdownNow();
+            stopSenders();
             Thread.currentThread().interrupt();
         }
         transport.close();
+        spool = this.spool;
         if (spool != null) {
             spool.close();
+        }
+    }
+
+    /** Interrupts the senders; each delivery that never ran counts its events as dropped, or kept in the spool. */
+    private void stopSenders() {
+        for (Runnable neverRun : senders.shutdownNow()) {
+            ((Delivery) neverRun).neverRun();
         }
     }
 
@@ -186,8 +228,9 @@ public final class Dispatcher {
             for (Delivery delivery : underWay) {
                 pending.add(delivery.settled);
             }
-            if (spool != null) {
-                pending.addAll(spool.waitingSettlements());
+            Spool current = spool;
+            if (current != null) {
+                pending.addAll(current.waitingSettlements());
             }
         }
         return pending;

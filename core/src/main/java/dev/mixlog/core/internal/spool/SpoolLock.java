@@ -11,25 +11,41 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Properties;
 
 /**
  * One writer per spool directory: an exclusive lock on {@code mixlog.lock} inside it, held from
  * start to stop. The operating system lets it go when the process dies, however it dies. Within
- * one JVM the directories in use are also kept in a set, checked before the lock file is opened:
- * on Linux, closing any channel to a locked file lets go of the process's lock on it.
+ * one JVM the directories in use are also marked in the system properties, which every class
+ * loader shares (two web applications each with a copy of Mixlog), and checked before the lock file
+ * is opened: on Linux, closing any channel to a locked file lets go of the process's lock on it.
  */
 final class SpoolLock {
     static final String FILE_NAME = "mixlog.lock";
-    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+    private static final String HELD_PREFIX = "dev.mixlog.spool.held:";
 
-    private final Path directory;
+    /** The directory is held by another appender of this JVM, possibly one still stopping. */
+    static final class HeldInThisJvm extends IOException {
+        HeldInThisJvm(String why) {
+            super(why);
+        }
+    }
+
+    /** The directory is held by another process. */
+    static final class HeldElsewhere extends IOException {
+        HeldElsewhere() {
+            super("another process holds its lock");
+        }
+    }
+
+    private final String key;
+    private final String holder;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SpoolLock(Path directory, FileChannel channel, FileLock lock) {
-        this.directory = directory;
+    private SpoolLock(String key, String holder, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.holder = holder;
         this.channel = channel;
         this.lock = lock;
     }
@@ -45,38 +61,42 @@ final class SpoolLock {
                 Files.createDirectories(directory);
             }
         }
-        return directory;
+        return directory.toRealPath();
     }
 
-    /** Takes the directory's lock; {@code null}, reported, when another appender or process holds it or it cannot be made. */
-    static SpoolLock take(Path directory, SpoolReports reports) {
-        Path key;
-        try {
-            key = directory.toRealPath();
-        } catch (IOException | RuntimeException e) {
-            reports.unusable("cannot resolve it: " + SafeStatus.describe(e));
-            return null;
-        }
-        if (!HELD_IN_THIS_JVM.add(key)) {
-            reports.locked("another appender in this JVM uses it");
-            return null;
+    /**
+     * Takes the directory's lock for the appender named.
+     *
+     * @throws HeldInThisJvm when another appender of this JVM holds it
+     * @throws HeldElsewhere when another process holds it
+     * @throws IOException when the lock file cannot be made or locked
+     */
+    static SpoolLock take(Path directory, String appenderName) throws IOException {
+        String key = HELD_PREFIX + directory;
+        String holder = appenderName + " (" + Integer.toHexString(System.identityHashCode(new Object())) + ")";
+        Properties jvmWide = System.getProperties();
+        Object current = jvmWide.putIfAbsent(key, holder);
+        if (current != null) {
+            String holderName = String.valueOf(current).replaceFirst(" \\(.*\\)$", "");
+            throw new HeldInThisJvm("appender " + holderName + " in this JVM uses it");
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(directory.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new SpoolLock(key, channel, lock);
+            if (lock == null) {
+                throw new HeldElsewhere();
             }
-            reports.locked("another process holds its lock");
+            return new SpoolLock(key, holder, channel, lock);
         } catch (OverlappingFileLockException e) {
-            reports.locked("another appender in this JVM uses it");
-        } catch (IOException | RuntimeException e) {
-            reports.unusable("cannot take its lock: " + SafeStatus.describe(e));
+            close(channel);
+            jvmWide.remove(key, holder);
+            throw new HeldInThisJvm("another appender in this JVM uses it");
+        } catch (IOException | RuntimeException | Error e) {
+            close(channel);
+            jvmWide.remove(key, holder);
+            throw e;
         }
-        close(channel);
-        HELD_IN_THIS_JVM.remove(key);
-        return null;
     }
 
     void release() {
@@ -86,7 +106,7 @@ final class SpoolLock {
             // closing the channel lets it go as well
         }
         close(channel);
-        HELD_IN_THIS_JVM.remove(directory);
+        System.getProperties().remove(key, holder);
     }
 
     private static void close(FileChannel channel) {
@@ -97,5 +117,10 @@ final class SpoolLock {
                 // nothing held any more
             }
         }
+    }
+
+    /** What a failure to open says: the exception's own words, or its class and message. */
+    static String describe(IOException e) {
+        return e instanceof HeldInThisJvm || e instanceof HeldElsewhere ? e.getMessage() : SafeStatus.describe(e);
     }
 }

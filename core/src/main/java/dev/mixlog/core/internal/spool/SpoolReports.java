@@ -17,6 +17,7 @@ final class SpoolReports {
     private final AtomicBoolean writesFailing = new AtomicBoolean();
     private final AtomicLong lastFullReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
     private final AtomicLong lastNoRoomReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+    private final AtomicLong lastReadFailureReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
     private final AtomicLong droppedSinceReport = new AtomicLong();
 
     SpoolReports(String directory, SafeStatus status, Duration interval) {
@@ -33,6 +34,18 @@ final class SpoolReports {
     void locked(String why) {
         status.error("spool directory " + directory + " is in use: " + why + ". Each appender needs a spoolDirectory of "
                 + "its own; this one runs without a spool, events are held in memory only");
+    }
+
+    void waitingForHolder(String why) {
+        status.info("spool directory " + directory + " is still in use (" + why + ", stopping after a reconfiguration?); "
+                + "batches are sent from memory until it is free");
+    }
+
+    /** A spooled file could not be read now: said once per reportInterval at most; the sender tries again. */
+    void readFailed(String name, String why) {
+        if (due(lastReadFailureReport)) {
+            status.warn("cannot read spool file " + name + " in " + directory + " (" + why + "); trying again with backoff");
+        }
     }
 
     void replaying(long events, long files, long bytes) {

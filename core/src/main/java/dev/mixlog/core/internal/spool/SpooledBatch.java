@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 public final class SpooledBatch {
     private final Path file;
     private final RecordKind kind;
-    private final int events;
-    private final long bytes;
+    private volatile int events;
+    private volatile long bytes;
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private Batch inMemory;
 
@@ -33,7 +33,7 @@ public final class SpooledBatch {
         return kind;
     }
 
-    /** The events the file was written with. */
+    /** The events in the file. */
     public int events() {
         return events;
     }
@@ -45,6 +45,12 @@ public final class SpooledBatch {
     /** Completes once the batch is settled here (delivered, refused, counted as lost); not when kept for the next start. */
     public CompletableFuture<Void> settled() {
         return settled;
+    }
+
+    /** After its file was rewritten with its intact records alone. */
+    void resized(long newBytes, int newEvents) {
+        bytes = newBytes;
+        events = newEvents;
     }
 
     /** The batch kept in memory, once: later calls (and batches not kept) get {@code null}. */
