@@ -7,9 +7,9 @@ import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
+import dev.mixlog.core.internal.mapping.PropertyList;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Serializes one mapped event as a Mixpanel event object, sanitized to Mixpanel's limits, into a
@@ -71,14 +71,14 @@ public final class EventWriter {
     }
 
     /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */
-    private boolean writeProperties(JsonGenerator out, Map<String, Object> properties) throws IOException {
+    private boolean writeProperties(JsonGenerator out, PropertyList properties) throws IOException {
         int room = MixpanelRules.MAX_PROPERTIES - reservedCount;
-        for (Map.Entry<String, Object> property : properties.entrySet()) {
-            if (MixpanelRules.isReservedProperty(property.getKey())) {
+        for (int i = 0; i < properties.size(); i++) {
+            if (MixpanelRules.isReservedProperty(properties.key(i))) {
                 stats.recordAdjusted(Adjustment.RESERVED_KEY_IGNORED);
                 continue;
             }
-            String key = sanitizer.cleanKey(property.getKey());
+            String key = sanitizer.cleanKey(properties.key(i));
             if (key == null) {
                 continue;
             }
@@ -87,7 +87,7 @@ public final class EventWriter {
                 continue;
             }
             room--;
-            Object value = sanitizer.clean(property.getValue());
+            Object value = sanitizer.clean(properties.value(i));
             if (sanitizer.overBudget()) {
                 return false;
             }

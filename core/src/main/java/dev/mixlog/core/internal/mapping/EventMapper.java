@@ -37,6 +37,8 @@ public final class EventMapper<S> {
     private final boolean includeThread;
     private final boolean includeMessage;
     private final boolean includeException;
+    /** The properties of the event being mapped, refilled for each: the mapper is its consumer thread's alone. */
+    private final PropertyList properties = new PropertyList();
 
     public EventMapper(LogEventReader<?, S> reader, MixlogConfig config) {
         this.reader = reader;
@@ -68,16 +70,22 @@ public final class EventMapper<S> {
         if (identifiedId == null || anonId == null) {
             return null;
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(IDENTIFIED_ID, identifiedId);
-        properties.put(ANON_ID, anonId);
-        return new MappedEvent(IDENTIFY_EVENT, identifiedId, base.timeMillis(), properties);
+        PropertyList identity = new PropertyList();
+        identity.put(IDENTIFIED_ID, identifiedId);
+        identity.put(ANON_ID, anonId);
+        return new MappedEvent(IDENTIFY_EVENT, identifiedId, base.timeMillis(), identity);
     }
 
+    /**
+     * Maps an event. The properties of the result are this mapper's own list, refilled by the next
+     * call: write the event before mapping another.
+     */
     public MappedEvent map(S event) {
         String markerName = reader.markerName(event);
         String name = markerName != null ? markerName : reader.messageTemplate(event);
-        Map<String, Object> properties = new LinkedHashMap<>(staticProperties);
+        PropertyList properties = this.properties;
+        properties.clear();
+        staticProperties.forEach(properties::put);
         Object[] distinctId = new Object[1];
         reader.forEachContextEntry(event, (key, value) -> {
             if (key == null) {
@@ -89,13 +97,13 @@ public final class EventMapper<S> {
                 properties.put(key, value);
             }
         });
-        reader.forEachMarkerProperty(event, (key, value) -> put(properties, key, value));
+        reader.forEachMarkerProperty(event, properties::put);
         Object[] keyValueId = new Object[1];
         reader.forEachKeyValue(event, (key, value) -> {
             if (key != null && key.equals(idKey)) {
                 keyValueId[0] = value;
             } else {
-                put(properties, key, value);
+                properties.put(key, value);
             }
         });
         if (keyValueId[0] != null) {
@@ -142,7 +150,7 @@ public final class EventMapper<S> {
                 lifted[1] != null ? lifted[1] : contextIds[1], properties, lifted[2], lifted[3]);
     }
 
-    private void addContextFields(S event, Map<String, Object> properties) {
+    private void addContextFields(S event, PropertyList properties) {
         if (includeLevel) {
             properties.put(LEVEL, reader.level(event));
         }
@@ -159,12 +167,6 @@ public final class EventMapper<S> {
         if (exceptionClass != null) {
             properties.put(EXCEPTION_CLASS, exceptionClass);
             properties.put(EXCEPTION_MESSAGE, reader.exceptionMessage(event));
-        }
-    }
-
-    private static void put(Map<String, Object> properties, String key, Object value) {
-        if (key != null) {
-            properties.put(key, value);
         }
     }
 }

@@ -7,13 +7,18 @@ public final class MappedEvent {
     private final String name;
     private final Object distinctId;
     private final long timeMillis;
-    private final Map<String, Object> properties;
+    private final PropertyList properties;
 
-    public MappedEvent(String name, Object distinctId, long timeMillis, Map<String, Object> properties) {
+    /** An event with these properties; when the list is the mapper's own, valid until it maps the next event. */
+    public MappedEvent(String name, Object distinctId, long timeMillis, PropertyList properties) {
         this.name = name;
         this.distinctId = distinctId;
         this.timeMillis = timeMillis;
         this.properties = properties;
+    }
+
+    public MappedEvent(String name, Object distinctId, long timeMillis, Map<String, ?> properties) {
+        this(name, distinctId, timeMillis, PropertyList.of(properties));
     }
 
     /** The Mixpanel event name. */
@@ -22,5 +27,5 @@ public final class MappedEvent {
     public Object distinctId() { return distinctId; }
     public long timeMillis() { return timeMillis; }
     /** User properties in insertion order, later sources having replaced earlier ones. */
-    public Map<String, Object> properties() { return properties; }
+    public PropertyList properties() { return properties; }
 }

@@ -95,7 +95,7 @@ class EventMapperUpdatesTest {
 
         assertEquals("$identify", identify.name());
         assertEquals("1234", identify.distinctId());
-        assertEquals(Map.of("$identified_id", "1234", "$anon_id", "device-7"), identify.properties());
+        assertEquals(Map.of("$identified_id", "1234", "$anon_id", "device-7"), identify.properties().toMap());
     }
 
     @Test

@@ -1,0 +1,95 @@
+package dev.mixlog.benchmarks.latency;
+
+import dev.mixlog.benchmarks.AppenderCase;
+import dev.mixlog.benchmarks.PurchaseCall;
+import dev.mixlog.benchmarks.frameworks.LoggingSetup;
+import dev.mixlog.benchmarks.support.ProcessCpu;
+import dev.mixlog.benchmarks.support.ResultFile;
+import dev.mixlog.benchmarks.support.ThreadUsage;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+/**
+ * The work behind the logging call, for one appender: after a warm-up, one thread logs at a steady
+ * rate, and the CPU the rest of the process spends is read at the end of each window (10 s and
+ * 40 s after the warm-up, counted from its end). Split per event into the appender's threads (every
+ * Java thread but the caller) and the rest of the process (JIT compiler and GC threads, the VM),
+ * with the JIT's own compile time and the GC's pause time in milliseconds.
+ * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls]}; defaults
+ * 20,000/s and 50,000 calls.
+ */
+public final class BackgroundCpu {
+    private static final int[] WINDOW_SECONDS = {10, 40};
+
+    private BackgroundCpu() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AppenderCase appenderCase = AppenderCase.byId(args[0]);
+        Path output = Path.of(args[1]);
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        int warmupCalls = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
+
+        LoggingSetup setup = LoggingSetup.start(appenderCase);
+        PurchaseCall.installMdc();
+        PacedCaller caller = new PacedCaller(setup.logger(), new PurchaseCall(), rate);
+        caller.run(warmupCalls, null);
+
+        Snapshot start = Snapshot.take();
+        ResultFile result = new ResultFile().put("appender", appenderCase.id()).put("rate", rate)
+                .put("warmupCalls", warmupCalls);
+        int done = 0;
+        for (int seconds : WINDOW_SECONDS) {
+            caller.run(rate * seconds - done, null);
+            done = rate * seconds;
+            Snapshot end = Snapshot.take();
+            long appenderThreads = end.threads.cpuNanosSince(start.threads, name -> !"main".equals(name));
+            long rest = end.processNanos - start.processNanos - (end.callerNanos - start.callerNanos) - appenderThreads;
+            String window = "w" + seconds + ".";
+            result.put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
+                    .put(window + "restNanosPerEvent", (double) rest / done)
+                    .put(window + "totalNanosPerEvent", (double) (appenderThreads + rest) / done)
+                    .put(window + "jitMillis", end.jitMillis - start.jitMillis)
+                    .put(window + "gcMillis", end.gcMillis - start.gcMillis);
+            end.threads.cpuNanosByThreadSince(start.threads, name -> !"main".equals(name)).forEach((name, nanos) -> {
+                if (nanos > 0) {
+                    result.put(window + "threadCpuNanos." + name.replace(' ', '_'), nanos);
+                }
+            });
+        }
+        result.write(output);
+        System.out.printf("%s at %d/s: %s%n", appenderCase.id(), rate, result.get("w40.totalNanosPerEvent"));
+        setup.control().stop();
+        System.exit(0);
+    }
+
+    /** The process's counters at one moment. */
+    private static final class Snapshot {
+        private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+        final ThreadUsage threads;
+        final long processNanos;
+        final long callerNanos;
+        final long jitMillis;
+        final long gcMillis;
+
+        private Snapshot(ThreadUsage threads, long processNanos, long callerNanos, long jitMillis, long gcMillis) {
+            this.threads = threads;
+            this.processNanos = processNanos;
+            this.callerNanos = callerNanos;
+            this.jitMillis = jitMillis;
+            this.gcMillis = gcMillis;
+        }
+
+        static Snapshot take() {
+            long gc = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, collector.getCollectionTime());
+            }
+            return new Snapshot(ThreadUsage.snapshot(), ProcessCpu.processNanos(), ProcessCpu.currentThreadNanos(),
+                    JIT.getTotalCompilationTime(), gc);
+        }
+    }
+}
