@@ -3,11 +3,13 @@
 #   1. cost of one logging call (JMH, -prof gc, 1 and 2 threads), every appender
 #   2. application-thread latency at a steady 20,000 calls/s, every appender
 #   3. end to end: 1,000,000 events through Mixlog and through loki4j to loopback receivers
-#   (steps 2 and 3 also run Mixlog with a spool directory, mixlog-logback-spool, beside the default)
+#   (steps 2, 3, 5 and 6 also run Mixlog with a spool directory, mixlog-logback-spool, beside the default)
 #   4. CPU of an idle Mixlog appender over 10 s
 #   5. a 60 s outage at 2,000 calls/s, Mixlog with and without a spool
+#   6. the work behind the call: CPU per event of the appender's threads and of the rest of the process,
+#      10 s and 40 s after a 50,000-call warm-up, at 20,000 and 2,000 calls/s, every asynchronous appender
 #
-# Usage (from anywhere; about 14 minutes on 2 cores):
+# Usage (from anywhere; about 30 minutes on 2 cores):
 #   benchmarks/run.sh
 # A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
 #   BENCH_QUICK=1 benchmarks/run.sh
@@ -25,11 +27,11 @@ LOG4J2_CASES="mixlog-log4j2 log4j2-async-json log4j2-all-async log4j2-none"
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   JMH_ARGS=(1 1 1 1); LATENCY_RATE=20000; LATENCY_WARMUP=1; LATENCY_SECONDS=2
-  E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2; OUTAGE_SECONDS=5
+  E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2; OUTAGE_SECONDS=5; BG_WARMUP=5000; BG_WINDOWS=2,4
   REPORT="$BENCH_DIR/target/RESULTS-quick.md"
 else
   JMH_ARGS=(3 2 5 2); LATENCY_RATE=20000; LATENCY_WARMUP=5; LATENCY_SECONDS=10
-  E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10; OUTAGE_SECONDS=60
+  E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10; OUTAGE_SECONDS=60; BG_WARMUP=50000; BG_WINDOWS=10,40
   REPORT="$BENCH_DIR/RESULTS.md"
 fi
 
@@ -107,7 +109,7 @@ bench() {
 }
 classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
 
-step "1/5 cost of one call (JMH)"
+step "1/6 cost of one call (JMH)"
 for family in LOGBACK LOG4J2; do
   [ "$family" = LOGBACK ] && classpath=$CP_LOGBACK || classpath=$CP_LOG4J2
   log="$OUT/jmh-$(echo "$family" | tr 'A-Z' 'a-z').log"
@@ -116,28 +118,36 @@ for family in LOGBACK LOG4J2; do
   grep -E '^CallCostBenchmark\.purchase +' "$log" | grep -v ':' || true
 done
 
-step "2/5 latency at a steady $LATENCY_RATE calls/s"
+step "2/6 latency at a steady $LATENCY_RATE calls/s"
 for c in $LOGBACK_CASES $LOG4J2_CASES; do
   attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
     "$LATENCY_RATE" "$LATENCY_WARMUP" "$LATENCY_SECONDS" 2>>"$OUT/latency.log"
 done
 
-step "3/5 end to end, $E2E_EVENTS events"
+step "3/6 end to end, $E2E_EVENTS events"
 for c in mixlog-logback mixlog-logback-spool loki4j; do
   attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
     "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
 done
 
-step "4/5 idle for $IDLE_SECONDS s"
+step "4/6 idle for $IDLE_SECONDS s"
 for c in mixlog-logback mixlog-log4j2; do
   attempt "idle $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.idle.IdleCost "$c" \
     "$OUT/idle-$c.properties" "$IDLE_SECONDS" 2>>"$OUT/idle.log"
 done
 
-step "5/5 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
+step "5/6 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
 for c in mixlog-logback mixlog-logback-spool; do
   attempt "outage $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.latency.OutageLatency "$c" \
     "$OUT/outage-$c.properties" 2000 "$OUTAGE_SECONDS" 2>>"$OUT/outage.log"
+done
+
+step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls"
+for rate in 20000 2000; do
+  for c in mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
+    attempt "background CPU $c $rate/s" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
+      "$OUT/background-$c-$rate.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
+  done
 done
 
 step "writing $REPORT"
@@ -163,6 +173,8 @@ libraries() {
   echo "e2eEvents=$E2E_EVENTS"
   echo "e2eWarmupEvents=$E2E_WARMUP"
   echo "idleSeconds=$IDLE_SECONDS"
+  echo "backgroundWarmupCalls=$BG_WARMUP"
+  echo "backgroundWindows=$BG_WINDOWS"
   echo "otherWork=at most ${MAX_BUSY}% of the CPUs busy with other work just before a measurement started (waited ${WAITED} s for it to finish)"
 } >"$OUT/environment.properties"
 "$JAVA" -cp "$CP_LOGBACK" dev.mixlog.benchmarks.report.ResultsReport "$OUT" "$REPORT"

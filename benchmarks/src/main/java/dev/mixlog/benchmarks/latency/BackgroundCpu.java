@@ -17,12 +17,11 @@ import java.nio.file.Path;
  * 40 s after the warm-up, counted from its end). Split per event into the appender's threads (every
  * Java thread but the caller) and the rest of the process (JIT compiler and GC threads, the VM),
  * with the JIT's own compile time and the GC's pause time in milliseconds.
- * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls]}; defaults
- * 20,000/s and 50,000 calls.
+ * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls windows]}; defaults
+ * 20,000/s, 50,000 calls and windows {@code 10,40} (seconds after the warm-up). The result keys name the
+ * windows by their place: {@code w1.} is the first, {@code w2.} the second.
  */
 public final class BackgroundCpu {
-    private static final int[] WINDOW_SECONDS = {10, 40};
-
     private BackgroundCpu() {
     }
 
@@ -31,6 +30,7 @@ public final class BackgroundCpu {
         Path output = Path.of(args[1]);
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int warmupCalls = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
+        String[] windows = (args.length > 4 ? args[4] : "10,40").split(",");
 
         LoggingSetup setup = LoggingSetup.start(appenderCase);
         PurchaseCall.installMdc();
@@ -41,14 +41,16 @@ public final class BackgroundCpu {
         ResultFile result = new ResultFile().put("appender", appenderCase.id()).put("rate", rate)
                 .put("warmupCalls", warmupCalls);
         int done = 0;
-        for (int seconds : WINDOW_SECONDS) {
+        for (int w = 0; w < windows.length; w++) {
+            int seconds = Integer.parseInt(windows[w].trim());
             caller.run(rate * seconds - done, null);
             done = rate * seconds;
             Snapshot end = Snapshot.take();
             long appenderThreads = end.threads.cpuNanosSince(start.threads, name -> !"main".equals(name));
             long rest = end.processNanos - start.processNanos - (end.callerNanos - start.callerNanos) - appenderThreads;
-            String window = "w" + seconds + ".";
-            result.put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
+            String window = "w" + (w + 1) + ".";
+            result.put(window + "seconds", seconds)
+                    .put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
                     .put(window + "restNanosPerEvent", (double) rest / done)
                     .put(window + "totalNanosPerEvent", (double) (appenderThreads + rest) / done)
                     .put(window + "jitMillis", end.jitMillis - start.jitMillis)
@@ -60,7 +62,8 @@ public final class BackgroundCpu {
             });
         }
         result.write(output);
-        System.out.printf("%s at %d/s: %s%n", appenderCase.id(), rate, result.get("w40.totalNanosPerEvent"));
+        System.out.printf("%s at %d/s: %s / %s ns per event%n", appenderCase.id(), rate, result.get("w1.totalNanosPerEvent"),
+                result.get("w2.totalNanosPerEvent"));
         setup.control().stop();
         System.exit(0);
     }

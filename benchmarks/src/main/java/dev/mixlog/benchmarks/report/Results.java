@@ -34,6 +34,10 @@ final class Results {
         return read("outage-" + appenderCase.id() + ".properties");
     }
 
+    ResultFile background(AppenderCase appenderCase, int rate) {
+        return read("background-" + appenderCase.id() + "-" + rate + ".properties");
+    }
+
     ResultFile idle(AppenderCase appenderCase) {
         return read("idle-" + appenderCase.id() + ".properties");
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Writes RESULTS.md from one run's result files: the machine, the command, the targets and the
- * five tables (call cost, paced latency, end to end, idle, a long outage).
+ * six tables (call cost, paced latency, end to end, idle, a long outage, the work behind the call).
  * <p>Usage: {@code ResultsReport <resultsDir> <RESULTS.md>}
  */
 public final class ResultsReport {
@@ -39,6 +39,7 @@ public final class ResultsReport {
         endToEnd(env);
         idle(env);
         outage(env);
+        background(env);
         out.append("## How it was measured\n\n").append(Method.TEXT);
         return out.toString();
     }
@@ -184,5 +185,38 @@ public final class ResultsReport {
                     Numbers.fixed(r.number("mostSpooledBytes") / (1024 * 1024), 1) + " MiB", Numbers.fixed(r.number("recoverySeconds"), 1));
         }
         table.appendTo(out);
+    }
+
+    /** The rates at which the work behind the call is measured. */
+    static final int[] BACKGROUND_RATES = {20_000, 2_000};
+
+    private void background(ResultFile env) {
+        String[] windows = env.get("backgroundWindows").split(",");
+        out.append("## 6. The work behind the call\n\n")
+                .append("After a warm-up of ").append(env.get("backgroundWarmupCalls")).append(" calls, one thread makes ")
+                .append("the same call at a steady rate; at the end of each window (").append(windows[0]).append(" s and ")
+                .append(windows[windows.length - 1]).append(" s after the warm-up) the CPU spent since the warm-up is ")
+                .append("divided by the calls made: the appender's threads (every Java thread but the caller) and the ")
+                .append("rest of the process (JIT compiler and GC threads, the VM). JIT: the compiler's milliseconds in ")
+                .append("the window. One JVM per appender and rate.\n\n");
+        MarkdownTable table = new MarkdownTable("appender", "calls/s", "appender threads µs/event (" + windows[0] + " s / "
+                + windows[windows.length - 1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms");
+        for (int rate : BACKGROUND_RATES) {
+            for (AppenderCase appenderCase : AppenderCase.values()) {
+                if (appenderCase.isFloor()) {
+                    continue;
+                }
+                ResultFile r = results.background(appenderCase, rate);
+                table.row(appenderCase.label(), Numbers.count(rate),
+                        pair(r, "appenderThreadsNanosPerEvent"), pair(r, "restNanosPerEvent"),
+                        pair(r, "totalNanosPerEvent"),
+                        Numbers.fixed(r.number("w1.jitMillis"), 0) + " / " + Numbers.fixed(r.number("w2.jitMillis"), 0));
+            }
+        }
+        table.appendTo(out);
+    }
+
+    private static String pair(ResultFile r, String key) {
+        return Numbers.micros(r.number("w1." + key)) + " / " + Numbers.micros(r.number("w2." + key));
     }
 }

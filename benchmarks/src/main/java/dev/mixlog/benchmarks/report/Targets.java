@@ -28,7 +28,36 @@ final class Targets {
         }
         throughputTargets();
         idleTargets();
+        backgroundTargets();
         return table;
+    }
+
+    /** Mixlog's CPU behind the call below every asynchronous peer of its framework, in each window and at each rate. */
+    private void backgroundTargets() {
+        for (Family family : Family.values()) {
+            AppenderCase mixlog = family == Family.LOGBACK ? AppenderCase.MIXLOG_LOGBACK : AppenderCase.MIXLOG_LOG4J2;
+            for (int rate : ResultsReport.BACKGROUND_RATES) {
+                for (String window : new String[] {"w1", "w2"}) {
+                    ResultFile own = results.background(mixlog, rate);
+                    double total = own.number(window + ".totalNanosPerEvent");
+                    double bestPeer = Double.POSITIVE_INFINITY;
+                    String bestPeerName = Numbers.MISSING;
+                    for (AppenderCase peer : AppenderCase.values()) {
+                        if (peer.family() == family && !peer.isMixlog() && !peer.isFloor()) {
+                            double peerTotal = results.background(peer, rate).number(window + ".totalNanosPerEvent");
+                            if (peerTotal < bestPeer) {
+                                bestPeer = peerTotal;
+                                bestPeerName = peer.label();
+                            }
+                        }
+                    }
+                    check(mixlog.label() + ": CPU behind the call at " + Numbers.count(rate) + " calls/s, "
+                                    + Numbers.fixed(own.number(window + ".seconds"), 0) + " s after the warm-up, below every peer",
+                            Numbers.micros(total) + " µs/event vs best peer " + Numbers.micros(bestPeer) + " µs ("
+                                    + bestPeerName + ")", total < bestPeer);
+                }
+            }
+        }
     }
 
     private void latencyTargets(Family family, ResultFile mixlog, ResultFile floor) {

@@ -1,5 +1,6 @@
 package dev.mixlog.core.internal;
 
+import com.lmax.disruptor.EventPoller;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * batch it per destination, hand due batches to the dispatcher; when there is nothing to do, park
  * until the next batch is due (at most {@link #IDLE_PARK_NANOS}). On stop, drain and flush everything.
  */
-final class ConsumerLoop<S> implements Runnable {
+@SuppressWarnings("rawtypes") // a raw poller handler: see Intake.drain
+final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
     /** Longest idle park; bounds how late diagnostics are reported. An idle loop wakes 10 times a second. */
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long stop waits for a producer that claimed a slot to publish it. */
@@ -41,6 +43,8 @@ final class ConsumerLoop<S> implements Runnable {
     /** Flushes asked for by callers of {@code flush}, served between two drains. */
     private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
+    /** Events taken in the current chunk ({@link #drainChunk}). */
+    private int chunkTaken;
     private boolean abandoned;
     private long lastErrorReportNanos = Long.MIN_VALUE / 2;
 
@@ -59,7 +63,7 @@ final class ConsumerLoop<S> implements Runnable {
     public void run() {
         while (!stopping) {
             try {
-                int taken = intake.drain(this::process);
+                int taken = drainChunk();
                 long now = System.nanoTime();
                 records.sealDue(now);
                 handOverSealed();
@@ -119,7 +123,7 @@ final class ConsumerLoop<S> implements Runnable {
         for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
             long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
             while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
-                if (intake.drain(this::process) == 0) {
+                if (drainChunk() == 0) {
                     Thread.onSpinWait();
                 } else {
                     graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
@@ -150,7 +154,7 @@ final class ConsumerLoop<S> implements Runnable {
         try {
             long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
             while (!Thread.currentThread().isInterrupted()
-                    && (intake.drain(this::process) > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+                    && (drainChunk() > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
                 handOverSealed();
                 Thread.onSpinWait();
             }
@@ -164,15 +168,27 @@ final class ConsumerLoop<S> implements Runnable {
         reporter.tick(System.nanoTime());
     }
 
+    /** Takes up to a chunk of events from the ring; returns how many. */
+    private int drainChunk() {
+        chunkTaken = 0;
+        intake.drain(this);
+        return chunkTaken;
+    }
+
     /**
-     * Maps, writes and batches one event; returns false once a batch is sealed, to release the slots
-     * first. Never throws: whatever one event raises, even an {@code Error}, drops that event alone (counted).
+     * Maps, writes and batches the event of one polled slot; returns false once a batch is sealed (to
+     * release the slots first) or a chunk is taken. Never throws: whatever one event raises, even an
+     * {@code Error}, drops that event alone (counted). The whole per-event step is in this one method
+     * on purpose (see {@link Intake#drain}).
      */
-    private boolean process(S captured) {
+    @Override
+    public boolean onEvent(Object slot, long sequence, boolean endOfBatch) {
+        chunkTaken++;
+        S captured = intake.take(slot);
         stats.recordCaptured(1);
         if (abandoned) {
             stats.recordDropped(DropReason.SHUTDOWN, 1);
-            return true;
+            return chunkTaken < Intake.DRAIN_CHUNK;
         }
         long started = System.nanoTime();
         try {
@@ -190,7 +206,7 @@ final class ConsumerLoop<S> implements Runnable {
                     + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
                     + "and are dropped as ring buffer full once it fills");
         }
-        return !records.anySealed();
+        return chunkTaken < Intake.DRAIN_CHUNK && !records.anySealed();
     }
 
     /**
