@@ -15,8 +15,6 @@ import dev.mixlog.core.internal.spool.SpoolOpening;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,7 +28,6 @@ public final class Pipeline<S> {
     private static final long BLOCK_PARK_NANOS = 50_000;
 
     private final Intake<S> intake;
-    private final ExecutorService httpExecutor;
     private final MixpanelTransport transport;
     private final Dispatcher dispatcher;
     private final ConsumerLoop<S> loop;
@@ -40,9 +37,8 @@ public final class Pipeline<S> {
 
     public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, MixlogStats stats, SafeStatus status) {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
-        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreads(config.name(), "http"));
         this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
-                "https".equalsIgnoreCase(config.baseUrl().getScheme()), httpExecutor);
+                "https".equalsIgnoreCase(config.baseUrl().getScheme()));
         // a core recording for a test without credentials sends nothing, and so spools nothing
         SpoolOpening spool = config.credentials().missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
         this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
@@ -52,7 +48,6 @@ public final class Pipeline<S> {
         } catch (RuntimeException | Error failed) {
             // let go of the spool's lock and the senders before the failure goes on to the start
             dispatcher.shutdown(System.nanoTime());
-            httpExecutor.shutdownNow();
             throw failed;
         }
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
@@ -151,7 +146,6 @@ public final class Pipeline<S> {
             stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
         }
         dispatcher.shutdown(forceAt);
-        httpExecutor.shutdownNow();
         release(leftInRing);
     }
 

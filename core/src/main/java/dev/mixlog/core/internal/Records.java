@@ -29,7 +29,8 @@ final class Records<S> {
     private final EventWriter identityWriter;
     private final UpdateWriter updateWriter;
     private final InsertIds insertIds = new InsertIds();
-    private final Map<RecordKind, Batcher> batchers = new EnumMap<>(RecordKind.class);
+    /** By {@link RecordKind#ordinal()}: an array, as the consumer goes through it for every event. */
+    private final Batcher[] batchers = new Batcher[RecordKind.values().length];
     private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
     private final boolean hasToken;
     private final StatusSink status;
@@ -44,7 +45,7 @@ final class Records<S> {
         this.updateWriter = new UpdateWriter(token, config.profileIgnoreTime(), config.maxStringLength(), stats);
         this.status = status;
         for (RecordKind kind : RecordKind.values()) {
-            batchers.put(kind, new Batcher(config.maxBatchEvents(), config.maxBatchBytes(), config.flushInterval().toNanos()));
+            batchers[kind.ordinal()] = new Batcher(config.maxBatchEvents(), config.maxBatchBytes(), config.flushInterval().toNanos());
             routes.put(kind, kind.route(config));
         }
     }
@@ -70,12 +71,12 @@ final class Records<S> {
         }
         String insertId = insertIds.next();
         ByteSink json = writer.write(event, insertId);
-        return json != null && batchers.get(kind).add(json.array(), json.size(), event.name(), insertId, now);
+        return json != null && batchers[kind.ordinal()].add(json.array(), json.size(), event.name(), insertId, now);
     }
 
     private boolean addUpdate(RecordKind kind, MappedUpdate update, long now) {
         ByteSink json = updateWriter.write(update);
-        return json != null && batchers.get(kind).add(json.array(), json.size(), update.operation().verb(), "", now);
+        return json != null && batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", now);
     }
 
     private boolean hasToken() {
@@ -88,7 +89,7 @@ final class Records<S> {
     }
 
     Batcher batcher(RecordKind kind) {
-        return batchers.get(kind);
+        return batchers[kind.ordinal()];
     }
 
     Route route(RecordKind kind) {
@@ -97,7 +98,7 @@ final class Records<S> {
 
     /** Whether some batcher holds a sealed batch not yet handed over. */
     boolean anySealed() {
-        for (Batcher batcher : batchers.values()) {
+        for (Batcher batcher : batchers) {
             if (batcher.hasSealed()) {
                 return true;
             }
@@ -107,14 +108,14 @@ final class Records<S> {
 
     /** Seals the batches whose age reached {@code flushInterval}. */
     void sealDue(long now) {
-        for (Batcher batcher : batchers.values()) {
+        for (Batcher batcher : batchers) {
             batcher.flushIfDue(now);
         }
     }
 
     /** Seals every open batch. */
     void sealAll() {
-        for (Batcher batcher : batchers.values()) {
+        for (Batcher batcher : batchers) {
             batcher.flush();
         }
     }
@@ -122,7 +123,7 @@ final class Records<S> {
     /** Nanoseconds until the next open batch is due. */
     long nanosUntilDue(long now) {
         long soonest = Long.MAX_VALUE;
-        for (Batcher batcher : batchers.values()) {
+        for (Batcher batcher : batchers) {
             soonest = Math.min(soonest, batcher.nanosUntilDue(now));
         }
         return soonest;
@@ -131,7 +132,7 @@ final class Records<S> {
     /** Events held in batches, open or sealed, not yet handed over. */
     long held() {
         long held = 0;
-        for (Batcher batcher : batchers.values()) {
+        for (Batcher batcher : batchers) {
             held += batcher.held();
         }
         return held;

@@ -3,8 +3,8 @@ package dev.mixlog.core.internal.diag;
 import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,61 +15,77 @@ import java.util.function.LongSupplier;
 public final class DiagnosticsReporter {
     private final StatusSink status;
     private final long intervalNanos;
-    private final Map<DropReason, Streak> drops = new EnumMap<>(DropReason.class);
-    private final Map<Adjustment, Streak> adjustments = new EnumMap<>(Adjustment.class);
+    /** One per drop reason, then one per adjustment: a plain array, as the consumer goes through it on every round. */
+    private final Streak[] streaks;
 
     public DiagnosticsReporter(MixlogStats stats, StatusSink status, long intervalNanos) {
         this.status = status;
         this.intervalNanos = intervalNanos;
+        List<Streak> all = new ArrayList<>();
         for (DropReason reason : DropReason.values()) {
-            drops.put(reason, new Streak(() -> stats.dropped(reason)));
+            all.add(new Streak(() -> stats.dropped(reason), reason.description(), true));
         }
         for (Adjustment adjustment : Adjustment.values()) {
-            adjustments.put(adjustment, new Streak(() -> stats.adjusted(adjustment)));
+            all.add(new Streak(() -> stats.adjusted(adjustment), adjustment.description(), false));
         }
+        this.streaks = all.toArray(new Streak[0]);
     }
 
     /** Reports what changed since the last call, within the rate limit. */
     public void tick(long nowNanos) {
-        drops.forEach((reason, streak) -> streak.update(nowNanos, reason.description(), true));
-        adjustments.forEach((adjustment, streak) -> streak.update(nowNanos, adjustment.description(), false));
+        for (Streak streak : streaks) {
+            streak.update(nowNanos);
+        }
     }
 
     /** One counter's reporting state. */
     private final class Streak {
         private final LongSupplier counter;
+        private final String what;
+        private final boolean isDrop;
         private long reported;
         private long lastReportNanos;
         private long lastChangeNanos;
         private boolean active;
 
-        Streak(LongSupplier counter) {
+        Streak(LongSupplier counter, String what, boolean isDrop) {
             this.counter = counter;
+            this.what = what;
+            this.isDrop = isDrop;
         }
 
-        void update(long now, String what, boolean isDrop) {
+        /** Almost always one read and one comparison; the reporting itself is in methods of its own. */
+        void update(long now) {
             long total = counter.getAsLong();
             if (total != reported) {
-                if (!active || now - lastReportNanos >= intervalNanos) {
-                    long fresh = total - reported;
-                    String message = (isDrop ? fresh + " events dropped: " + what : what + ": " + fresh)
-                            + " (" + total + " in total" + (active ? " since the first report)" : ")");
-                    if (isDrop) {
-                        status.warn(message);
-                    } else {
-                        status.info(message);
-                    }
-                    reported = total;
-                    lastReportNanos = now;
-                    active = true;
-                }
-                lastChangeNanos = now;
+                changed(now, total);
             } else if (active && now - lastChangeNanos >= intervalNanos) {
-                if (isDrop) {
-                    status.info("drops stopped (" + what + "): " + total + " events dropped in total");
-                }
-                active = false;
+                ended(total);
             }
+        }
+
+        private void changed(long now, long total) {
+            if (!active || now - lastReportNanos >= intervalNanos) {
+                long fresh = total - reported;
+                String message = (isDrop ? fresh + " events dropped: " + what : what + ": " + fresh)
+                        + " (" + total + " in total" + (active ? " since the first report)" : ")");
+                if (isDrop) {
+                    status.warn(message);
+                } else {
+                    status.info(message);
+                }
+                reported = total;
+                lastReportNanos = now;
+                active = true;
+            }
+            lastChangeNanos = now;
+        }
+
+        private void ended(long total) {
+            if (isDrop) {
+                status.info("drops stopped (" + what + "): " + total + " events dropped in total");
+            }
+            active = false;
         }
     }
 }

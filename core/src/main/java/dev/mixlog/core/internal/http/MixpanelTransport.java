@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /** Posts batches with the JDK's {@link HttpClient}: one blocking exchange per call, on the caller's thread. */
 public final class MixpanelTransport implements AutoCloseable {
@@ -28,19 +28,33 @@ public final class MixpanelTransport implements AutoCloseable {
     private final Duration exchangeBound;
     private final String selectorThreadName;
 
-    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, Executor executor) {
+    /**
+     * A client whose follow-up work runs on the thread that makes it due (a sender, or the client's
+     * selector thread) instead of being handed to a pool: an exchange then touches two threads, not
+     * three or four, and costs about a third less CPU (measured on loopback, JDK 17). The stages are
+     * short and never block: the reply body is bounded and read as it arrives ({@link BoundedBody}).
+     */
+    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https) {
+        this(connectTimeout, requestTimeout, https, null);
+    }
+
+    /** As above, trusting what {@code tls} trusts instead of the JVM's default (a test's own certificate). */
+    MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, SSLContext tls) {
         // the client's selector thread inherits the creating thread's context class loader: make it Mixlog's,
         // not a web application's, which the thread would otherwise keep alive after an undeploy
         Thread creating = Thread.currentThread();
         ClassLoader callers = creating.getContextClassLoader();
         creating.setContextClassLoader(MixpanelTransport.class.getClassLoader());
         try {
-            this.client = HttpClient.newBuilder()
+            HttpClient.Builder builder = HttpClient.newBuilder()
                     .connectTimeout(connectTimeout)
                     .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(executor)
-                    .build();
+                    .executor(Runnable::run);
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+            this.client = builder.build();
         } finally {
             creating.setContextClassLoader(callers);
         }

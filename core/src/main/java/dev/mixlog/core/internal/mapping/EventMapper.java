@@ -3,9 +3,9 @@ package dev.mixlog.core.internal.mapping;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Applies Mixlog's mapping contract, the same for every framework: the event name is the marker's
@@ -30,20 +30,26 @@ public final class EventMapper<S> {
     private final LogEventReader<?, S> reader;
     private final MixlogConfig config;
     // read from the configuration once: these are consulted for every event
-    private final Map<String, Object> staticProperties;
+    private final PropertyList staticProperties;
     private final String idKey;
     private final boolean includeLevel;
     private final boolean includeLogger;
     private final boolean includeThread;
     private final boolean includeMessage;
     private final boolean includeException;
-    /** The properties of the event being mapped, refilled for each: the mapper is its consumer thread's alone. */
+    /**
+     * The properties of the event being mapped, refilled for each, and the visitors that fill them:
+     * made once, as the mapper is its consumer thread's alone, so mapping allocates no lambda.
+     */
     private final PropertyList properties = new PropertyList();
+    private final BiConsumer<String, Object> putProperty = properties::put;
+    private final ContextEntries contextEntries = new ContextEntries();
+    private final KeyValues keyValues = new KeyValues();
 
     public EventMapper(LogEventReader<?, S> reader, MixlogConfig config) {
         this.reader = reader;
         this.config = config;
-        this.staticProperties = Collections.unmodifiableMap(new LinkedHashMap<>(config.staticProperties()));
+        this.staticProperties = PropertyList.of(config.staticProperties());
         this.idKey = config.distinctIdKey();
         this.includeLevel = config.includeLevel();
         this.includeLogger = config.includeLogger();
@@ -85,32 +91,17 @@ public final class EventMapper<S> {
         String name = markerName != null ? markerName : reader.messageTemplate(event);
         PropertyList properties = this.properties;
         properties.clear();
-        staticProperties.forEach(properties::put);
-        Object[] distinctId = new Object[1];
-        reader.forEachContextEntry(event, (key, value) -> {
-            if (key == null) {
-                return;
-            }
-            if (key.equals(idKey)) {
-                distinctId[0] = value;
-            } else if (config.sendsMdcKey(key)) {
-                properties.put(key, value);
-            }
-        });
-        reader.forEachMarkerProperty(event, properties::put);
-        Object[] keyValueId = new Object[1];
-        reader.forEachKeyValue(event, (key, value) -> {
-            if (key != null && key.equals(idKey)) {
-                keyValueId[0] = value;
-            } else {
-                properties.put(key, value);
-            }
-        });
-        if (keyValueId[0] != null) {
-            distinctId[0] = keyValueId[0];
-        }
+        properties.putAll(staticProperties);
+        contextEntries.distinctId = null;
+        reader.forEachContextEntry(event, contextEntries);
+        reader.forEachMarkerProperty(event, putProperty);
+        keyValues.distinctId = null;
+        reader.forEachKeyValue(event, keyValues);
+        Object distinctId = keyValues.distinctId != null ? keyValues.distinctId : contextEntries.distinctId;
+        contextEntries.distinctId = null;
+        keyValues.distinctId = null;
         addContextFields(event, properties);
-        return new MappedEvent(name, distinctId[0], reader.timestampMillis(event), properties);
+        return new MappedEvent(name, distinctId, reader.timestampMillis(event), properties);
     }
 
     /**
@@ -148,6 +139,37 @@ public final class EventMapper<S> {
         });
         return new MappedUpdate(operation, lifted[0] != null ? lifted[0] : contextIds[0],
                 lifted[1] != null ? lifted[1] : contextIds[1], properties, lifted[2], lifted[3]);
+    }
+
+    /** Takes the MDC entries the configuration sends as properties, and the one under the id key as the id. */
+    private final class ContextEntries implements BiConsumer<String, Object> {
+        Object distinctId;
+
+        @Override
+        public void accept(String key, Object value) {
+            if (key == null) {
+                return;
+            }
+            if (key.equals(idKey)) {
+                distinctId = value;
+            } else if (config.sendsMdcKey(key)) {
+                properties.put(key, value);
+            }
+        }
+    }
+
+    /** Takes the key-value pairs as properties, and the one under the id key as the id. */
+    private final class KeyValues implements BiConsumer<String, Object> {
+        Object distinctId;
+
+        @Override
+        public void accept(String key, Object value) {
+            if (key != null && key.equals(idKey)) {
+                distinctId = value;
+            } else {
+                properties.put(key, value);
+            }
+        }
     }
 
     private void addContextFields(S event, PropertyList properties) {

@@ -87,6 +87,13 @@ public final class PropertyList {
         return values[position];
     }
 
+    /** Puts each property of the other list, in its order. */
+    public void putAll(PropertyList other) {
+        for (int i = 0; i < other.size; i++) {
+            put(other.keys[i], other.values[i]);
+        }
+    }
+
     /** Empties the list for the next event, letting go of the values (the arrays stay). */
     public void clear() {
         Arrays.fill(keys, 0, size, null);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +14,7 @@ import org.junit.jupiter.api.Test;
 class SelectorThreadTest {
     @Test
     void recognizesItsOwnClientsSelectorThreadOnly() {
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            MixpanelTransport transport = new MixpanelTransport(Duration.ofSeconds(1), Duration.ofSeconds(1), false, executor);
+        try (MixpanelTransport transport = new MixpanelTransport(Duration.ofSeconds(1), Duration.ofSeconds(1), false)) {
             HttpClient other = HttpClient.newHttpClient();
             List<Thread> selectors = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().endsWith("-SelectorManager")).collect(Collectors.toList());
@@ -27,8 +23,6 @@ class SelectorThreadTest {
             assertEquals(1, ours.size(), "selector threads: " + selectors);
             assertTrue(selectors.size() >= 2, "the other client's selector thread runs too: " + selectors + " " + other);
             assertFalse(transport.isSelectorThread(Thread.currentThread()));
-        } finally {
-            executor.shutdownNow();
         }
     }
 }
