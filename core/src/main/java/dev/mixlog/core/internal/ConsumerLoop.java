@@ -29,6 +29,8 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long stop waits for a producer that claimed a slot to publish it. */
     private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Events taken per poll at most, so that slots are handed back to producers while the consumer works. */
+    private static final int DRAIN_CHUNK = 512;
     /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
     private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -188,7 +190,7 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
         stats.recordCaptured(1);
         if (abandoned) {
             stats.recordDropped(DropReason.SHUTDOWN, 1);
-            return chunkTaken < Intake.DRAIN_CHUNK;
+            return chunkTaken < DRAIN_CHUNK;
         }
         long started = System.nanoTime();
         try {
@@ -206,7 +208,7 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
                     + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
                     + "and are dropped as ring buffer full once it fills");
         }
-        return chunkTaken < Intake.DRAIN_CHUNK && !records.anySealed();
+        return chunkTaken < DRAIN_CHUNK && !records.anySealed();
     }
 
     /**

@@ -22,9 +22,6 @@ public final class Intake<S> {
     /** Events estimated above this size count against {@code maxBufferBytes}; smaller ones are bounded by the slot count. */
     public static final int LARGE_EVENT_BYTES = 4096;
 
-    /** Events taken per poll at most, so that slots are handed back to producers while the consumer works. */
-    public static final int DRAIN_CHUNK = 512;
-
     private final RingBuffer<RingSlot<S>> ring;
     private final EventPoller<RingSlot<S>> poller;
     private final long wakeMask;

@@ -98,8 +98,6 @@ public final class EventMapper<S> {
         keyValues.distinctId = null;
         reader.forEachKeyValue(event, keyValues);
         Object distinctId = keyValues.distinctId != null ? keyValues.distinctId : contextEntries.distinctId;
-        contextEntries.distinctId = null;
-        keyValues.distinctId = null;
         addContextFields(event, properties);
         return new MappedEvent(name, distinctId, reader.timestampMillis(event), properties);
     }

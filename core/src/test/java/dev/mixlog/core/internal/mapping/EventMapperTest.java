@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.MarkerNames;
@@ -12,8 +13,11 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
-/** Whom a profile or group update is for, what it carries, and how {@code $identify} is built. */
-class EventMapperUpdatesTest {
+/**
+ * Whom a profile or group update is for, what it carries, and how {@code $identify} is built; and
+ * events mapped one after another, as the consumer maps them with the mapper's reused state.
+ */
+class EventMapperTest {
     /** A log event reduced to what the mapper reads. */
     private static final class Logged {
         final String marker;
@@ -44,7 +48,14 @@ class EventMapperUpdatesTest {
         @Override public String markerName(Logged event) { return event.marker; }
         @Override public String messageTemplate(Logged event) { return "message"; }
         @Override public String formattedMessage(Logged event) { return "message"; }
-        @Override public void forEachContextEntry(Logged event, BiConsumer<String, Object> action) { event.context.forEach(action); }
+        @Override public void forEachContextEntry(Logged event, BiConsumer<String, Object> action) {
+            event.context.forEach((key, value) -> {
+                if (value instanceof Error) {
+                    throw (Error) value;
+                }
+                action.accept(key, value);
+            });
+        }
         @Override public void forEachKeyValue(Logged event, BiConsumer<String, Object> action) { event.keyValues.forEach(action); }
         @Override public String level(Logged event) { return "INFO"; }
         @Override public String loggerName(Logged event) { return "shop"; }
@@ -59,6 +70,23 @@ class EventMapperUpdatesTest {
     private MappedUpdate update(Logged event) {
         Operation operation = mapper.operation(event);
         return mapper.mapUpdate(event, operation);
+    }
+
+    @Test
+    void noIdOrPropertyCarriesOverFromOneEventToTheNextNotEvenAfterAnError() {
+        MappedEvent first = mapper.map(new Logged("Purchase").kv("distinct_id", "kv-user").kv("sku", "A").context("tenant", "acme"));
+        assertEquals("kv-user", first.distinctId());
+        assertEquals("{env=test, tenant=acme, sku=A}", first.properties().toString());
+
+        Logged failing = new Logged("Purchase").context("distinct_id", "mdc-user").context("broken", new StackOverflowError());
+        assertThrows(StackOverflowError.class, () -> mapper.map(failing), "the consumer counts such an event as invalid");
+
+        MappedEvent anonymous = mapper.map(new Logged("Viewed").kv("page", "/"));
+        assertNull(anonymous.distinctId(), "neither the first event's id nor the failed one's");
+        assertEquals("{env=test, page=/}", anonymous.properties().toString());
+
+        MappedEvent fromMdc = mapper.map(new Logged("Viewed").context("distinct_id", "mdc-user"));
+        assertEquals("mdc-user", fromMdc.distinctId());
     }
 
     @Test
