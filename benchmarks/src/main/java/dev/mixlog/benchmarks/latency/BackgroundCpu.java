@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * 40 s after the warm-up, counted from its end). Split per event into the appender's threads (every
  * Java thread but the caller) and the rest of the process (JIT compiler and GC threads, the VM),
  * with the JIT's own compile time and the GC's pause time in milliseconds.
- * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls windows]}; defaults
+ * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls firstWindow,secondWindow]}; defaults
  * 20,000/s, 50,000 calls and windows {@code 10,40} (seconds after the warm-up). The result keys name the
  * windows by their place: {@code w1.} is the first, {@code w2.} the second.
  */
@@ -31,6 +31,9 @@ public final class BackgroundCpu {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int warmupCalls = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
         String[] windows = (args.length > 4 ? args[4] : "10,40").split(",");
+        if (windows.length != 2) {
+            throw new IllegalArgumentException("two windows, such as 10,40 (seconds after the warm-up): " + args[4]);
+        }
 
         LoggingSetup setup = LoggingSetup.start(appenderCase);
         PurchaseCall.installMdc();

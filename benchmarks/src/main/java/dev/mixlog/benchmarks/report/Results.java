@@ -4,6 +4,7 @@ import dev.mixlog.benchmarks.AppenderCase;
 import dev.mixlog.benchmarks.support.ResultFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The result files of one run, found by the names the measuring programs give them. */
 final class Results {
@@ -32,6 +33,15 @@ final class Results {
 
     ResultFile outage(AppenderCase appenderCase) {
         return read("outage-" + appenderCase.id() + ".properties");
+    }
+
+    /** The two windows of the work behind the call, as {@code BackgroundCpu} names them in its result keys. */
+    static final String[] BACKGROUND_WINDOWS = {"w1", "w2"};
+
+    /** The rates at which run.sh measured the work behind the call, as it wrote them in environment.properties. */
+    int[] backgroundRates() {
+        String rates = environment().get("backgroundRates");
+        return rates == null ? new int[0] : Arrays.stream(rates.split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
     }
 
     ResultFile background(AppenderCase appenderCase, int rate) {

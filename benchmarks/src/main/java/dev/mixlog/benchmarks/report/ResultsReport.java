@@ -187,21 +187,18 @@ public final class ResultsReport {
         table.appendTo(out);
     }
 
-    /** The rates at which the work behind the call is measured. */
-    static final int[] BACKGROUND_RATES = {20_000, 2_000};
-
     private void background(ResultFile env) {
         String[] windows = env.get("backgroundWindows").split(",");
         out.append("## 6. The work behind the call\n\n")
                 .append("After a warm-up of ").append(env.get("backgroundWarmupCalls")).append(" calls, one thread makes ")
                 .append("the same call at a steady rate; at the end of each window (").append(windows[0]).append(" s and ")
-                .append(windows[windows.length - 1]).append(" s after the warm-up) the CPU spent since the warm-up is ")
+                .append(windows[1]).append(" s after the warm-up) the CPU spent since the warm-up is ")
                 .append("divided by the calls made: the appender's threads (every Java thread but the caller) and the ")
                 .append("rest of the process (JIT compiler and GC threads, the VM). JIT: the compiler's milliseconds in ")
                 .append("the window. One JVM per appender and rate.\n\n");
         MarkdownTable table = new MarkdownTable("appender", "calls/s", "appender threads µs/event (" + windows[0] + " s / "
-                + windows[windows.length - 1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms");
-        for (int rate : BACKGROUND_RATES) {
+                + windows[1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms");
+        for (int rate : results.backgroundRates()) {
             for (AppenderCase appenderCase : AppenderCase.values()) {
                 if (appenderCase.isFloor()) {
                     continue;
@@ -210,13 +207,15 @@ public final class ResultsReport {
                 table.row(appenderCase.label(), Numbers.count(rate),
                         pair(r, "appenderThreadsNanosPerEvent"), pair(r, "restNanosPerEvent"),
                         pair(r, "totalNanosPerEvent"),
-                        Numbers.fixed(r.number("w1.jitMillis"), 0) + " / " + Numbers.fixed(r.number("w2.jitMillis"), 0));
+                        Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[0] + ".jitMillis"), 0) + " / "
+                                + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".jitMillis"), 0));
             }
         }
         table.appendTo(out);
     }
 
     private static String pair(ResultFile r, String key) {
-        return Numbers.micros(r.number("w1." + key)) + " / " + Numbers.micros(r.number("w2." + key));
+        return Numbers.micros(r.number(Results.BACKGROUND_WINDOWS[0] + "." + key)) + " / "
+                + Numbers.micros(r.number(Results.BACKGROUND_WINDOWS[1] + "." + key));
     }
 }

@@ -4,6 +4,7 @@ import dev.mixlog.benchmarks.AppenderCase;
 import dev.mixlog.benchmarks.Family;
 import dev.mixlog.benchmarks.support.ResultFile;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Checks Mixlog's measurements against the targets set for it, using values from the same run. */
 final class Targets {
@@ -36,27 +37,46 @@ final class Targets {
     private void backgroundTargets() {
         for (Family family : Family.values()) {
             AppenderCase mixlog = family == Family.LOGBACK ? AppenderCase.MIXLOG_LOGBACK : AppenderCase.MIXLOG_LOG4J2;
-            for (int rate : ResultsReport.BACKGROUND_RATES) {
-                for (String window : new String[] {"w1", "w2"}) {
+            for (int rate : results.backgroundRates()) {
+                for (String window : Results.BACKGROUND_WINDOWS) {
+                    String key = window + ".totalNanosPerEvent";
                     ResultFile own = results.background(mixlog, rate);
-                    double total = own.number(window + ".totalNanosPerEvent");
-                    double bestPeer = Double.POSITIVE_INFINITY;
-                    String bestPeerName = Numbers.MISSING;
-                    for (AppenderCase peer : AppenderCase.values()) {
-                        if (peer.family() == family && !peer.isMixlog() && !peer.isFloor()) {
-                            double peerTotal = results.background(peer, rate).number(window + ".totalNanosPerEvent");
-                            if (peerTotal < bestPeer) {
-                                bestPeer = peerTotal;
-                                bestPeerName = peer.label();
-                            }
-                        }
-                    }
+                    double total = own.number(key);
+                    BestPeer best = bestPeer(family, peer -> results.background(peer, rate).number(key));
                     check(mixlog.label() + ": CPU behind the call at " + Numbers.count(rate) + " calls/s, "
                                     + Numbers.fixed(own.number(window + ".seconds"), 0) + " s after the warm-up, below every peer",
-                            Numbers.micros(total) + " µs/event vs best peer " + Numbers.micros(bestPeer) + " µs ("
-                                    + bestPeerName + ")", total < bestPeer);
+                            Numbers.micros(total) + " µs/event vs best peer " + best.describe(), total < best.value);
                 }
             }
+        }
+    }
+
+    /** The lowest of a figure among the other appenders of a framework (the no-appender floor aside), and whose it is. */
+    private static BestPeer bestPeer(Family family, ToDoubleFunction<AppenderCase> figure) {
+        BestPeer best = new BestPeer(Double.POSITIVE_INFINITY, Numbers.MISSING);
+        for (AppenderCase peer : AppenderCase.values()) {
+            if (peer.family() == family && !peer.isMixlog() && !peer.isFloor()) {
+                double value = figure.applyAsDouble(peer);
+                if (value < best.value) {
+                    best = new BestPeer(value, peer.label());
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A peer's figure and its name. */
+    private static final class BestPeer {
+        final double value;
+        final String name;
+
+        BestPeer(double value, String name) {
+            this.value = value;
+            this.name = name;
+        }
+
+        String describe() {
+            return Numbers.micros(value) + " µs (" + name + ")";
         }
     }
 
@@ -70,20 +90,9 @@ final class Targets {
                 p50 <= MAX_P50_OVER_FLOOR * floorP50);
 
         double p99 = mixlog.number("p99Nanos");
-        double bestPeer = Double.POSITIVE_INFINITY;
-        String bestPeerName = Numbers.MISSING;
-        for (AppenderCase peer : AppenderCase.values()) {
-            if (peer.family() == family && !peer.isMixlog() && !peer.isFloor()) {
-                double peerP99 = results.latency(peer).number("p99Nanos");
-                if (peerP99 < bestPeer) {
-                    bestPeer = peerP99;
-                    bestPeerName = peer.label();
-                }
-            }
-        }
+        BestPeer best = bestPeer(family, peer -> results.latency(peer).number("p99Nanos"));
         check(who + ": application-thread p99 below every peer for the same framework in the run",
-                Numbers.micros(p99) + " µs vs best peer " + Numbers.micros(bestPeer) + " µs (" + bestPeerName + ")",
-                p99 < bestPeer);
+                Numbers.micros(p99) + " µs vs best peer " + best.describe(), p99 < best.value);
 
         double alloc = mixlog.number("allocBytesPerCall");
         double floorAlloc = floor.number("allocBytesPerCall");
