@@ -27,11 +27,11 @@ LOG4J2_CASES="mixlog-log4j2 log4j2-async-json log4j2-all-async log4j2-none"
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   JMH_ARGS=(1 1 1 1); LATENCY_RATE=20000; LATENCY_WARMUP=1; LATENCY_SECONDS=2
-  E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2; OUTAGE_SECONDS=5; BG_WARMUP=5000; BG_WINDOWS=2,4; BG_RATES="20000 2000"
+  E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2; OUTAGE_SECONDS=5; BG_WARMUP=5000; BG_WINDOWS=2,4; BG_RATES="20000 2000"; BG_RUNS=${BG_RUNS:-1}
   REPORT="$BENCH_DIR/target/RESULTS-quick.md"
 else
   JMH_ARGS=(3 2 5 2); LATENCY_RATE=20000; LATENCY_WARMUP=5; LATENCY_SECONDS=10
-  E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10; OUTAGE_SECONDS=60; BG_WARMUP=50000; BG_WINDOWS=10,40; BG_RATES="20000 2000"
+  E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10; OUTAGE_SECONDS=60; BG_WARMUP=50000; BG_WINDOWS=10,40; BG_RATES="20000 2000"; BG_RUNS=${BG_RUNS:-3}
   REPORT="$BENCH_DIR/RESULTS.md"
 fi
 
@@ -142,11 +142,14 @@ for c in mixlog-logback mixlog-logback-spool; do
     "$OUT/outage-$c.properties" 2000 "$OUTAGE_SECONDS" 2>>"$OUT/outage.log"
 done
 
-step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls"
-for rate in $BG_RATES; do
-  for c in mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
-    attempt "background CPU $c $rate/s" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
-      "$OUT/background-$c-$rate.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
+step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls, $BG_RUNS runs of each"
+# the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
+for run in $(seq 1 "$BG_RUNS"); do
+  for rate in $BG_RATES; do
+    for c in mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
+      attempt "background CPU $c $rate/s, run $run" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
+        "$OUT/background-$c-$rate-run$run.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
+    done
   done
 done
 
@@ -176,6 +179,7 @@ libraries() {
   echo "backgroundWarmupCalls=$BG_WARMUP"
   echo "backgroundWindows=$BG_WINDOWS"
   echo "backgroundRates=$(echo $BG_RATES | tr ' ' ',')"
+  echo "backgroundRuns=$BG_RUNS"
   echo "otherWork=at most ${MAX_BUSY}% of the CPUs busy with other work just before a measurement started (waited ${WAITED} s for it to finish)"
 } >"$OUT/environment.properties"
 "$JAVA" -cp "$CP_LOGBACK" dev.mixlog.benchmarks.report.ResultsReport "$OUT" "$REPORT"

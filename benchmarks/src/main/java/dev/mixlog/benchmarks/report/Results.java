@@ -4,7 +4,9 @@ import dev.mixlog.benchmarks.AppenderCase;
 import dev.mixlog.benchmarks.support.ResultFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** The result files of one run, found by the names the measuring programs give them. */
 final class Results {
@@ -44,8 +46,22 @@ final class Results {
         return rates == null ? new int[0] : Arrays.stream(rates.split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
     }
 
+    /** The runs of one appender at one rate, as their median (see {@link BackgroundRuns}). */
     ResultFile background(AppenderCase appenderCase, int rate) {
-        return read("background-" + appenderCase.id() + "-" + rate + ".properties");
+        List<ResultFile> runs = new ArrayList<>();
+        for (int run = 1; run <= backgroundRuns(); run++) {
+            ResultFile one = read("background-" + appenderCase.id() + "-" + rate + "-run" + run + ".properties");
+            if (one != NONE) {
+                runs.add(one);
+            }
+        }
+        return BackgroundRuns.median(runs);
+    }
+
+    /** How many times run.sh measured each appender at each rate. */
+    int backgroundRuns() {
+        String runs = environment().get("backgroundRuns");
+        return runs == null ? 1 : Integer.parseInt(runs.trim());
     }
 
     ResultFile idle(AppenderCase appenderCase) {

@@ -195,9 +195,13 @@ public final class ResultsReport {
                 .append(windows[1]).append(" s after the warm-up) the CPU spent since the warm-up is ")
                 .append("divided by the calls made: the appender's threads (every Java thread but the caller) and the ")
                 .append("rest of the process (JIT compiler and GC threads, the VM). JIT: the compiler's milliseconds in ")
-                .append("the window. One JVM per appender and rate.\n\n");
+                .append("the window. One JVM per appender, rate and run; each appender ran ")
+                .append(results.backgroundRuns()).append(" times at each rate, its runs spread over the step. For each ")
+                .append("window the table shows the run whose total is the median (all figures of that one run), and ")
+                .append("the totals of every run in the last column.\n\n");
         MarkdownTable table = new MarkdownTable("appender", "calls/s", "appender threads µs/event (" + windows[0] + " s / "
-                + windows[1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms");
+                + windows[1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms",
+                "every run's total µs/event (" + windows[0] + " s; " + windows[1] + " s)");
         for (int rate : results.backgroundRates()) {
             for (AppenderCase appenderCase : AppenderCase.values()) {
                 if (appenderCase.isFloor()) {
@@ -208,10 +212,17 @@ public final class ResultsReport {
                         pair(r, "appenderThreadsNanosPerEvent"), pair(r, "restNanosPerEvent"),
                         pair(r, "totalNanosPerEvent"),
                         Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[0] + ".jitMillis"), 0) + " / "
-                                + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".jitMillis"), 0));
+                                + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".jitMillis"), 0),
+                        runTotals(r));
             }
         }
         table.appendTo(out);
+    }
+
+    private static String runTotals(ResultFile r) {
+        String first = r.get(Results.BACKGROUND_WINDOWS[0] + ".runTotals");
+        String second = r.get(Results.BACKGROUND_WINDOWS[1] + ".runTotals");
+        return first == null || second == null ? Numbers.MISSING : first + "; " + second;
     }
 
     private static String pair(ResultFile r, String key) {

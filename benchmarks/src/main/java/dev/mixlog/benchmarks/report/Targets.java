@@ -44,7 +44,8 @@ final class Targets {
                     double total = own.number(key);
                     BestPeer best = bestPeer(family, peer -> results.background(peer, rate).number(key));
                     check(mixlog.label() + ": CPU behind the call at " + Numbers.count(rate) + " calls/s, "
-                                    + Numbers.fixed(own.number(window + ".seconds"), 0) + " s after the warm-up, below every peer",
+                                    + Numbers.fixed(own.number(window + ".seconds"), 0) + " s after the warm-up, below every peer"
+                                    + " (median of " + results.backgroundRuns() + " runs)",
                             Numbers.micros(total) + " µs/event vs best peer " + best.describe(), total < best.value);
                 }
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /** One measurement's results: {@code key=value} pairs in a properties file, read back by the report. */
 public final class ResultFile {
@@ -39,6 +40,11 @@ public final class ResultFile {
 
     public boolean has(String key) {
         return values.containsKey(key);
+    }
+
+    /** Every key, in no particular order. */
+    public Set<String> keys() {
+        return values.stringPropertyNames();
     }
 
     public void write(Path file) {
