@@ -146,7 +146,7 @@ step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP ca
 # the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
 for run in $(seq 1 "$BG_RUNS"); do
   for rate in $BG_RATES; do
-    for c in mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
+    for c in mixlog-logback mixlog-logback-spool mixlog-logback-gzip-off logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
       attempt "background CPU $c $rate/s, run $run" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
         "$OUT/background-$c-$rate-run$run.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
     done

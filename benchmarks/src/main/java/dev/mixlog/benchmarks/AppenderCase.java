@@ -12,6 +12,8 @@ public enum AppenderCase {
     MIXLOG_LOGBACK(Family.LOGBACK, "Mixlog (Logback)", "logback/mixlog.xml", true),
     /** Mixlog's Logback appender with a spool directory: a variant measured beside it, not a peer (no JMH run). */
     MIXLOG_LOGBACK_SPOOL(Family.LOGBACK, "Mixlog (Logback), spool on", "logback/mixlog-spool.xml", true),
+    /** Mixlog's Logback appender sending uncompressed JSON: a variant measured beside it in the work behind the call. */
+    MIXLOG_LOGBACK_GZIP_OFF(Family.LOGBACK, "Mixlog (Logback), gzip off", "logback/mixlog-gzip-off.xml", true),
     LOGSTASH_DISRUPTOR(Family.LOGBACK, "logstash-logback-encoder LoggingEventAsyncDisruptorAppender + LogstashEncoder",
             "logback/logstash-disruptor.xml", false),
     LOGBACK_ASYNC(Family.LOGBACK, "Logback AsyncAppender + LogstashEncoder", "logback/logback-async.xml", false),
@@ -57,7 +59,7 @@ public enum AppenderCase {
 
     /** Whether the case is a variant of Mixlog's default set-up, measured beside it in some steps only. */
     public boolean isVariant() {
-        return this == MIXLOG_LOGBACK_SPOOL;
+        return this == MIXLOG_LOGBACK_SPOOL || this == MIXLOG_LOGBACK_GZIP_OFF;
     }
 
     /** Whether the case is its family's no-appender floor. */

@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * rate, and the CPU the rest of the process spends is read at the end of each window (10 s and
  * 40 s after the warm-up, counted from its end). Split per event into the appender's threads (every
  * Java thread but the caller) and the rest of the process (JIT compiler and GC threads, the VM),
- * with the JIT's own compile time and the GC's pause time in milliseconds.
+ * with the JIT's own compile time and the GC's pause time in milliseconds, and the bytes the appender's
+ * threads allocate per event.
  * <p>Usage: {@code BackgroundCpu <case> <result.properties> [callsPerSecond warmupCalls firstWindow,secondWindow]}; defaults
  * 20,000/s, 50,000 calls and windows {@code 10,40} (seconds after the warm-up). The result keys name the
  * windows by their place: {@code w1.} is the first, {@code w2.} the second.
@@ -50,12 +51,14 @@ public final class BackgroundCpu {
             done = rate * seconds;
             Snapshot end = Snapshot.take();
             long appenderThreads = end.threads.cpuNanosSince(start.threads, name -> !"main".equals(name));
+            long appenderAllocated = end.threads.allocatedBytesSince(start.threads, name -> !"main".equals(name));
             long rest = end.processNanos - start.processNanos - (end.callerNanos - start.callerNanos) - appenderThreads;
             String window = "w" + (w + 1) + ".";
             result.put(window + "seconds", seconds)
                     .put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
                     .put(window + "restNanosPerEvent", (double) rest / done)
                     .put(window + "totalNanosPerEvent", (double) (appenderThreads + rest) / done)
+                    .put(window + "appenderThreadsBytesPerEvent", (double) appenderAllocated / done)
                     .put(window + "jitMillis", end.jitMillis - start.jitMillis)
                     .put(window + "gcMillis", end.gcMillis - start.gcMillis);
             end.threads.cpuNanosByThreadSince(start.threads, name -> !"main".equals(name)).forEach((name, nanos) -> {

@@ -105,6 +105,9 @@ public final class ResultsReport {
                 "B/call", "appender threads: µs CPU/event", "other CPU: µs/event", "calls/s achieved");
         for (AppenderCase appenderCase : AppenderCase.values()) {
             ResultFile r = results.latency(appenderCase);
+            if (appenderCase.isVariant() && !r.has("p50Nanos")) {
+                continue;
+            }
             table.row(appenderCase.label(), Numbers.micros(r.number("p50Nanos")), Numbers.micros(r.number("p90Nanos")),
                     Numbers.micros(r.number("p99Nanos")), Numbers.micros(r.number("p999Nanos")),
                     Numbers.micros(r.number("maxNanos")), Numbers.fixed(r.number("allocBytesPerCall"), 0),
@@ -195,12 +198,14 @@ public final class ResultsReport {
                 .append(windows[1]).append(" s after the warm-up) the CPU spent since the warm-up is ")
                 .append("divided by the calls made: the appender's threads (every Java thread but the caller) and the ")
                 .append("rest of the process (JIT compiler and GC threads, the VM). JIT: the compiler's milliseconds in ")
-                .append("the window. One JVM per appender, rate and run; each appender ran ")
+                .append("the window. B/event: the bytes the appender's threads allocate per event. ")
+                .append("One JVM per appender, rate and run; each appender ran ")
                 .append(results.backgroundRuns()).append(" times at each rate, its runs spread over the step. For each ")
                 .append("window the table shows the run whose total is the median (all figures of that one run), and ")
                 .append("the totals of every run in the last column.\n\n");
         MarkdownTable table = new MarkdownTable("appender", "calls/s", "appender threads µs/event (" + windows[0] + " s / "
                 + windows[1] + " s)", "rest of process µs/event", "total µs/event", "JIT ms",
+                "appender threads B/event",
                 "every run's total µs/event (" + windows[0] + " s; " + windows[1] + " s)");
         for (int rate : results.backgroundRates()) {
             for (AppenderCase appenderCase : AppenderCase.values()) {
@@ -213,6 +218,8 @@ public final class ResultsReport {
                         pair(r, "totalNanosPerEvent"),
                         Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[0] + ".jitMillis"), 0) + " / "
                                 + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".jitMillis"), 0),
+                        Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[0] + ".appenderThreadsBytesPerEvent"), 0) + " / "
+                                + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".appenderThreadsBytesPerEvent"), 0),
                         runTotals(r));
             }
         }

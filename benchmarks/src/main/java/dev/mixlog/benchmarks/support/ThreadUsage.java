@@ -50,6 +50,11 @@ public final class ThreadUsage {
         return byThread(cpuNanos, earlier.cpuNanos, threadName);
     }
 
+    /** Bytes allocated since {@code earlier} by the threads whose names the filter accepts. */
+    public long allocatedBytesSince(ThreadUsage earlier, Predicate<String> threadName) {
+        return total(allocatedBytes, earlier.allocatedBytes, threadName);
+    }
+
     /** Bytes allocated since {@code earlier}, per thread name, for the threads the filter accepts. */
     public Map<String, Long> allocatedBytesByThreadSince(ThreadUsage earlier, Predicate<String> threadName) {
         return byThread(allocatedBytes, earlier.allocatedBytes, threadName);
