@@ -8,11 +8,14 @@
 #   5. a 60 s outage at 2,000 calls/s, Mixlog with and without a spool
 #   6. the work behind the call: CPU per event of the appender's threads and of the rest of the process,
 #      10 s and 40 s after a 50,000-call warm-up, at 20,000 and 2,000 calls/s, every asynchronous appender
+#      (and Mixlog with gzip off), three runs of each; the report takes each window's median run
 #
-# Usage (from anywhere; about 30 minutes on 2 cores):
+# Usage (from anywhere; about 65 minutes on 2 cores, 50 of them in step 6):
 #   benchmarks/run.sh
 # A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
 #   BENCH_QUICK=1 benchmarks/run.sh
+# Steps N to 6 again, keeping the results of the earlier steps (after a step failed or was cut short):
+#   BENCH_FROM_STEP=6 benchmarks/run.sh
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -84,12 +87,23 @@ step "building"
 mvn -q -B -f "$BENCH_DIR/pom.xml" package
 CP_LOGBACK="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-logback.txt")"
 CP_LOG4J2="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-log4j2.txt")"
-rm -rf "$OUT"
+FROM_STEP=${BENCH_FROM_STEP:-1}
+# whether step $1 runs in this invocation
+runs_step() { [ "$FROM_STEP" -le "$1" ]; }
+if runs_step 1; then
+  rm -rf "$OUT"
+  EARLIER=""
+else
+  [ -f "$OUT/jmh-logback.log" ] || { echo "BENCH_FROM_STEP=$FROM_STEP needs the results of an earlier run in $OUT"; exit 1; }
+  EARLIER=" (steps 1 to $((FROM_STEP - 1)) from the run of $(date -u -r "$OUT/jmh-logback.log" '+%Y-%m-%d %H:%M UTC'))"
+fi
 mkdir -p "$OUT"
 
 step "starting the loopback receivers"
+# the receivers end with this script (trap below); their own limit only catches a script killed hard
+rm -f "$OUT/receivers.properties"
 "$JAVA" -Xmx512m -cp "$CP_LOGBACK" dev.mixlog.benchmarks.receiver.ReceiverServer \
-  "$OUT/receivers.properties" 1800 >"$OUT/receivers.log" 2>&1 &
+  "$OUT/receivers.properties" 14400 >"$OUT/receivers.log" 2>&1 &
 RECEIVERS=$!
 trap 'kill "$RECEIVERS" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
@@ -109,49 +123,61 @@ bench() {
 }
 classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
 
-step "1/6 cost of one call (JMH)"
-for family in LOGBACK LOG4J2; do
-  [ "$family" = LOGBACK ] && classpath=$CP_LOGBACK || classpath=$CP_LOG4J2
-  log="$OUT/jmh-$(echo "$family" | tr 'A-Z' 'a-z').log"
-  attempt "JMH $family" bench "$classpath" dev.mixlog.benchmarks.jmh.CallCostSuite "$family" "$OUT" "${JMH_ARGS[@]}" \
-    >"$log" 2>&1
-  grep -E '^CallCostBenchmark\.purchase +' "$log" | grep -v ':' || true
-done
+if runs_step 1; then
+  step "1/6 cost of one call (JMH)"
+  for family in LOGBACK LOG4J2; do
+    [ "$family" = LOGBACK ] && classpath=$CP_LOGBACK || classpath=$CP_LOG4J2
+    log="$OUT/jmh-$(echo "$family" | tr 'A-Z' 'a-z').log"
+    attempt "JMH $family" bench "$classpath" dev.mixlog.benchmarks.jmh.CallCostSuite "$family" "$OUT" "${JMH_ARGS[@]}" \
+      >"$log" 2>&1
+    grep -E '^CallCostBenchmark\.purchase +' "$log" | grep -v ':' || true
+  done
+fi
 
-step "2/6 latency at a steady $LATENCY_RATE calls/s"
-for c in $LOGBACK_CASES $LOG4J2_CASES; do
-  attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
-    "$LATENCY_RATE" "$LATENCY_WARMUP" "$LATENCY_SECONDS" 2>>"$OUT/latency.log"
-done
+if runs_step 2; then
+  step "2/6 latency at a steady $LATENCY_RATE calls/s"
+  for c in $LOGBACK_CASES $LOG4J2_CASES; do
+    attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
+      "$LATENCY_RATE" "$LATENCY_WARMUP" "$LATENCY_SECONDS" 2>>"$OUT/latency.log"
+  done
+fi
 
-step "3/6 end to end, $E2E_EVENTS events"
-for c in mixlog-logback mixlog-logback-spool loki4j; do
-  attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
-    "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
-done
+if runs_step 3; then
+  step "3/6 end to end, $E2E_EVENTS events"
+  for c in mixlog-logback mixlog-logback-spool loki4j; do
+    attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
+      "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
+  done
+fi
 
-step "4/6 idle for $IDLE_SECONDS s"
-for c in mixlog-logback mixlog-log4j2; do
-  attempt "idle $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.idle.IdleCost "$c" \
-    "$OUT/idle-$c.properties" "$IDLE_SECONDS" 2>>"$OUT/idle.log"
-done
+if runs_step 4; then
+  step "4/6 idle for $IDLE_SECONDS s"
+  for c in mixlog-logback mixlog-log4j2; do
+    attempt "idle $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.idle.IdleCost "$c" \
+      "$OUT/idle-$c.properties" "$IDLE_SECONDS" 2>>"$OUT/idle.log"
+  done
+fi
 
-step "5/6 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
-for c in mixlog-logback mixlog-logback-spool; do
-  attempt "outage $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.latency.OutageLatency "$c" \
-    "$OUT/outage-$c.properties" 2000 "$OUTAGE_SECONDS" 2>>"$OUT/outage.log"
-done
+if runs_step 5; then
+  step "5/6 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
+  for c in mixlog-logback mixlog-logback-spool; do
+    attempt "outage $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.latency.OutageLatency "$c" \
+      "$OUT/outage-$c.properties" 2000 "$OUTAGE_SECONDS" 2>>"$OUT/outage.log"
+  done
+fi
 
-step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls, $BG_RUNS runs of each"
-# the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
-for run in $(seq 1 "$BG_RUNS"); do
-  for rate in $BG_RATES; do
-    for c in mixlog-logback mixlog-logback-spool mixlog-logback-gzip-off logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
-      attempt "background CPU $c $rate/s, run $run" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
-        "$OUT/background-$c-$rate-run$run.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
+if runs_step 6; then
+  step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls, $BG_RUNS runs of each"
+  # the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
+  for run in $(seq 1 "$BG_RUNS"); do
+    for rate in $BG_RATES; do
+      for c in mixlog-logback mixlog-logback-spool mixlog-logback-gzip-off logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
+        attempt "background CPU $c $rate/s, run $run" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
+          "$OUT/background-$c-$rate-run$run.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
+      done
     done
   done
-done
+fi
 
 step "writing $REPORT"
 libraries() {
@@ -159,7 +185,7 @@ libraries() {
     | grep -E "$2" | paste -sd ',' | sed 's/,/, /g'
 }
 {
-  echo "command=benchmarks/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo ' (BENCH_QUICK=1)')"
+  echo "command=$([ "$FROM_STEP" -gt 1 ] && echo "BENCH_FROM_STEP=$FROM_STEP ")benchmarks/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo ' (BENCH_QUICK=1)')$EARLIER"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "nproc=$(nproc)"
   echo "cpuModel=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
