@@ -14,8 +14,9 @@
 #   benchmarks/run.sh
 # A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
 #   BENCH_QUICK=1 benchmarks/run.sh
-# Steps N to 6 again, keeping the results of the earlier steps (after a step failed or was cut short):
-#   BENCH_FROM_STEP=6 benchmarks/run.sh
+# Some steps again, keeping the other steps' results from the last run (after a step failed, was cut
+# short or ran on a busy machine):
+#   BENCH_STEPS="2 6" benchmarks/run.sh
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -87,15 +88,16 @@ step "building"
 mvn -q -B -f "$BENCH_DIR/pom.xml" package
 CP_LOGBACK="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-logback.txt")"
 CP_LOG4J2="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-log4j2.txt")"
-FROM_STEP=${BENCH_FROM_STEP:-1}
+ALL_STEPS="1 2 3 4 5 6"
+STEPS=$(echo ${BENCH_STEPS:-$ALL_STEPS})
 # whether step $1 runs in this invocation
-runs_step() { [ "$FROM_STEP" -le "$1" ]; }
-if runs_step 1; then
+runs_step() { [[ " $STEPS " == *" $1 "* ]]; }
+if [ "$STEPS" = "$ALL_STEPS" ]; then
   rm -rf "$OUT"
-  EARLIER=""
+  KEPT=""
 else
-  [ -f "$OUT/jmh-logback.log" ] || { echo "BENCH_FROM_STEP=$FROM_STEP needs the results of an earlier run in $OUT"; exit 1; }
-  EARLIER=" (steps 1 to $((FROM_STEP - 1)) from the run of $(date -u -r "$OUT/jmh-logback.log" '+%Y-%m-%d %H:%M UTC'))"
+  [ -f "$OUT/environment.properties" ] || { echo "BENCH_STEPS=\"$STEPS\" needs the results of a whole run in $OUT"; exit 1; }
+  KEPT=" (other steps kept from: $(sed -n 's/^command=//p' "$OUT/environment.properties"), $(sed -n 's/^date=//p' "$OUT/environment.properties"))"
 fi
 mkdir -p "$OUT"
 
@@ -185,7 +187,7 @@ libraries() {
     | grep -E "$2" | paste -sd ',' | sed 's/,/, /g'
 }
 {
-  echo "command=$([ "$FROM_STEP" -gt 1 ] && echo "BENCH_FROM_STEP=$FROM_STEP ")benchmarks/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo ' (BENCH_QUICK=1)')$EARLIER"
+  echo "command=$([ -n "$KEPT" ] && echo "BENCH_STEPS=\"$STEPS\" ")benchmarks/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo ' (BENCH_QUICK=1)')$KEPT"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "nproc=$(nproc)"
   echo "cpuModel=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
