@@ -94,8 +94,8 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
 
     /**
      * How long to park with nothing to take: until the open batch is due, since events that arrive
-     * meanwhile join it all the same and a producer wakes the loop every quarter of the ring, so one
-     * wake takes a whole batch (at 2,000 events a second, one wake a second instead of ten: each
+     * meanwhile join it all the same and a producer wakes the loop before the ring's slots or bytes run
+     * short ({@link Intake}), so one wake takes a whole batch (at 2,000 events a second, one wake a second instead of ten: each
      * costs tens of microseconds of scheduling on a virtual machine, and code run seldom runs
      * slower); with no batch open, {@link #IDLE_PARK_NANOS}.
      */

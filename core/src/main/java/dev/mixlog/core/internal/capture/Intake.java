@@ -10,8 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * The ring buffer between application threads and the consumer. {@link #offer} is the only work an
  * application thread does: claim a slot without waiting, store one reference, publish. Memory is
  * bounded twice: by the slot count, and, for events estimated larger than {@link #LARGE_EVENT_BYTES},
- * by a byte budget. Every quarter-ring of events, the publishing thread unparks the consumer, so a
- * burst never waits for the consumer's idle timer.
+ * by a byte budget. The consumer may sleep until its batch is due, so the publishing thread wakes it
+ * before any bound can refuse an event: every quarter of the slots an event may use (the slots above
+ * {@code discardThreshold}, when one is set, for events below WARN), and at every large event once a
+ * quarter of {@code maxBufferBytes} is taken.
  *
  * @param <S> what the appender captures
  */
@@ -25,6 +27,7 @@ public final class Intake<S> {
     private final RingBuffer<RingSlot<S>> ring;
     private final EventPoller<RingSlot<S>> poller;
     private final long wakeMask;
+    private final long wakeBytes;
     private final int discardThreshold;
     private final long maxBufferBytes;
     private final AtomicLong bufferedBytes = new AtomicLong();
@@ -35,12 +38,14 @@ public final class Intake<S> {
         this.ring = RingBuffer.createMultiProducer(RingSlot<S>::new, size, new QuietWaitStrategy());
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
-        this.wakeMask = Math.max(1, size / 4) - 1;
+        int usableSlots = discardThreshold > 0 ? Math.max(1, size - discardThreshold) : size;
+        this.wakeMask = Integer.highestOneBit(Math.max(1, usableSlots / 4)) - 1;
+        this.wakeBytes = maxBufferBytes / 4;
         this.discardThreshold = discardThreshold;
         this.maxBufferBytes = maxBufferBytes;
     }
 
-    /** Names the thread to unpark when a quarter of the ring has filled. */
+    /** Names the thread to unpark when the ring fills (see the class comment). */
     public void consumer(Thread thread) {
         consumer = thread;
     }
@@ -60,7 +65,8 @@ public final class Intake<S> {
             return Outcome.DISCARDED;
         }
         long counted = estimatedBytes > LARGE_EVENT_BYTES ? estimatedBytes : 0;
-        if (counted > 0 && bufferedBytes.addAndGet(counted) > maxBufferBytes) {
+        long buffered = counted > 0 ? bufferedBytes.addAndGet(counted) : 0;
+        if (buffered > maxBufferBytes) {
             bufferedBytes.addAndGet(-counted);
             return Outcome.OVER_BYTES;
         }
@@ -75,7 +81,7 @@ public final class Intake<S> {
         }
         ring.get(sequence).set(event, counted);
         ring.publish(sequence);
-        if ((sequence & wakeMask) == 0) {
+        if ((sequence & wakeMask) == 0 || buffered > wakeBytes) {
             LockSupport.unpark(consumer);
         }
         return Outcome.ACCEPTED;

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A wait strategy whose publish-side signal does nothing, so an application thread never pays for
  * waking the consumer. The consumer polls and parks on its own schedule, and {@link Intake} wakes it
- * only once every quarter of the ring; see {@code ConsumerLoop}.
+ * only as the ring fills; see {@code ConsumerLoop}.
  */
 final class QuietWaitStrategy implements WaitStrategy {
     private static final long PARK_NANOS = 1_000_000;
