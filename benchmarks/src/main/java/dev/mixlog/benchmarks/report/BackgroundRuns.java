@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The repeated runs of one appender at one rate, as one result: for each window, every figure of
- * the run whose total is the median of that window's totals (the figures of one run, never a mix),
+ * the run whose total is the median of that window's totals (the lower of the two middle ones for an
+ * even count; the figures of one run, never a mix),
  * and the totals of all runs under {@code <window>.runTotals}. JIT work lands in a window or just
  * outside it by chance, so one run alone can decide a comparison either way.
  */

@@ -49,7 +49,8 @@ final class Results {
     /** The runs of one appender at one rate, as their median (see {@link BackgroundRuns}). */
     ResultFile background(AppenderCase appenderCase, int rate) {
         List<ResultFile> runs = new ArrayList<>();
-        for (int run = 1; run <= backgroundRuns(); run++) {
+        int count = backgroundRuns();
+        for (int run = 1; run <= count; run++) {
             ResultFile one = read("background-" + appenderCase.id() + "-" + rate + "-run" + run + ".properties");
             if (one != NONE) {
                 runs.add(one);
