@@ -164,9 +164,9 @@ public final class MixlogCore<E, S> {
     }
 
     /**
-     * Whether the calling thread works for this pipeline: one of Mixlog's own threads, or the JDK HTTP
-     * client's selector thread. Whatever is logged on these threads (by Mixlog, Jackson, the HTTP
-     * client or the JDK while delivering) is ignored, so nothing feeds back into the ring.
+     * Whether the calling thread works for this pipeline: one of Mixlog's own threads, which also make
+     * its HTTP exchanges. Whatever is logged on these threads (by Mixlog, Jackson or the JDK while
+     * delivering) is ignored, so nothing feeds back into the ring.
      */
     public boolean isDeliveryThread() {
         Pipeline<S> running = pipeline;

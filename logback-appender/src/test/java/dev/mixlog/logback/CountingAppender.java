@@ -4,26 +4,26 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the JDK's own log records that reach Logback, and those logged on an HTTP client's selector thread. */
+/** Counts the records of {@link ForkedLogging#RENDERING_LOGGER} that reach Logback, and those logged on Mixlog's threads. */
 public class CountingAppender extends AppenderBase<ILoggingEvent> {
-    private final AtomicInteger jdk = new AtomicInteger();
-    private final AtomicInteger selector = new AtomicInteger();
+    private final AtomicInteger rendering = new AtomicInteger();
+    private final AtomicInteger onMixlogThreads = new AtomicInteger();
 
     @Override
     protected void append(ILoggingEvent event) {
-        if (event.getLoggerName().startsWith("jdk.")) {
-            jdk.incrementAndGet();
-            if (event.getThreadName().endsWith("-SelectorManager")) {
-                selector.incrementAndGet();
+        if (event.getLoggerName().equals(ForkedLogging.RENDERING_LOGGER)) {
+            rendering.incrementAndGet();
+            if (event.getThreadName().startsWith("mixlog-")) {
+                onMixlogThreads.incrementAndGet();
             }
         }
     }
 
-    int jdkRecords() {
-        return jdk.get();
+    int renderingRecords() {
+        return rendering.get();
     }
 
-    int selectorThreadRecords() {
-        return selector.get();
+    int renderingRecordsOnMixlogThreads() {
+        return onMixlogThreads.get();
     }
 }

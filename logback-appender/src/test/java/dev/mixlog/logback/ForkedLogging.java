@@ -11,13 +11,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * A service run in a JVM of its own by {@link ForkedLogback}, configured by {@code -Dlogback.configurationFile}.
  * {@code exit <n>}: logs n events and returns without stopping Logback, so that the JVM exits and the
- * shutdown hook delivers. {@code bridge <n>}: bridges java.util.logging into Logback, logs n events,
- * waits for their delivery, stops Logback and prints what the appenders saw. {@code paced <n>}: logs n
+ * shutdown hook delivers. {@code bridge <n>}: bridges java.util.logging into Logback, logs n events
+ * each carrying a value whose {@code toString()} logs through java.util.logging (it runs where Mixlog
+ * maps the event, on its consumer thread), waits for their delivery, stops Logback and prints what
+ * the appenders saw. {@code paced <n>}: logs n
  * events at {@value #PACED_PER_SECOND} a second, printing {@code logged <count>} after every
  * {@value #PACED_REPORT_EVERY}, until it is killed or done.
  */
 public final class ForkedLogging {
     private static final Marker CHECKED_OUT = MixpanelMarkers.event("Checked Out");
+    /** The java.util.logging logger the values of {@code bridge} log to as they are rendered. */
+    static final String RENDERING_LOGGER = "com.example.shop.CartRendering";
     private static final long DELIVERY_BOUND_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final int PACED_PER_SECOND = 2_000;
     static final int PACED_REPORT_EVERY = 100;
@@ -53,8 +57,21 @@ public final class ForkedLogging {
             logPaced(log, events);
             return;
         }
+        java.util.logging.Logger rendering = java.util.logging.Logger.getLogger(RENDERING_LOGGER);
         for (int seq = 0; seq < events; seq++) {
-            log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
+            if (mode.equals("bridge")) {
+                int cart = seq;
+                Object loggingValue = new Object() {
+                    @Override
+                    public String toString() {
+                        rendering.fine(() -> "rendering cart " + cart);
+                        return "cart-" + cart;
+                    }
+                };
+                log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).addKeyValue("cart", loggingValue).log("checked out");
+            } else {
+                log.atInfo().addMarker(CHECKED_OUT).addKeyValue("seq", seq).log("checked out");
+            }
         }
         System.out.println("logged " + events + " at " + System.currentTimeMillis());
         if (mode.equals("bridge")) {
@@ -66,7 +83,7 @@ public final class ForkedLogging {
             }
             context.stop();
             System.out.println("captured=" + mixpanel.getStats().captured() + " delivered=" + mixpanel.getStats().delivered()
-                    + " jdkRecords=" + counting.jdkRecords() + " selectorThreadRecords=" + counting.selectorThreadRecords());
+                    + " renderingRecords=" + counting.renderingRecords() + " onMixlogThreads=" + counting.renderingRecordsOnMixlogThreads());
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * How {@link LoopbackMixpanel} answers one request: accept it as Mixpanel does, refuse it with a
  * status, rate-limit it, drop the connection (before or after ingesting), refuse some of its records
- * as {@code /import?strict=1} does, or send a reply body that is huge or stalls.
+ * as {@code /import?strict=1} does, or send a reply body that is huge, stalls or drips.
  */
 public final class Reply {
     /** What happens to the records of the request. */
@@ -20,6 +20,8 @@ public final class Reply {
 
     /** {@link #streamedBytes} of a reply that stalls after its body's first bytes. */
     static final long STALLS = -1;
+    /** {@link #streamedBytes} of a reply whose body goes on one byte at a time, never ending. */
+    static final long DRIPS = -2;
 
     final int status;
     /** The body; {@code null} for the endpoint's own (see {@link Request#mixpanelBody}). */
@@ -30,7 +32,7 @@ public final class Reply {
     final List<Integer> refused;
     /** For a 429: how long from the answer on no request should arrive; null otherwise. */
     final Duration pause;
-    /** Generated body bytes streamed after {@link #body}: 0 for none, {@link Long#MAX_VALUE} for endless, {@link #STALLS}. */
+    /** Generated body bytes streamed after {@link #body}: 0 for none, {@link Long#MAX_VALUE} for endless, {@link #STALLS}, {@link #DRIPS}. */
     final long streamedBytes;
 
     private Reply(int status, String body, Map<String, String> headers, Ingest ingest, boolean dropConnection,
@@ -139,6 +141,14 @@ public final class Reply {
     /** Ingests every record, answers 200, sends the first bytes of the body and then nothing more: the reply stalls. */
     public static Reply acceptThenStall() {
         return new Reply(200, "{\"status\":", Map.of(), Ingest.ALL, false, List.of(), null, STALLS);
+    }
+
+    /**
+     * Ingests every record, answers 200, then sends the body one byte every 100 ms, never ending:
+     * each read of the client gets a byte in time, and only a bound on the whole exchange ends it.
+     */
+    public static Reply acceptThenDrip() {
+        return new Reply(200, "{\"status\":", Map.of(), Ingest.ALL, false, List.of(), null, DRIPS);
     }
 
     /** This reply with one more header (a {@code Retry-After: 1} header does not make a rate limit of the pause). */

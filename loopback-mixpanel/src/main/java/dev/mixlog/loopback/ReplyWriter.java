@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** Writes a {@link Reply} on the exchange: whole, streamed without end, stalled, or not at all. */
+/** Writes a {@link Reply} on the exchange: whole, streamed without end, stalled, dripping, or not at all. */
 final class ReplyWriter {
     /** How long an endless or stalled reply body is written at most, should the client never close. */
     private static final Duration ENDLESS_BODY_BOUND = Duration.ofSeconds(30);
@@ -27,6 +27,9 @@ final class ReplyWriter {
         if (reply.streamedBytes == Reply.STALLS) {
             stall(exchange, reply, bytes);
             return true;
+        }
+        if (reply.streamedBytes == Reply.DRIPS) {
+            return drip(exchange, reply, bytes);
         }
         if (reply.streamedBytes > 0) {
             return stream(exchange, reply, bytes);
@@ -49,6 +52,27 @@ final class ReplyWriter {
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Writes the headers and the body's first bytes, then one byte every 100 ms until the client closes (or the bound). */
+    private static boolean drip(HttpExchange exchange, Reply reply, byte[] start) throws IOException {
+        exchange.sendResponseHeaders(reply.status, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(start);
+        out.flush();
+        long deadline = System.nanoTime() + ENDLESS_BODY_BOUND.toNanos();
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException clientClosed) {
+            return false;
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /**

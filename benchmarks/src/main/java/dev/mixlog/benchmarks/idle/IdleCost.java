@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * CPU an idle appender uses: after a few events have been delivered (so every thread it starts is
  * running), nothing is logged for the measured period. Reports the CPU of the appender's threads
- * ({@code mixlog-*} and the JDK HTTP client's selector thread), of every Java thread but main, and of
+ * ({@code mixlog-*}), of every Java thread but main, and of
  * the whole process, each also as a percentage of one core.
  * <p>Usage: {@code IdleCost <case> <result.properties> [seconds]}; default 10 s.
  */
@@ -64,6 +64,6 @@ public final class IdleCost {
     }
 
     private static boolean isAppenderThread(String name) {
-        return name.startsWith("mixlog-") || name.startsWith("HttpClient-");
+        return name.startsWith("mixlog-");
     }
 }

@@ -152,7 +152,7 @@ public final class ResultsReport {
     private void idle(ResultFile env) {
         out.append("## 4. Idle cost\n\n")
                 .append("After 10 events were delivered, nothing is logged for ").append(env.get("idleSeconds"))
-                .append(" s. Appender threads: `mixlog-*` threads and the JDK HTTP client's selector thread ")
+                .append(" s. Appender threads: `mixlog-*` threads ")
                 .append("(ThreadMXBean CPU time). Process: every thread, GC and JIT included.\n\n");
         MarkdownTable table = new MarkdownTable("appender", "appender threads: ms CPU", "% of one core",
                 "process: ms CPU", "process: % of one core");

@@ -78,8 +78,8 @@ public final class Settings {
             Duration.ofMillis(1), Duration.ofMinutes(10), "`10s`", "time to open a connection.");
     public static final Setting<Duration> REQUEST_TIMEOUT = Setting.duration("requestTimeout", Duration.ofSeconds(30),
             Duration.ofMillis(1), Duration.ofMinutes(10), "`30s`",
-            "time for one request, from sending to the reply's headers; the whole exchange, body included, is cut off at "
-                    + "twice this. Only the first 64 KiB of a reply body is read.");
+            "time to wait for the reply to begin, and for each further part of it; the whole exchange, body included, is cut "
+                    + "off at twice this. Only the first 64 KiB of a reply body is read.");
     public static final Setting<Duration> RETRY_INITIAL_BACKOFF = Setting.duration("retryInitialBackoff", Duration.ofSeconds(2),
             Duration.ofMillis(1), Duration.ofHours(1), "`2s`",
             "first retry delay, doubled after each failure, with full jitter (Mixpanel asks for 2 s doubling to 60 s).");
@@ -103,7 +103,7 @@ public final class Settings {
     public static final Setting<OverflowPolicy> OVERFLOW_POLICY = Setting.choice("overflowPolicy", OverflowPolicy.DROP,
             OverflowPolicy::parse, "drop or block",
             "what an application thread does when the ring is full: `drop` the event (counted as ring full), or `block`: wait "
-                    + "up to `blockTimeout` for a free slot, then drop. Mixlog's own threads and the JDK HTTP client's never wait.");
+                    + "up to `blockTimeout` for a free slot, then drop. Mixlog's own threads never wait.");
     public static final Setting<Duration> BLOCK_TIMEOUT = Setting.duration("blockTimeout", Duration.ofMillis(100),
             Duration.ZERO, Duration.ofMinutes(1), "`100ms`",
             "with `overflowPolicy=block`, the longest one log call waits for room; 0 to `1min`.");

@@ -28,7 +28,6 @@ public final class Pipeline<S> {
     private static final long BLOCK_PARK_NANOS = 50_000;
 
     private final Intake<S> intake;
-    private final MixpanelTransport transport;
     private final Dispatcher dispatcher;
     private final ConsumerLoop<S> loop;
     private final ConsumerThread consumer;
@@ -37,8 +36,7 @@ public final class Pipeline<S> {
 
     public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, MixlogStats stats, SafeStatus status) {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
-        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(),
-                "https".equalsIgnoreCase(config.baseUrl().getScheme()));
+        MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout());
         // a core recording for a test without credentials sends nothing, and so spools nothing
         SpoolOpening spool = config.credentials().missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
         this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
@@ -101,9 +99,9 @@ public final class Pipeline<S> {
         return refusal;
     }
 
-    /** Whether the calling thread works for this pipeline: one of Mixlog's, or the HTTP client's selector thread. */
+    /** Whether the calling thread works for this pipeline: one of Mixlog's (its HTTP exchanges run on them too). */
     public boolean isDeliveryThread() {
-        return MixlogThread.isCurrent() || transport.isSelectorThread(Thread.currentThread());
+        return MixlogThread.isCurrent();
     }
 
     /**

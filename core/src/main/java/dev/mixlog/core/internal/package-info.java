@@ -21,8 +21,9 @@
  *   <li><b>Send</b>: the loop hands sealed batches to the {@code delivery.Dispatcher}, at most
  *       {@code maxInFlight} at once (beyond that it waits, and the ring absorbs what arrives). A
  *       sender encodes the body ({@code http.Gzip}) and posts it to the {@code http.Route} of its
- *       kind ({@code http.MixpanelTransport}, the JDK's HTTP client; the reply is read by
- *       {@code http.BoundedBody}).</li>
+ *       kind ({@code http.MixpanelTransport}: HTTP/1.1 on the sender's thread, over a
+ *       {@code http.Connection} kept between requests; the reply is read, bounded, by
+ *       {@code http.ReplyReader}).</li>
  *   <li><b>Reply</b>: {@code http.ReplyClassifier} turns the reply into a {@code http.Verdict}:
  *       delivered, partly refused, too large (split in halves), refused, or to be retried with
  *       backoff ({@code delivery.Backoff}, {@code delivery.SendGate} for rate limits).</li>

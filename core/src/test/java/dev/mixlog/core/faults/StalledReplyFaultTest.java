@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A reply whose body stalls after its headers (which the JDK's request timeout no longer covers):
- * the consumer cuts the exchange after twice {@code requestTimeout}, the batch is retried, and the
- * events are delivered once. The server would hold the stalled reply for 30 s.
+ * A reply whose body stalls after its headers times out after {@code requestTimeout}; one whose body
+ * drips a byte at a time, each in time, is cut by the consumer after twice {@code requestTimeout}.
+ * Either way the batch is retried and the events are delivered once. The server would hold either
+ * reply for 30 s.
  */
 @ExtendWith(LoopbackMixpanelExtension.class)
 class StalledReplyFaultTest {
@@ -26,13 +27,24 @@ class StalledReplyFaultTest {
     private LoopbackMixpanel server;
 
     @Test
-    void aStalledReplyIsCutAndTheBatchRetried() {
+    void aStalledReplyTimesOutAndTheBatchIsRetried() {
+        cutAndRetried(Reply.acceptThenStall(), "SocketTimeoutException", "a reply whose body stalled after its headers, "
+                + "requestTimeout 1 s: timed out after 1 s without a byte");
+    }
+
+    @Test
+    void aDrippingReplyIsCutAtTheExchangeBoundAndTheBatchIsRetried() {
+        cutAndRetried(Reply.acceptThenDrip(), "no complete reply within PT2S", "a reply whose body dripped a byte every "
+                + "100 ms, requestTimeout 1 s: cut at the 2 s bound of the whole exchange");
+    }
+
+    private void cutAndRetried(Reply firstReply, String reported, String figure) {
         try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.REQUEST_TIMEOUT, "1s"))) {
-            // a first exchange warms the client up, so that the stalled reply's headers come well within the timeout
+            // a first exchange warms the client up, so that the reply's headers come well within the timeout
             pipeline.logNumbered(0, 1);
             pipeline.awaitSettled(1);
-            AtomicBoolean stalled = new AtomicBoolean();
-            server.answerWith(arrival -> stalled.compareAndSet(false, true) ? Reply.acceptThenStall() : Reply.accept());
+            AtomicBoolean answered = new AtomicBoolean();
+            server.answerWith(arrival -> answered.compareAndSet(false, true) ? firstReply : Reply.accept());
 
             long started = System.nanoTime();
             pipeline.logNumbered(1, EVENTS);
@@ -42,12 +54,11 @@ class StalledReplyFaultTest {
             pipeline.assertLedger(EVENTS, server);
             assertEquals(EVENTS, pipeline.stats().delivered());
             assertEquals(1, pipeline.stats().retried(), () -> pipeline.stats() + "\n" + pipeline.status());
-            List<String> cut = pipeline.status().containing("no complete reply within PT2S");
+            List<String> cut = pipeline.status().containing(reported);
             assertEquals(1, cut.size(), pipeline.status()::toString);
             assertTrue(took < 10_000_000_000L, "took " + took / 1_000_000 + " ms");
-            Figures.report("stalled reply", "a reply whose body stalled after its headers, requestTimeout 1 s: cut at "
-                    + "the 2 s bound, retried once, " + EVENTS + " events delivered once (the first copy deduplicated) in "
-                    + Figures.millis(took) + " ms");
+            Figures.report("stalled reply", figure + ", retried once, " + EVENTS + " events delivered once (the first copy "
+                    + "deduplicated) in " + Figures.millis(took) + " ms");
         }
     }
 }

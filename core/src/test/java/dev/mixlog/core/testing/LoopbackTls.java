@@ -33,6 +33,7 @@ public final class LoopbackTls implements AutoCloseable {
 
     private final HttpsServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final SSLContext serverContext;
     private final SSLContext clientContext;
     private final Path trustStore;
     private final AtomicLong events = new AtomicLong();
@@ -44,7 +45,7 @@ public final class LoopbackTls implements AutoCloseable {
         KeyStore keys = selfSignedKeyStore(dir.resolve("server.p12"));
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, PASSWORD.toCharArray());
-        SSLContext serverContext = SSLContext.getInstance("TLS");
+        this.serverContext = SSLContext.getInstance("TLS");
         serverContext.init(keyManagers.getKeyManagers(), null, null);
 
         KeyStore trusted = KeyStore.getInstance("PKCS12");
@@ -97,6 +98,11 @@ public final class LoopbackTls implements AutoCloseable {
 
     public SSLContext clientContext() {
         return clientContext;
+    }
+
+    /** The server's own TLS context, for a test's raw TLS server that the same clients trust. */
+    public SSLContext serverContext() {
+        return serverContext;
     }
 
     public Path trustStore() {

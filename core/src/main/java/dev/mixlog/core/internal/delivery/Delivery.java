@@ -4,6 +4,7 @@ import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
+import dev.mixlog.core.internal.http.Cancellation;
 import dev.mixlog.core.internal.http.Reply;
 import dev.mixlog.core.internal.http.ReplyClassifier;
 import dev.mixlog.core.internal.http.Route;
@@ -36,8 +37,8 @@ final class Delivery implements Runnable {
     private int counted;
     /** Whether the spool file is done with here: kept for the next start, or dealt with while reading it. */
     private boolean fileDone;
-    /** The sender running this delivery, when its current exchange must end (0 between exchanges), and whether it was cut. */
-    private Thread sender;
+    /** The current exchange, when it must end (0 between exchanges), and whether it was cut for going on too long. */
+    private Cancellation exchange;
     private long exchangeDeadline;
     private boolean cut;
 
@@ -58,9 +59,6 @@ final class Delivery implements Runnable {
 
     @Override
     public void run() {
-        synchronized (this) {
-            sender = Thread.currentThread();
-        }
         try {
             if (batch == null) {
                 batch = readBack();
@@ -118,32 +116,38 @@ final class Delivery implements Runnable {
     }
 
     /**
-     * Interrupts the sender if its exchange is past the bound. Exclusive with the end of an
-     * exchange, so a sender that has finished and moved on is never interrupted.
+     * Cancels the current exchange if it is past the bound. Exclusive with the start and end of an
+     * exchange, so the next exchange of the same delivery is never cut for this one.
      */
     synchronized void cutIfOverdue(long nowNanos) {
         if (exchangeDeadline != 0 && nowNanos - exchangeDeadline > 0) {
             exchangeDeadline = 0;
             cut = true;
-            sender.interrupt();
+            exchange.cancel();
+        }
+    }
+
+    /** The senders are being stopped: the current exchange ends now (its sender is interrupted as well). */
+    synchronized void stopExchange() {
+        if (exchange != null) {
+            exchange.cancel();
         }
     }
 
     /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
-    private Reply exchange(byte[] body) throws IOException, InterruptedException {
+    private Reply exchange(byte[] body) throws IOException {
+        Cancellation cancellation = new Cancellation();
         synchronized (this) {
             cut = false;
+            exchange = cancellation;
             exchangeDeadline = System.nanoTime() + owner.transport.exchangeBound().toNanos();
         }
         try {
-            return owner.transport.send(route, body);
+            return owner.transport.send(route, body, cancellation);
         } finally {
             synchronized (this) {
                 exchangeDeadline = 0;
-                if (cut) {
-                    // the exchange ended as it was cut: the interrupt meant for it must not reach what comes next
-                    Thread.interrupted();
-                }
+                exchange = null;
             }
         }
     }
@@ -204,11 +208,16 @@ final class Delivery implements Runnable {
                     stoppedShort(part.size());
                     throw e;
                 }
-                verdict = Verdict.retry(cut ? "no complete reply within " + owner.transport.exchangeBound() : "interrupted",
-                        null, false);
+                verdict = Verdict.retry("interrupted", null, false);
             } catch (Throwable e) {
-                // a network failure, or anything else raised while sending or reading: retried as a failed request
-                verdict = Verdict.retry(SafeStatus.describe(e), null, false);
+                if (owner.isShuttingDown() && Thread.currentThread().isInterrupted()) {
+                    // the stop ended the exchange (stopExchange)
+                    stoppedShort(part.size());
+                    throw new InterruptedException("stopped");
+                }
+                // a network failure, a cut, or anything else raised while sending or reading: retried as a failed request
+                verdict = Verdict.retry(cut ? "no complete reply within " + owner.transport.exchangeBound() : SafeStatus.describe(e),
+                        null, false);
             }
             if (verdict.kind() != Verdict.Kind.RETRY) {
                 owner.reports.recovered(route);

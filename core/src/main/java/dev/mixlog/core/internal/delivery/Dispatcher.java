@@ -200,16 +200,23 @@ public final class Dispatcher {
         }
     }
 
-    /** Interrupts the senders; each delivery that never ran counts its events as dropped, or kept in the spool. */
+    /**
+     * Interrupts the senders and ends their exchanges (socket I/O ignores interrupts); each delivery
+     * that never ran counts its events as dropped, or kept in the spool.
+     */
     private void stopSenders() {
-        for (Runnable neverRun : senders.shutdownNow()) {
-            ((Delivery) neverRun).neverRun();
+        List<Runnable> neverRun = senders.shutdownNow();
+        for (Delivery delivery : underWay) {
+            delivery.stopExchange();
+        }
+        for (Runnable delivery : neverRun) {
+            ((Delivery) delivery).neverRun();
         }
     }
 
     /**
-     * Interrupts each sender whose exchange has gone on longer than the transport's bound (a reply
-     * whose body stalls after its headers): the exchange is abandoned and retried. Called by the
+     * Cancels each exchange that has gone on longer than the transport's bound (a reply whose body
+     * stalls after its headers, a server that reads nothing): the exchange is abandoned and retried. Called by the
      * consumer thread as it goes round, so no thread of its own watches the exchanges.
      */
     public void cutOverdueExchanges(long nowNanos) {

@@ -2,77 +2,56 @@ package dev.mixlog.core.internal.http;
 
 import dev.mixlog.core.internal.batch.Batch;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
-/** Posts batches with the JDK's {@link HttpClient}: one blocking exchange per call, on the caller's thread. */
+/**
+ * Posts batches over HTTP/1.1: one blocking exchange per call, on the sender's own thread, on a
+ * connection kept from an earlier exchange when there is one ({@link IdleConnections}). No thread of
+ * its own, no per-request pipeline of futures: a batch touches the consumer thread and one sender,
+ * and the code run per request is small enough for the JIT to compile early (with the JDK's
+ * {@code HttpClient}, its selector thread alone cost about 1 ms of CPU per request, mostly
+ * interpreted code, at 10 requests/s).
+ */
 public final class MixpanelTransport implements AutoCloseable {
     static final String USER_AGENT = "mixlog/0.1";
     /** Bytes of a reply body kept; a longer body is cut there and its connection closed. Mixpanel's replies are far shorter. */
     static final int MAX_REPLY_BYTES = 64 * 1024;
-    /** The JDK ends a client's {@code toString()} with its id in parentheses, such as {@code HttpClientImpl@6fdbe764(1)}. */
-    private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
-    /** How the JDK names a client's selector thread: {@code HttpClient-<id>-SelectorManager}. */
-    private static final String SELECTOR_PREFIX = "HttpClient-";
-    private static final String SELECTOR_SUFFIX = "-SelectorManager";
+    /**
+     * A connection idle this long is closed rather than reused: servers close idle connections too
+     * (the JDK's own HTTP server after 30 s), and one closed as a request goes out fails it.
+     */
+    static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
 
-    private final HttpClient client;
-    private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    private final int readTimeoutMillis;
     private final Duration exchangeBound;
-    private final String selectorThreadName;
+    /** The TLS sockets' factory: given (a test's own certificate), or the JVM's default, made at the first {@code https} connection. */
+    private volatile SSLSocketFactory tls;
+    private final IdleConnections idle = new IdleConnections(MAX_IDLE_NANOS);
 
     /**
-     * A client whose follow-up work runs on the thread that makes it due (a sender, or the client's
-     * selector thread) instead of being handed to a pool: an exchange then touches two threads, not
-     * three or four, and costs about a third less CPU (measured on loopback, JDK 17). The stages are
-     * short and never block: the reply body is bounded and read as it arrives ({@link BoundedBody}).
+     * @param connectTimeout the longest wait for a connection (TLS handshake apart)
+     * @param requestTimeout the longest wait for each read of a reply; the whole exchange is bounded
+     *                       by twice this ({@link #exchangeBound()})
      */
-    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https) {
-        this(connectTimeout, requestTimeout, https, null);
+    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, null);
     }
 
     /** As above, trusting what {@code tls} trusts instead of the JVM's default (a test's own certificate). */
-    MixpanelTransport(Duration connectTimeout, Duration requestTimeout, boolean https, SSLContext tls) {
-        // the client's selector thread inherits the creating thread's context class loader: make it Mixlog's,
-        // not a web application's, which the thread would otherwise keep alive after an undeploy
-        Thread creating = Thread.currentThread();
-        ClassLoader callers = creating.getContextClassLoader();
-        creating.setContextClassLoader(MixpanelTransport.class.getClassLoader());
-        try {
-            HttpClient.Builder builder = HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(Runnable::run);
-            if (tls != null) {
-                builder.sslContext(tls);
-            }
-            this.client = builder.build();
-        } finally {
-            creating.setContextClassLoader(callers);
-        }
-        this.requestTimeout = requestTimeout;
+    MixpanelTransport(Duration connectTimeout, Duration requestTimeout, SSLContext tls) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeoutMillis = Connection.millis(requestTimeout);
         this.exchangeBound = requestTimeout.multipliedBy(2);
-        Matcher id = CLIENT_ID.matcher(String.valueOf(client));
-        this.selectorThreadName = id.find() ? SELECTOR_PREFIX + id.group(1) + SELECTOR_SUFFIX : null;
-    }
-
-    /**
-     * Whether the thread is this client's selector thread. The JDK creates and names it; it reads the
-     * replies and logs through {@code System.Logger} while Mixlog sends. When the client's id cannot
-     * be read, the selector thread of any JDK client counts.
-     */
-    public boolean isSelectorThread(Thread thread) {
-        String name = thread.getName();
-        return selectorThreadName != null ? selectorThreadName.equals(name)
-                : name.startsWith(SELECTOR_PREFIX) && name.endsWith(SELECTOR_SUFFIX);
+        this.tls = tls == null ? null : tls.getSocketFactory();
     }
 
     /** The request body as sent: the batch's JSON, gzip-compressed or in the original form when the route says so. */
@@ -83,36 +62,83 @@ public final class MixpanelTransport implements AutoCloseable {
         return route.gzip() ? Gzip.compress(batch.body()) : batch.body();
     }
 
-    /**
-     * Sends an encoded body and returns the reply.
-     *
-     * @throws IOException on network failures and timeouts
-     * @throws InterruptedException when the sending thread is interrupted (shutdown)
-     */
-    public Reply send(Route route, byte[] encodedBody) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(route.uri())
-                .timeout(requestTimeout)
-                .header("Content-Type", route.form() ? FormBody.CONTENT_TYPE : "application/json")
-                .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encodedBody));
-        if (route.gzip()) {
-            request.header("Content-Encoding", "gzip");
-        }
-        route.authorization().ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response = exchange(request.build());
-        String body = response.body();
-        Duration retryAfter = response.headers().firstValue("Retry-After").map(MixpanelTransport::parseRetryAfter).orElse(null);
-        return new Reply(response.statusCode(), body, retryAfter);
+    /** Sends an encoded body, with no way to cancel it (tests). */
+    Reply send(Route route, byte[] encodedBody) throws IOException {
+        return send(route, encodedBody, new Cancellation());
     }
 
     /**
-     * One exchange on the calling thread, bounded in memory by {@link BoundedBody}. The JDK's request
-     * timeout covers the wait for the reply's headers only; the whole exchange is bounded by
-     * {@link #exchangeBound()}, which the dispatcher enforces by interrupting a sender that exceeds it.
+     * Sends an encoded body and returns the reply. A kept connection that fails before any byte of
+     * the reply arrives was most likely closed by the server while idle: the request goes once more,
+     * on a new connection.
+     *
+     * @param cancellation lets another thread end the exchange (an exchange past its bound, a stop)
+     * @throws IOException on network failures, timeouts, malformed replies and cancellation
      */
-    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, BoundedBody.handler(MAX_REPLY_BYTES));
+    public Reply send(Route route, byte[] encodedBody, Cancellation cancellation) throws IOException {
+        URI uri = route.uri();
+        byte[] head = requestHead(route, encodedBody.length);
+        Connection kept = idle.take(Connection.origin(uri), System.nanoTime());
+        if (kept != null) {
+            try {
+                return exchange(kept, head, encodedBody, cancellation);
+            } catch (IOException failed) {
+                if (kept.replyStarted() || cancellation.cancelled()) {
+                    throw failed;
+                }
+            }
+        }
+        SSLSocketFactory factory = Connection.isTls(uri) ? tlsFactory() : null;
+        return exchange(Connection.open(uri, connectTimeout, readTimeoutMillis, factory, cancellation), head, encodedBody,
+                cancellation);
+    }
+
+    /** One exchange; the connection is kept for the next one when the reply allows, and closed otherwise. */
+    private Reply exchange(Connection connection, byte[] head, byte[] body, Cancellation cancellation) throws IOException {
+        boolean reusable = false;
+        try {
+            ReplyReader.Received received = connection.exchange(head, body, MAX_REPLY_BYTES, cancellation);
+            reusable = received.reusable();
+            return received.reply();
+        } finally {
+            if (reusable) {
+                idle.put(connection, System.nanoTime());
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    /** The request line and headers, ASCII; {@code Authorization} comes from the route and is written nowhere else. */
+    private static byte[] requestHead(Route route, int bodyLength) {
+        URI uri = route.uri();
+        StringBuilder head = new StringBuilder(320).append("POST ").append(uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            head.append('?').append(uri.getRawQuery());
+        }
+        head.append(" HTTP/1.1\r\nHost: ").append(Connection.hostHeader(uri))
+                .append("\r\nUser-Agent: ").append(USER_AGENT)
+                .append("\r\nAccept: application/json")
+                .append("\r\nContent-Type: ").append(route.form() ? FormBody.CONTENT_TYPE : "application/json");
+        if (route.gzip()) {
+            head.append("\r\nContent-Encoding: gzip");
+        }
+        route.authorization().ifPresent(value -> head.append("\r\nAuthorization: ").append(value));
+        head.append("\r\nContent-Length: ").append(bodyLength).append("\r\n\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private SSLSocketFactory tlsFactory() throws IOException {
+        SSLSocketFactory factory = tls;
+        if (factory == null) {
+            try {
+                factory = SSLContext.getDefault().getSocketFactory();
+            } catch (NoSuchAlgorithmException unavailable) {
+                throw new IOException("no TLS available in this JVM: " + unavailable.getMessage());
+            }
+            tls = factory;
+        }
+        return factory;
     }
 
     /** The longest one exchange may take, reply body included: twice {@code requestTimeout}. */
@@ -137,16 +163,9 @@ public final class MixpanelTransport implements AutoCloseable {
         }
     }
 
-    /** Closes the client's connections where the JDK allows it (Java 21 and later). */
+    /** Closes the kept connections; a connection in use is closed as its exchange ends. */
     @Override
     public void close() {
-        Object maybeCloseable = client;
-        if (maybeCloseable instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) maybeCloseable).close();
-            } catch (Exception ignored) {
-                // best effort at shutdown
-            }
-        }
+        idle.closeAll();
     }
 }

@@ -1,16 +1,21 @@
 package dev.mixlog.core.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.testing.LoopbackTls;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,12 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
- * The transport over TLS, as it talks to Mixpanel (an {@code https} base URL asks for HTTP/2 and
- * falls back to HTTP/1.1 here): the client runs its follow-up work on its own threads, with no pool,
- * so these exchanges check that TLS handshakes and replies complete that way, with several senders
- * at once, and that an oversized reply is still cut at the bound.
+ * The transport over TLS, as it talks to Mixpanel: TLS handshakes with hostname verification, kept
+ * connections shared by several senders at once, an oversized reply cut at the bound, and an
+ * exchange with a server that reads nothing ended at once by cancelling it from another thread.
  */
 class TlsTransportTest {
     @TempDir
@@ -44,7 +50,7 @@ class TlsTransportTest {
     }
 
     private MixpanelTransport transport() {
-        return new MixpanelTransport(Duration.ofSeconds(10), Duration.ofSeconds(30), true, server.clientContext());
+        return new MixpanelTransport(Duration.ofSeconds(10), Duration.ofSeconds(30), server.clientContext());
     }
 
     @Test
@@ -92,6 +98,43 @@ class TlsTransportTest {
             assertTrue(next.body().contains("\"num_records_imported\":10"), next.body());
         }
         assertEquals(20, server.events());
+    }
+
+    @Test
+    void cancellingEndsAnExchangeWhoseServerReadsNothing() throws Exception {
+        try (SSLServerSocket silent = (SSLServerSocket) server.serverContext().getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch handshaken = new CountDownLatch(1);
+            Thread acceptor = new Thread(() -> {
+                try (SSLSocket accepted = (SSLSocket) silent.accept()) {
+                    accepted.startHandshake();
+                    handshaken.countDown();
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (IOException | InterruptedException ended) {
+                    // the test is over
+                }
+            }, "silent-tls-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Route silentRoute = Route.events(new MixlogSettings().text(Settings.TOKEN, "project-token")
+                    .text(Settings.BASE_URL, "https://127.0.0.1:" + silent.getLocalPort()).build());
+            // far more than the socket buffers hold: the write blocks until the exchange is cancelled
+            byte[] body = new byte[64 * 1024 * 1024];
+            Cancellation cancellation = new Cancellation();
+            ExecutorService sender = Executors.newSingleThreadExecutor();
+            try (MixpanelTransport transport = transport()) {
+                Future<Reply> exchange = sender.submit(() -> transport.send(silentRoute, body, cancellation));
+                assertTrue(handshaken.await(30, TimeUnit.SECONDS), "handshake");
+                long cancelled = System.nanoTime();
+                cancellation.cancel();
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> exchange.get(30, TimeUnit.SECONDS));
+                assertTrue(failed.getCause() instanceof IOException, String.valueOf(failed.getCause()));
+                assertTrue(System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(20), "ended soon after the cancel");
+            } finally {
+                sender.shutdownNow();
+                acceptor.interrupt();
+            }
+        }
     }
 
     private static byte[] batchJson(int events) {
