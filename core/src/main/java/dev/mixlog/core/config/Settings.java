@@ -75,7 +75,7 @@ public final class Settings {
     public static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer("maxInFlight", 4, 1, 64, "`4`",
             "requests under way at once; beyond that the consumer waits and the ring absorbs the rest.");
     public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration("connectTimeout", Duration.ofSeconds(10),
-            Duration.ofMillis(1), Duration.ofMinutes(10), "`10s`", "time to open a connection.");
+            Duration.ofMillis(1), Duration.ofMinutes(10), "`10s`", "time to open a TCP connection (the TLS handshake then waits like a reply, see `requestTimeout`).");
     public static final Setting<Duration> REQUEST_TIMEOUT = Setting.duration("requestTimeout", Duration.ofSeconds(30),
             Duration.ofMillis(1), Duration.ofMinutes(10), "`30s`",
             "time to wait for the reply to begin, and for each further part of it; the whole exchange, body included, is cut "

@@ -41,6 +41,8 @@ final class Delivery implements Runnable {
     private Cancellation exchange;
     private long exchangeDeadline;
     private boolean cut;
+    /** Whether the senders are being stopped: the current exchange is cancelled, and any later one as it starts. */
+    private boolean stopped;
 
     Delivery(Dispatcher owner, Route route, Batch batch) {
         this.owner = owner;
@@ -110,9 +112,10 @@ final class Delivery implements Runnable {
         return batch != null ? batch.size() : spooled.events();
     }
 
-    /** The senders stopped before this delivery ran: its events are dropped, or kept in the spool. */
+    /** The senders stopped before this delivery ran: its events are dropped, or kept in the spool, and it is settled. */
     void neverRun() {
         stoppedShort(events());
+        owner.finished(this);
     }
 
     /**
@@ -127,11 +130,19 @@ final class Delivery implements Runnable {
         }
     }
 
-    /** The senders are being stopped: the current exchange ends now (its sender is interrupted as well). */
+    /**
+     * The senders are being stopped (and interrupted): the current exchange ends now, and one that
+     * starts later (a split batch's second half) is cancelled as it starts.
+     */
     synchronized void stopExchange() {
+        stopped = true;
         if (exchange != null) {
             exchange.cancel();
         }
+    }
+
+    private synchronized boolean stopped() {
+        return stopped;
     }
 
     /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
@@ -141,6 +152,9 @@ final class Delivery implements Runnable {
             cut = false;
             exchange = cancellation;
             exchangeDeadline = System.nanoTime() + owner.transport.exchangeBound().toNanos();
+            if (stopped) {
+                cancellation.cancel();
+            }
         }
         try {
             return owner.transport.send(route, body, cancellation);
@@ -210,7 +224,7 @@ final class Delivery implements Runnable {
                 }
                 verdict = Verdict.retry("interrupted", null, false);
             } catch (Throwable e) {
-                if (owner.isShuttingDown() && Thread.currentThread().isInterrupted()) {
+                if (stopped()) {
                     // the stop ended the exchange (stopExchange)
                     stoppedShort(part.size());
                     throw new InterruptedException("stopped");

@@ -6,8 +6,9 @@ import java.net.Socket;
 /**
  * Ends one exchange from another thread. Blocking socket I/O ignores interrupts, so cancelling closes
  * the exchange's socket: whatever the sender waits on (connecting, the TLS handshake, writing the
- * request, reading the reply) fails at once with an {@link IOException}. Closing a socket never waits
- * for the thread using it, so the consumer thread may cancel without risk of blocking.
+ * request, reading the reply) fails at once with an {@link IOException}. Closing a TCP socket never
+ * waits for the thread using it, so the consumer thread may cancel without risk of blocking. A host
+ * name being resolved is not ended: like every JDK client, Mixlog leaves that to the resolver.
  */
 public final class Cancellation {
     private Socket socket;
@@ -32,14 +33,14 @@ public final class Cancellation {
         return cancelled;
     }
 
-    /** Ends the exchange now, or, before it starts, keeps it from starting. */
-    public void cancel() {
-        Socket inUse;
-        synchronized (this) {
-            cancelled = true;
-            inUse = socket;
-            socket = null;
-        }
-        Connection.closeQuietly(inUse);
+    /**
+     * Ends the exchange now, or, before it starts, keeps it from starting. The socket is closed under
+     * the lock, so once the exchange has let go of it ({@link #detach}) no late cancel can close it
+     * under the next exchange that reuses the connection.
+     */
+    public synchronized void cancel() {
+        cancelled = true;
+        Connection.closeQuietly(socket);
+        socket = null;
     }
 }

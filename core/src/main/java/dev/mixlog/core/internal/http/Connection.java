@@ -44,6 +44,7 @@ final class Connection {
                            Cancellation cancellation) throws IOException {
         String host = connectHost(uri);
         int port = port(uri);
+        InetSocketAddress address = new InetSocketAddress(host, port);
         Socket socket = new Socket(Proxy.NO_PROXY);
         if (!cancellation.attach(socket)) {
             closeQuietly(socket);
@@ -52,7 +53,7 @@ final class Connection {
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(readTimeoutMillis);
-            socket.connect(new InetSocketAddress(host, port), millis(connectTimeout));
+            socket.connect(address, millis(connectTimeout));
             if (tls == null) {
                 return new Connection(origin(uri), socket, socket.getInputStream(), socket.getOutputStream());
             }
@@ -86,9 +87,21 @@ final class Connection {
         }
     }
 
-    /** Whether any byte of the last reply arrived: when none did, a kept connection was most likely closed while idle. */
+    /** Whether any byte of the reply to the current request has arrived. */
     boolean replyStarted() {
         return replies.started();
+    }
+
+    /**
+     * Whether bytes arrived while the connection was idle (a server's 408 before it closes one): they
+     * answer no request, so the connection is not reused.
+     */
+    boolean hasUnsolicitedBytes() {
+        try {
+            return replies.available() > 0;
+        } catch (IOException closed) {
+            return true;
+        }
     }
 
     /** Scheme, host and port: the connections a request may use. */

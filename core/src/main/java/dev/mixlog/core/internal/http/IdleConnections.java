@@ -20,14 +20,23 @@ final class IdleConnections {
 
     /** A kept connection to the origin, or {@code null} when there is none young enough. */
     synchronized Connection take(String origin, long nowNanos) {
+        closeExpired(nowNanos);
         Connection connection;
         while ((connection = connections.pollFirst()) != null) {
-            if (connection.origin().equals(origin) && nowNanos - connection.idleSince() < maxIdleNanos) {
+            if (connection.origin().equals(origin)) {
                 return connection;
             }
             connection.close();
         }
         return null;
+    }
+
+    /** Closes the connections idle too long: the oldest, at the back. */
+    private void closeExpired(long nowNanos) {
+        Connection oldest;
+        while ((oldest = connections.peekLast()) != null && nowNanos - oldest.idleSince() >= maxIdleNanos) {
+            connections.pollLast().close();
+        }
     }
 
     /** Keeps a connection whose exchange ended cleanly; after {@link #closeAll} it is closed instead. */
@@ -38,6 +47,7 @@ final class IdleConnections {
         }
         connection.idleSince(nowNanos);
         connections.addFirst(connection);
+        closeExpired(nowNanos);
     }
 
     synchronized void closeAll() {

@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.http;
 
 import dev.mixlog.core.internal.batch.Batch;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ public final class MixpanelTransport implements AutoCloseable {
     private final IdleConnections idle = new IdleConnections(MAX_IDLE_NANOS);
 
     /**
-     * @param connectTimeout the longest wait for a connection (TLS handshake apart)
+     * @param connectTimeout the longest wait for a TCP connection (the TLS handshake waits like a reply)
      * @param requestTimeout the longest wait for each read of a reply; the whole exchange is bounded
      *                       by twice this ({@link #exchangeBound()})
      */
@@ -68,9 +69,9 @@ public final class MixpanelTransport implements AutoCloseable {
     }
 
     /**
-     * Sends an encoded body and returns the reply. A kept connection that fails before any byte of
-     * the reply arrives was most likely closed by the server while idle: the request goes once more,
-     * on a new connection.
+     * Sends an encoded body and returns the reply. A kept connection that fails (not by a timeout)
+     * before any byte of the reply arrives was most likely closed by the server while idle: the
+     * request goes once more, on a new connection.
      *
      * @param cancellation lets another thread end the exchange (an exchange past its bound, a stop)
      * @throws IOException on network failures, timeouts, malformed replies and cancellation
@@ -79,11 +80,16 @@ public final class MixpanelTransport implements AutoCloseable {
         URI uri = route.uri();
         byte[] head = requestHead(route, encodedBody.length);
         Connection kept = idle.take(Connection.origin(uri), System.nanoTime());
+        if (kept != null && kept.hasUnsolicitedBytes()) {
+            kept.close();
+            kept = null;
+        }
         if (kept != null) {
             try {
                 return exchange(kept, head, encodedBody, cancellation);
             } catch (IOException failed) {
-                if (kept.replyStarted() || cancellation.cancelled()) {
+                // a timeout means the server took the request and is slow: that is for the retry policy
+                if (kept.replyStarted() || failed instanceof SocketTimeoutException || cancellation.cancelled()) {
                     throw failed;
                 }
             }

@@ -37,6 +37,11 @@ final class ReplyReader {
         return received > 0;
     }
 
+    /** Bytes that can be read without waiting. */
+    int available() throws IOException {
+        return in.available();
+    }
+
     /** Forgets the last reply: a new request is going out. */
     void expectReply() {
         received = 0;
@@ -56,7 +61,7 @@ final class ReplyReader {
             complete = true;
         } else if (head.chunked) {
             complete = readChunks(body);
-        } else if (head.contentLength >= 0) {
+        } else if (head.contentLength >= 0 && !head.transferEncoded) {
             complete = readFixed(body, head.contentLength);
         } else {
             // framed by the connection's end: read what the limit allows, and the connection is done
@@ -64,7 +69,9 @@ final class ReplyReader {
             complete = false;
         }
         Reply reply = new Reply(head.status, body.text(), head.retryAfter == null ? null : MixpanelTransport.parseRetryAfter(head.retryAfter));
-        return new Received(reply, complete && head.keepAlive);
+        // a reply framed two ways (Transfer-Encoding and Content-Length) is read, but its connection not trusted again
+        boolean framedOnce = !(head.transferEncoded && head.contentLength >= 0);
+        return new Received(reply, complete && head.keepAlive && framedOnce);
     }
 
     private Head readHead() throws IOException {
@@ -196,6 +203,8 @@ final class ReplyReader {
         final int status;
         long contentLength = -1;
         boolean chunked;
+        /** Whether a {@code Transfer-Encoding} header came (chunked or not). */
+        boolean transferEncoded;
         /** HTTP/1.1 keeps the connection unless told to close; 1.0 closes it. */
         boolean keepAlive;
         String retryAfter;
@@ -207,15 +216,15 @@ final class ReplyReader {
 
         void header(String name, String value) throws IOException {
             if (name.equalsIgnoreCase("Content-Length")) {
-                try {
-                    contentLength = Long.parseLong(value);
-                } catch (NumberFormatException notANumber) {
-                    contentLength = -2;
-                }
-                if (contentLength < 0) {
+                long length = isDigits(value, 0, value.length()) && !value.isEmpty() && value.length() < 19
+                        ? Long.parseLong(value) : -1;
+                if (length < 0 || (contentLength >= 0 && length != contentLength)) {
                     throw new IOException("malformed Content-Length in the reply");
                 }
+                contentLength = length;
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                // chunked when it is the last coding; any other framing is read to the connection's end
+                transferEncoded = true;
                 chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 if (value.toLowerCase(Locale.ROOT).contains("close")) {

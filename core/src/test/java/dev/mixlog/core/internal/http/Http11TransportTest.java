@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The transport's HTTP/1.1 against a server on loopback that answers each request with a scripted
  * reply, written byte for byte as servers and proxies write them: kept connections, chunked and
- * close-delimited bodies, interim replies, a kept connection the server closed while idle, and
- * replies that must fail (a head too long, not HTTP at all, a body cut short).
+ * close-delimited bodies, interim replies, a kept connection the server closed while idle or wrote
+ * to unasked, a slow server (not sent to twice), and replies that must fail (a head too long, not
+ * HTTP at all, a body cut short, lengths that disagree).
  */
 class Http11TransportTest {
     private static final String JSON_OK = "{\"code\":200,\"num_records_imported\":1,\"status\":\"OK\"}";
@@ -127,6 +129,37 @@ class Http11TransportTest {
     }
 
     @Test
+    void aTimeoutOnAKeptConnectionIsNotResent() throws Exception {
+        try (MixpanelTransport impatient = new MixpanelTransport(Duration.ofSeconds(10), Duration.ofMillis(300))) {
+            server.script(fixed("200 OK", JSON_OK));
+            server.script(ScriptedServer.SILENCE);
+            assertEquals(200, impatient.send(route, new byte[10]).status());
+            assertThrows(SocketTimeoutException.class, () -> impatient.send(route, new byte[20]));
+        }
+        assertEquals(List.of(10, 20), server.bodyLengths, "the slow server got the request once: resending is the retry policy's call");
+    }
+
+    @Test
+    void aKeptConnectionWithBytesNoRequestAskedForIsNotReused() throws Exception {
+        // a 408 that a server sends on an idle connection before closing it answers no request of Mixlog's
+        server.script(fixed("200 OK", JSON_OK) + fixed("408 Request Timeout", "", "Connection: close\r\n"));
+        server.script(fixed("200 OK", JSON_OK));
+        assertEquals(200, transport.send(route, new byte[10]).status());
+        assertEquals(200, transport.send(route, new byte[10]).status());
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void aReplyFramedTwoWaysIsReadChunkedAndItsConnectionNotReused() throws Exception {
+        server.script("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(JSON_OK.length()) + "\r\n" + JSON_OK + "\r\n0\r\n\r\n");
+        server.script(fixed("200 OK", JSON_OK));
+        assertEquals(JSON_OK, transport.send(route, new byte[10]).body());
+        assertEquals(JSON_OK, transport.send(route, new byte[10]).body());
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
     void anOversizedChunkedReplyIsCutAtTheBoundAndItsConnectionClosed() throws Exception {
         StringBuilder chunked = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
         String chunk = "x".repeat(4096);
@@ -147,8 +180,9 @@ class Http11TransportTest {
         server.script("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"code\":", true);
         server.script("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n", true);
         server.script("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", true);
+        server.script("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 50\r\n\r\n12345", true);
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             failures.add(assertThrows(IOException.class, () -> transport.send(route, new byte[10])).getMessage());
         }
         assertTrue(failures.get(0).contains("not an HTTP/1.x reply"), failures.toString());
@@ -156,6 +190,7 @@ class Http11TransportTest {
         assertTrue(failures.get(2).contains("in the middle of the reply body"), failures.toString());
         assertTrue(failures.get(3).contains("Content-Length"), failures.toString());
         assertTrue(failures.get(4).contains("chunk size"), failures.toString());
+        assertTrue(failures.get(5).contains("Content-Length"), failures.toString());
     }
 
     /**
@@ -164,6 +199,9 @@ class Http11TransportTest {
      * body lengths.
      */
     private static final class ScriptedServer implements AutoCloseable {
+        /** A reply that never comes: the connection stays open and silent until the client closes it. */
+        static final String SILENCE = "";
+
         private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final BlockingQueue<String[]> replies = new LinkedBlockingQueue<>();
         final AtomicInteger connections = new AtomicInteger();
@@ -231,6 +269,12 @@ class Http11TransportTest {
                     bodyLengths.add(length);
                     String[] reply = replies.poll(30, TimeUnit.SECONDS);
                     if (reply == null) {
+                        return;
+                    }
+                    if (reply[0].equals(SILENCE)) {
+                        while (in.read() >= 0) {
+                            // until the client gives up and closes
+                        }
                         return;
                     }
                     out.write(reply[0].getBytes(StandardCharsets.UTF_8));
