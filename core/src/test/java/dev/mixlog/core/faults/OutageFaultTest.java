@@ -112,6 +112,30 @@ class OutageFaultTest {
                 + ", all daemons, none left after stop");
     }
 
+    @Test
+    void stopWhileEveryExchangeWaitsForAReplyEndsThemInTime() {
+        // the senders block in socket reads, which ignore interrupts: the stop must close their sockets
+        server.hang();
+        Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_BATCH_EVENTS, "100")
+                .text(Settings.REQUEST_TIMEOUT, "5min").text(Settings.SHUTDOWN_TIMEOUT, "1s"));
+        MixlogStats stats = pipeline.stats();
+        assertEquals(1_000, pipeline.logNumbered(0, 1_000).cardinality());
+        server.awaitRequests(4);
+
+        long started = System.nanoTime();
+        boolean settled = pipeline.core().stop(Duration.ofSeconds(30));
+        long took = System.nanoTime() - started;
+
+        assertFalse(settled);
+        assertTrue(took < TimeUnit.MILLISECONDS.toNanos(1000 + 1500), "stop took " + Figures.millis(took) + " ms");
+        assertEquals(0, stats.delivered());
+        assertEquals(1_000, stats.dropped(DropReason.SHUTDOWN), stats::toString);
+        pipeline.assertLedger(1_000, server);
+        Await.until(() -> mixlogThreads().isEmpty(), "no mixlog- thread left, but " + mixlogThreads());
+        Figures.report("stop with exchanges hanging", "4 exchanges waiting for replies (requestTimeout 5 min): stop returned in "
+                + Figures.millis(took) + " ms (shutdownTimeout 1 s), all 1000 events counted as not delivered, no thread left");
+    }
+
     /** The loopback server's own threads: its dispatcher, handlers and idle timer. */
     private static boolean isTestServers(Thread thread) {
         String name = thread.getName();
