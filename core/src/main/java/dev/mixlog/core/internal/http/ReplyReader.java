@@ -62,10 +62,10 @@ final class ReplyReader {
         } else if (head.chunked) {
             complete = readChunks(body);
         } else if (head.contentLength >= 0 && !head.transferEncoded) {
-            complete = readFixed(body, head.contentLength);
+            complete = body.take(head.contentLength);
         } else {
             // framed by the connection's end: read what the limit allows, and the connection is done
-            readToEnd(body);
+            body.takeToEnd();
             complete = false;
         }
         Reply reply = new Reply(head.status, body.text(), head.retryAfter == null ? null : MixpanelTransport.parseRetryAfter(head.retryAfter));
@@ -118,22 +118,6 @@ final class ReplyReader {
             if (!readLine(MAX_CHUNK_LINE_BYTES, "chunk end").isEmpty()) {
                 throw new IOException("malformed chunk end in the reply body");
             }
-        }
-    }
-
-    /** Reads a body of known length; true when it fit within the limit. */
-    private boolean readFixed(Body body, long length) throws IOException {
-        return body.take(length);
-    }
-
-    private void readToEnd(Body body) throws IOException {
-        while (body.room() > 0) {
-            int got = in.read(body.bytes(), body.size(), body.room());
-            if (got < 0) {
-                return;
-            }
-            received += got;
-            body.grew(got);
         }
     }
 
@@ -247,24 +231,17 @@ final class ReplyReader {
             this.bytes = new byte[Math.min(limit, FIRST_BODY_BUFFER)];
         }
 
-        /** Bytes that may still be kept, the buffer grown to hold at least one more while under the limit. */
-        int room() {
-            if (size == bytes.length && size < limit) {
+        /** Reads until the connection's end, or the limit. */
+        void takeToEnd() throws IOException {
+            while (size < limit) {
                 ensure(size + 1);
+                int got = in.read(bytes, size, bytes.length - size);
+                if (got < 0) {
+                    return;
+                }
+                received += got;
+                size += got;
             }
-            return bytes.length - size;
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        int size() {
-            return size;
-        }
-
-        void grew(int count) {
-            size += count;
         }
 
         /** Reads {@code count} bytes into the body; false (having read up to the limit) when they do not fit. */

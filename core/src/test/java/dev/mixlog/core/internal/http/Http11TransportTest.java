@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
+import dev.mixlog.loopback.Await;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -232,12 +233,8 @@ class Http11TransportTest {
             replies.add(new String[] {reply, String.valueOf(thenClose)});
         }
 
-        void awaitClosed(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (closed.get() < count && System.nanoTime() - deadline < 0) {
-                Thread.sleep(5);
-            }
-            assertTrue(closed.get() >= count, "the server closed the connection");
+        void awaitClosed(int count) {
+            Await.until(() -> closed.get() >= count, "the server closed " + count + " connection(s)");
         }
 
         private void accept() {
