@@ -20,10 +20,7 @@ final class MarkerRules {
      * nearest such ancestor; {@code null} when there is none (the event is named by its message template).
      */
     static String eventName(Marker marker) {
-        if (!isSelected(marker) || MixpanelMarkers.MIXPANEL_NAME.equals(marker.getName())) {
-            return null;
-        }
-        return childOfMixpanel(marker, 0);
+        return marker == null ? null : childOfMixpanel(marker, 0);
     }
 
     private static String childOfMixpanel(Marker marker, int depth) {

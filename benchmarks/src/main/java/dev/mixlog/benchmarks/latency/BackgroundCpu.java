@@ -9,6 +9,7 @@ import dev.mixlog.benchmarks.support.ThreadUsage;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.math.BigInteger;
 import java.nio.file.Path;
 
 /**
@@ -39,39 +40,53 @@ public final class BackgroundCpu {
         LoggingSetup setup = LoggingSetup.start(appenderCase);
         PurchaseCall.installMdc();
         PacedCaller caller = new PacedCaller(setup.logger(), new PurchaseCall(), rate);
-        caller.run(warmupCalls, null);
-
-        Snapshot start = Snapshot.take();
         ResultFile result = new ResultFile().put("appender", appenderCase.id()).put("rate", rate)
                 .put("warmupCalls", warmupCalls);
-        int done = 0;
+        int[] windowEnds = new int[windows.length];
         for (int w = 0; w < windows.length; w++) {
-            int seconds = Integer.parseInt(windows[w].trim());
-            caller.run(rate * seconds - done, null);
-            done = rate * seconds;
-            Snapshot end = Snapshot.take();
-            long appenderThreads = end.threads.cpuNanosSince(start.threads, name -> !"main".equals(name));
-            long appenderAllocated = end.threads.allocatedBytesSince(start.threads, name -> !"main".equals(name));
-            long rest = end.processNanos - start.processNanos - (end.callerNanos - start.callerNanos) - appenderThreads;
-            String window = "w" + (w + 1) + ".";
-            result.put(window + "seconds", seconds)
-                    .put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
-                    .put(window + "restNanosPerEvent", (double) rest / done)
-                    .put(window + "totalNanosPerEvent", (double) (appenderThreads + rest) / done)
-                    .put(window + "appenderThreadsBytesPerEvent", (double) appenderAllocated / done)
-                    .put(window + "jitMillis", end.jitMillis - start.jitMillis)
-                    .put(window + "gcMillis", end.gcMillis - start.gcMillis);
-            end.threads.cpuNanosByThreadSince(start.threads, name -> !"main".equals(name)).forEach((name, nanos) -> {
-                if (nanos > 0) {
-                    result.put(window + "threadCpuNanos." + name.replace(' ', '_'), nanos);
-                }
-            });
+            windowEnds[w] = warmupCalls + rate * Integer.parseInt(windows[w].trim());
         }
+        Snapshot[] start = new Snapshot[1];
+        caller.run(windowEnds[windows.length - 1], tickEvery(warmupCalls, rate), calls -> {
+            if (calls == warmupCalls) {
+                start[0] = Snapshot.take();
+                result.put("windowsStartUptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
+            }
+            for (int w = 0; w < windowEnds.length; w++) {
+                if (calls == windowEnds[w]) {
+                    putWindow(result, w, Integer.parseInt(windows[w].trim()), calls - warmupCalls, start[0], Snapshot.take());
+                }
+            }
+        });
         result.write(output);
         System.out.printf("%s at %d/s: %s / %s ns per event%n", appenderCase.id(), rate, result.get("w1.totalNanosPerEvent"),
                 result.get("w2.totalNanosPerEvent"));
         setup.control().stop();
         System.exit(0);
+    }
+
+    /** Calls between two ticks: a divisor of the warm-up and of a second's calls, so that every window starts and ends on a tick. */
+    private static int tickEvery(int warmupCalls, int rate) {
+        return BigInteger.valueOf(warmupCalls).gcd(BigInteger.valueOf(rate)).intValueExact();
+    }
+
+    private static void putWindow(ResultFile result, int index, int seconds, int done, Snapshot start, Snapshot end) {
+        long appenderThreads = end.threads.cpuNanosSince(start.threads, name -> !"main".equals(name));
+        long appenderAllocated = end.threads.allocatedBytesSince(start.threads, name -> !"main".equals(name));
+        long rest = end.processNanos - start.processNanos - (end.callerNanos - start.callerNanos) - appenderThreads;
+        String window = "w" + (index + 1) + ".";
+        result.put(window + "seconds", seconds)
+                .put(window + "appenderThreadsNanosPerEvent", (double) appenderThreads / done)
+                .put(window + "restNanosPerEvent", (double) rest / done)
+                .put(window + "totalNanosPerEvent", (double) (appenderThreads + rest) / done)
+                .put(window + "appenderThreadsBytesPerEvent", (double) appenderAllocated / done)
+                .put(window + "jitMillis", end.jitMillis - start.jitMillis)
+                .put(window + "gcMillis", end.gcMillis - start.gcMillis);
+        end.threads.cpuNanosByThreadSince(start.threads, name -> !"main".equals(name)).forEach((name, nanos) -> {
+            if (nanos > 0) {
+                result.put(window + "threadCpuNanos." + name.replace(' ', '_'), nanos);
+            }
+        });
     }
 
     /** The process's counters at one moment. */

@@ -1,6 +1,7 @@
 package dev.mixlog.benchmarks.latency;
 
 import dev.mixlog.benchmarks.PurchaseCall;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 
 /**
@@ -38,5 +39,26 @@ final class PacedCaller {
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * Makes {@code count} calls in one loop, and after every {@code tickEvery} calls gives
+     * {@code tick} the number made so far. A measurement that starts and ends in a tick leaves the
+     * loop running: a compiled loop that returns is compiled again at its next start, and that
+     * compilation would be counted in the measurement. The ticks run from the first calls on, so
+     * the branch that makes them is not new to the compiled loop either.
+     */
+    void run(int count, int tickEvery, IntConsumer tick) {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * intervalNanos;
+            while (System.nanoTime() - due < 0) {
+                Thread.onSpinWait();
+            }
+            call.log(logger);
+            if ((i + 1) % tickEvery == 0) {
+                tick.accept(i + 1);
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mixlog.core.internal;
 
-import com.lmax.disruptor.EventPoller;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
@@ -19,12 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The consumer thread's loop: take what the ring holds, turn each log event into Mixpanel JSON,
- * batch it per destination, hand due batches to the dispatcher; when there is nothing to do, park
+ * The consumer thread's loop: take what the ring holds ({@link Records} turns each log event into
+ * Mixpanel JSON and batches it per destination), hand due batches to the dispatcher; when there is nothing to do, park
  * ({@link #parkNanos}). On stop, drain and flush everything.
  */
-@SuppressWarnings("rawtypes") // a raw poller handler: see Intake.drain
-final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
+final class ConsumerLoop<S> implements Runnable {
     /**
      * The park while no batch is open: a first event waits this long at most before its batch's
      * flush interval starts. An idle loop wakes 10 times a second.
@@ -34,35 +32,26 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
     static final long LONGEST_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long stop waits for a producer that claimed a slot to publish it. */
     private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** Events taken per poll at most, so that slots are handed back to producers while the consumer works. */
-    private static final int DRAIN_CHUNK = 512;
-    /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
-    private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Intake<S> intake;
-    /** Maps, serializes and batches; sealed batches wait there until the ring's slots are released. */
+    /** Takes, maps, serializes and batches; sealed batches wait there until the ring's slots are released. */
     private final Records<S> records;
     private final Dispatcher dispatcher;
     private final MixlogStats stats;
-    private final StatusSink status;
+    private final ConsumerWarnings warnings;
     private final DiagnosticsReporter reporter;
-    private final long reportIntervalNanos;
     /** Flushes asked for by callers of {@code flush}, served between two drains. */
     private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
-    /** Events taken in the current chunk ({@link #drainChunk}). */
-    private int chunkTaken;
-    private boolean abandoned;
-    private long lastErrorReportNanos = Long.MIN_VALUE / 2;
 
     ConsumerLoop(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Dispatcher dispatcher,
                  MixlogStats stats, StatusSink status) {
+        long reportIntervalNanos = config.reportInterval().toNanos();
         this.intake = intake;
-        this.records = new Records<>(config, reader, stats, status);
+        this.warnings = new ConsumerWarnings(status, reportIntervalNanos);
+        this.records = new Records<>(config, intake, reader, stats, status, warnings);
         this.dispatcher = dispatcher;
         this.stats = stats;
-        this.status = status;
-        this.reportIntervalNanos = config.reportInterval().toNanos();
         this.reporter = new DiagnosticsReporter(stats, status, reportIntervalNanos);
     }
 
@@ -70,7 +59,7 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
     public void run() {
         while (!stopping) {
             try {
-                int taken = drainChunk();
+                int taken = records.takeChunk();
                 long now = System.nanoTime();
                 records.sealDue(now);
                 handOverSealed();
@@ -110,7 +99,7 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
      * repeats cannot spin. An interrupt that is not a stop is cleared: only {@link #requestStop} ends the loop.
      */
     private void survive(Throwable unexpected) {
-        reportError("the consumer thread caught " + SafeStatus.describe(unexpected) + "; it goes on");
+        warnings.warn("the consumer thread caught " + SafeStatus.describe(unexpected) + "; it goes on");
         if (!stopping) {
             Thread.interrupted();
             LockSupport.parkNanos(this, IDLE_PARK_NANOS);
@@ -142,7 +131,7 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
         for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
             long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
             while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
-                if (drainChunk() == 0) {
+                if (records.takeChunk() == 0) {
                     Thread.onSpinWait();
                 } else {
                     graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
@@ -173,59 +162,18 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
         try {
             long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
             while (!Thread.currentThread().isInterrupted()
-                    && (drainChunk() > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
+                    && (records.takeChunk() > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
                 handOverSealed();
                 Thread.onSpinWait();
             }
             sealAndHandOverAll();
             serveFlushes();
         } catch (Throwable failure) {
-            abandoned = true;
-            reportError("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
+            records.abandon();
+            warnings.warn("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
             stats.recordDropped(DropReason.SHUTDOWN, records.held());
         }
         reporter.tick(System.nanoTime());
-    }
-
-    /** Takes up to a chunk of events from the ring; returns how many. */
-    private int drainChunk() {
-        chunkTaken = 0;
-        intake.drain(this);
-        return chunkTaken;
-    }
-
-    /**
-     * Maps, writes and batches the event of one polled slot; returns false once a batch is sealed (to
-     * release the slots first) or a chunk is taken. Never throws: whatever one event raises, even an
-     * {@code Error}, drops that event alone (counted). The whole per-event step is in this one method
-     * on purpose (see {@link Intake#drain}).
-     */
-    @Override
-    public boolean onEvent(Object slot, long sequence, boolean endOfBatch) {
-        chunkTaken++;
-        S captured = intake.take(slot);
-        stats.recordCaptured(1);
-        if (abandoned) {
-            stats.recordDropped(DropReason.SHUTDOWN, 1);
-            return chunkTaken < DRAIN_CHUNK;
-        }
-        long started = System.nanoTime();
-        try {
-            if (!records.add(captured, started)) {
-                stats.recordDropped(DropReason.INVALID, 1);
-            }
-        } catch (Throwable e) {
-            stats.recordDropped(DropReason.INVALID, 1);
-            reportError("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
-                    + SafeStatus.describe(e));
-        }
-        long took = System.nanoTime() - started;
-        if (took > SLOW_EVENT_NANOS) {
-            reportError("turning one log event into a Mixpanel event took " + TimeUnit.NANOSECONDS.toMillis(took)
-                    + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
-                    + "and are dropped as ring buffer full once it fills");
-        }
-        return chunkTaken < DRAIN_CHUNK && !records.anySealed();
     }
 
     /**
@@ -240,34 +188,26 @@ final class ConsumerLoop<S> implements Runnable, EventPoller.Handler {
             Batcher batcher = records.batcher(kind);
             Route route = records.route(kind);
             for (Batch next = batcher.nextSealed(); next != null; next = batcher.nextSealed()) {
-                if (!abandoned && dispatcher.spool(kind, next)) {
+                if (!records.abandoned() && dispatcher.spool(kind, next)) {
                     batcher.takeSealed();
                     continue;
                 }
                 try {
-                    while (!abandoned && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
+                    while (!records.abandoned() && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
                         watch(System.nanoTime());
                     }
                 } catch (InterruptedException e) {
                     if (stopping) {
-                        abandoned = true;
+                        records.abandon();
                         Thread.currentThread().interrupt();
                     }
                     continue;
                 }
                 batcher.takeSealed();
-                if (abandoned) {
+                if (records.abandoned()) {
                     stats.recordDropped(DropReason.SHUTDOWN, next.size());
                 }
             }
-        }
-    }
-
-    private void reportError(String message) {
-        long now = System.nanoTime();
-        if (now - lastErrorReportNanos >= reportIntervalNanos) {
-            lastErrorReportNanos = now;
-            status.warn(message);
         }
     }
 }

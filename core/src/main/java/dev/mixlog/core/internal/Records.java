@@ -1,10 +1,14 @@
 package dev.mixlog.core.internal;
 
+import com.lmax.disruptor.EventPoller;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.MixlogCore.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.batch.Batcher;
+import dev.mixlog.core.internal.capture.Intake;
+import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.json.ByteSink;
 import dev.mixlog.core.internal.json.EventWriter;
@@ -16,14 +20,24 @@ import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The consumer's middle steps for one captured event: map it ({@link EventMapper}), sanitize and
- * serialize it ({@link EventWriter}, {@link UpdateWriter}), and add the record to the batcher of its
- * {@link RecordKind}. Batchers seal batches by count, size or age and keep them until the consumer
- * hands them over.
+ * The consumer's work on each event it takes from the ring: map it ({@link EventMapper}), sanitize
+ * and serialize it ({@link EventWriter}, {@link UpdateWriter}), and add the record to the batcher of
+ * its {@link RecordKind}. Batchers seal batches by count, size or age and keep them until the
+ * consumer loop hands them over. Owned by the consumer thread.
  */
-final class Records<S> {
+@SuppressWarnings("rawtypes") // a raw poller handler: see Intake.drain
+final class Records<S> implements EventPoller.Handler {
+    /** Events taken per chunk at most, so that slots are handed back to producers while the consumer works. */
+    private static final int DRAIN_CHUNK = 512;
+    /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
+    private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Intake<S> intake;
+    private final MixlogStats stats;
+    private final ConsumerWarnings warnings;
     private final EventMapper<S> mapper;
     private final EventWriter eventWriter;
     private final EventWriter identityWriter;
@@ -35,8 +49,15 @@ final class Records<S> {
     private final boolean hasToken;
     private final StatusSink status;
     private boolean tokenMissingReported;
+    /** Events taken in the current chunk ({@link #takeChunk}). */
+    private int chunkTaken;
+    private boolean abandoned;
 
-    Records(MixlogConfig config, LogEventReader<?, S> reader, MixlogStats stats, StatusSink status) {
+    Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, MixlogStats stats, StatusSink status,
+            ConsumerWarnings warnings) {
+        this.intake = intake;
+        this.stats = stats;
+        this.warnings = warnings;
         this.mapper = new EventMapper<>(reader, config);
         this.eventWriter = new EventWriter(config, stats);
         this.identityWriter = EventWriter.forIdentity(config, stats);
@@ -50,31 +71,76 @@ final class Records<S> {
         }
     }
 
-    /** Turns the event into its record and batches it; false when it cannot be sent (count it as invalid). */
-    boolean add(S event, long now) {
-        Operation operation = mapper.operation(event);
-        switch (operation.kind()) {
-            case PROFILE:
-                return hasToken() && addUpdate(RecordKind.PROFILES, mapper.mapUpdate(event, operation), now);
-            case GROUP:
-                return hasToken() && addUpdate(RecordKind.GROUPS, mapper.mapUpdate(event, operation), now);
-            case IDENTIFY:
-                return hasToken() && addEvent(RecordKind.IDENTITY, identityWriter, mapper.mapIdentify(event), now);
-            default:
-                return addEvent(RecordKind.EVENTS, eventWriter, mapper.map(event), now);
-        }
+    /**
+     * Takes up to a chunk of events from the ring, and fewer once a batch is sealed (so that its slots
+     * are released first); returns how many.
+     */
+    int takeChunk() {
+        chunkTaken = 0;
+        intake.drain(this);
+        return chunkTaken;
     }
 
-    private boolean addEvent(RecordKind kind, EventWriter writer, MappedEvent event, long now) {
-        if (event == null) {
+    /**
+     * One polled event, from the ring to its batch; returns false once a batch is sealed or a chunk
+     * is taken. Never throws: whatever one event raises, even an {@code Error}, drops that event
+     * alone (counted as invalid). The steps (map, write, batch) are called from this one method on
+     * purpose: the JIT compiles every method that runs once per event as a root of its own, and each
+     * such root compiles again whatever steps it inlines, so a frame between the ring and the steps
+     * would compile the whole path once more (measured: about 450 ms of compilation while a process
+     * warms up). Profile and group updates, and events without a token, take methods of their own.
+     */
+    @Override
+    public boolean onEvent(Object slot, long sequence, boolean endOfBatch) {
+        chunkTaken++;
+        S event = intake.take(slot);
+        stats.recordCaptured(1);
+        if (abandoned) {
+            stats.recordDropped(DropReason.SHUTDOWN, 1);
+            return chunkTaken < DRAIN_CHUNK;
+        }
+        long started = System.nanoTime();
+        boolean added = false;
+        try {
+            Operation operation = mapper.operation(event);
+            Operation.Kind kind = operation.kind();
+            if (kind == Operation.Kind.PROFILE || kind == Operation.Kind.GROUP) {
+                added = addUpdate(event, operation, started);
+            } else {
+                boolean identify = kind == Operation.Kind.IDENTIFY;
+                MappedEvent mapped = identify ? mapIdentify(event) : mapper.map(event);
+                if (mapped != null) {
+                    String insertId = insertIds.next();
+                    ByteSink json = (identify ? identityWriter : eventWriter).write(mapped, insertId);
+                    RecordKind recordKind = identify ? RecordKind.IDENTITY : RecordKind.EVENTS;
+                    added = json != null
+                            && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, started);
+                }
+            }
+        } catch (Throwable e) {
+            warnings.warn("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
+                    + SafeStatus.describe(e));
+        }
+        if (!added) {
+            stats.recordDropped(DropReason.INVALID, 1);
+        }
+        long took = System.nanoTime() - started;
+        if (took > SLOW_EVENT_NANOS) {
+            warnSlow(took);
+        }
+        return chunkTaken < DRAIN_CHUNK && !anySealed();
+    }
+
+    private MappedEvent mapIdentify(S event) {
+        return hasToken() ? mapper.mapIdentify(event) : null;
+    }
+
+    private boolean addUpdate(S event, Operation operation, long now) {
+        if (!hasToken()) {
             return false;
         }
-        String insertId = insertIds.next();
-        ByteSink json = writer.write(event, insertId);
-        return json != null && batchers[kind.ordinal()].add(json.array(), json.size(), event.name(), insertId, now);
-    }
-
-    private boolean addUpdate(RecordKind kind, MappedUpdate update, long now) {
+        RecordKind kind = operation.kind() == Operation.Kind.GROUP ? RecordKind.GROUPS : RecordKind.PROFILES;
+        MappedUpdate update = mapper.mapUpdate(event, operation);
         ByteSink json = updateWriter.write(update);
         return json != null && batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", now);
     }
@@ -86,6 +152,21 @@ final class Records<S> {
                     + "(they are dropped and counted as invalid until then)");
         }
         return hasToken;
+    }
+
+    private void warnSlow(long tookNanos) {
+        warnings.warn("turning one log event into a Mixpanel event took " + TimeUnit.NANOSECONDS.toMillis(tookNanos)
+                + " ms on the consumer thread (a slow toString() of a logged value?); events wait meanwhile, "
+                + "and are dropped as ring buffer full once it fills");
+    }
+
+    /** From now on, every event taken is counted as not delivered before shutdown (a stop that cannot hand batches over). */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
     }
 
     Batcher batcher(RecordKind kind) {

@@ -1,6 +1,7 @@
 package dev.mixlog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.MixlogStats;
@@ -10,12 +11,19 @@ import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.internal.mapping.PropertyList;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Serializes one mapped event as a Mixpanel event object, sanitized to Mixpanel's limits, into a
  * reused buffer. Owned by the consumer thread.
  */
 public final class EventWriter {
+    private static final SerializedString EVENT = new SerializedString("event");
+    private static final SerializedString PROPERTIES = new SerializedString("properties");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString DISTINCT_ID = new SerializedString("distinct_id");
+    private static final SerializedString INSERT_ID = new SerializedString("$insert_id");
+    private static final SerializedString TOKEN = new SerializedString("token");
 
     private final JsonRecords records = new JsonRecords(8192);
     private final ValueSanitizer sanitizer;
@@ -51,23 +59,32 @@ public final class EventWriter {
         }
         sanitizer.startRecord();
         String id = distinctId(event.distinctId());
-        return records.write(out -> {
+        try {
+            JsonGenerator out = records.begin();
             out.writeStartObject();
-            out.writeStringField("event", name);
-            out.writeObjectFieldStart("properties");
-            out.writeNumberField("time", event.timeMillis());
-            out.writeStringField("distinct_id", id);
-            out.writeStringField("$insert_id", insertId);
+            out.writeFieldName(EVENT);
+            out.writeString(name);
+            out.writeFieldName(PROPERTIES);
+            out.writeStartObject();
+            out.writeFieldName(TIME);
+            out.writeNumber(event.timeMillis());
+            out.writeFieldName(DISTINCT_ID);
+            out.writeString(id);
+            out.writeFieldName(INSERT_ID);
+            out.writeString(insertId);
             if (token != null) {
-                out.writeStringField("token", token);
+                out.writeFieldName(TOKEN);
+                out.writeString(token);
             }
             if (!writeProperties(out, event.properties())) {
-                return false;
+                return null;
             }
             out.writeEndObject();
             out.writeEndObject();
-            return true;
-        });
+            return records.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the user properties; returns false, leaving the generator unusable, once the event is sure to reach 1 MB. */

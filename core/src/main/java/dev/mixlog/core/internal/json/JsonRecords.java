@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -12,44 +11,39 @@ import java.util.Map;
 
 /**
  * Writes one JSON record at a time (an event, a profile or group update) into a reused buffer with
- * a reused Jackson generator; a generator left mid-record by a failure is discarded. Owned by the
- * consumer thread.
+ * a reused Jackson generator: {@link #begin()}, the writer's calls, {@link #end()}. A record begun
+ * and never ended (abandoned, or cut short by a failure) leaves its generator mid-record, so the next
+ * {@code begin} replaces it. The writers call the generator straight from their own method, with no
+ * callback in between: each record's code is one compiled unit for the JIT. Owned by the consumer thread.
  */
 final class JsonRecords {
-    /** The body of one record; returns false to abandon the record. */
-    interface Body {
-        boolean writeTo(JsonGenerator out) throws IOException;
-    }
-
     private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
     private final ByteSink sink;
     private JsonGenerator generator;
+    /** Whether the last record was begun and not ended. */
+    private boolean open;
 
     JsonRecords(int initialCapacity) {
         this.sink = new ByteSink(initialCapacity);
     }
 
-    /**
-     * Writes one record and returns the buffer holding exactly its bytes, or {@code null} when the
-     * body abandoned it or it reached Mixpanel's 1 MB limit.
-     */
-    ByteSink write(Body body) {
+    /** Starts a record in the emptied buffer; returns the generator to write it with. */
+    JsonGenerator begin() throws IOException {
         sink.reset();
-        try {
-            JsonGenerator out = generator();
-            if (!body.writeTo(out)) {
-                generator = null;
-                return null;
-            }
-            out.flush();
-        } catch (IOException e) {
-            generator = null;
-            throw new UncheckedIOException(e);
-        } catch (Throwable e) {
-            // an Error too: the half-written generator must not be reused for the next record
-            generator = null;
-            throw e;
+        if (generator == null || open) {
+            generator = factory.createGenerator(sink);
         }
+        open = true;
+        return generator;
+    }
+
+    /**
+     * Ends the record begun last and returns the buffer holding exactly its bytes, or {@code null}
+     * when it reached Mixpanel's 1 MB limit.
+     */
+    ByteSink end() throws IOException {
+        generator.flush();
+        open = false;
         return sink.size() <= MixpanelRules.MAX_EVENT_BYTES ? sink : null;
     }
 
@@ -85,12 +79,5 @@ final class JsonRecords {
         } else {
             out.writeString(String.valueOf(value));
         }
-    }
-
-    private JsonGenerator generator() throws IOException {
-        if (generator == null) {
-            generator = factory.createGenerator(sink);
-        }
-        return generator;
     }
 }

@@ -7,6 +7,7 @@ import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ public final class UpdateWriter {
         if (value == null || id == null || sanitizer.overBudget()) {
             return null;
         }
-        return records.write(out -> {
+        try {
+            JsonGenerator out = records.begin();
             out.writeStartObject();
             out.writeStringField("$token", token);
             if (operation.kind() == Operation.Kind.GROUP) {
@@ -65,8 +67,10 @@ public final class UpdateWriter {
             out.writeFieldName(verb);
             JsonRecords.writeClean(out, value);
             out.writeEndObject();
-            return true;
-        });
+            return records.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void writeProfileOptions(JsonGenerator out, MappedUpdate update) throws IOException {
