@@ -24,6 +24,11 @@ ROOT=$(dirname "$BENCH_DIR")
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JVM_OPTS=(-Xmx2g)
+# Step 2 times single calls: its JVMs touch the whole heap at start, as latency-sensitive services are
+# run, so that the kernel's first mapping of each fresh heap page (about 10 us on a virtual machine,
+# once every few calls while G1 grows the heap) does not land in the calls it times.
+LATENCY_JVM_OPTS=(-Xms2g -XX:+AlwaysPreTouch)
+EXTRA_JVM_OPTS=()
 OUT="$BENCH_DIR/target/results"
 
 LOGBACK_CASES="mixlog-logback mixlog-logback-spool logstash-disruptor logback-async loki4j logback-none"
@@ -121,7 +126,7 @@ bench() {
   local classpath=$1
   shift
   rm -rf "$OUT/spool"
-  "$JAVA" "${JVM_OPTS[@]}" "${PROPS[@]}" -cp "$classpath" "$@"
+  "$JAVA" "${JVM_OPTS[@]}" ${EXTRA_JVM_OPTS[@]+"${EXTRA_JVM_OPTS[@]}"} "${PROPS[@]}" -cp "$classpath" "$@"
 }
 classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
 
@@ -138,10 +143,12 @@ fi
 
 if runs_step 2; then
   step "2/6 latency at a steady $LATENCY_RATE calls/s"
+  EXTRA_JVM_OPTS=("${LATENCY_JVM_OPTS[@]}")
   for c in $LOGBACK_CASES $LOG4J2_CASES; do
     attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
       "$LATENCY_RATE" "$LATENCY_WARMUP" "$LATENCY_SECONDS" 2>>"$OUT/latency.log"
   done
+  EXTRA_JVM_OPTS=()
 fi
 
 if runs_step 3; then
@@ -194,7 +201,7 @@ libraries() {
   echo "memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "os=$(uname -sr)"
   echo "jdk=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ($("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p'))"
-  echo "jvmOptions=${JVM_OPTS[*]} (every benchmark JVM; JMH forks inherit them)"
+  echo "jvmOptions=${JVM_OPTS[*]} (every benchmark JVM; JMH forks inherit them); step 2 adds ${LATENCY_JVM_OPTS[*]}"
   echo "libraries=$(libraries logback 'logback-classic|logstash|loki|jmh-core|disruptor|jackson-core-2'), $(libraries log4j2 'log4j-(core|slf4j2|layout)')"
   echo "revision=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
   echo "jmhSettings=1 fork, ${JMH_ARGS[0]} warm-up x ${JMH_ARGS[1]} s, ${JMH_ARGS[2]} measurement x ${JMH_ARGS[3]} s, -prof gc"
