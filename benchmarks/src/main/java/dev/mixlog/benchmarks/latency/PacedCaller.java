@@ -27,10 +27,7 @@ final class PacedCaller {
     long run(int count, long[] latencies) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + i * intervalNanos;
-            while (System.nanoTime() - due < 0) {
-                Thread.onSpinWait();
-            }
+            awaitDue(start, i);
             long before = System.nanoTime();
             call.log(logger);
             long after = System.nanoTime();
@@ -51,14 +48,19 @@ final class PacedCaller {
     void run(int count, int tickEvery, IntConsumer tick) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + i * intervalNanos;
-            while (System.nanoTime() - due < 0) {
-                Thread.onSpinWait();
-            }
+            awaitDue(start, i);
             call.log(logger);
             if ((i + 1) % tickEvery == 0) {
                 tick.accept(i + 1);
             }
+        }
+    }
+
+    /** Spins until the {@code i}-th call of a schedule that started at {@code start} is due. */
+    private void awaitDue(long start, int i) {
+        long due = start + i * intervalNanos;
+        while (System.nanoTime() - due < 0) {
+            Thread.onSpinWait();
         }
     }
 }

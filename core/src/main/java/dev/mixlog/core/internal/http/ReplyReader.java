@@ -200,7 +200,8 @@ final class ReplyReader {
 
         void header(String name, String value) throws IOException {
             if (name.equalsIgnoreCase("Content-Length")) {
-                long length = isDigits(value, 0, value.length()) && !value.isEmpty() && value.length() < 19
+                // at most 18 digits: no overflow, and far beyond any body Mixlog keeps
+                long length = !value.isEmpty() && value.length() <= 18 && isDigits(value, 0, value.length())
                         ? Long.parseLong(value) : -1;
                 if (length < 0 || (contentLength >= 0 && length != contentLength)) {
                     throw new IOException("malformed Content-Length in the reply");
