@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.loopback.LoopbackMixpanel;
+import dev.mixlog.loopback.Reply;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -42,6 +46,30 @@ class FlushTest {
         assertTrue(logback.appender().flush(Duration.ofSeconds(30)), stats::toString);
         assertEquals(1500, server.ingestedCount());
         assertEquals(1500, stats.delivered() + stats.droppedTotal());
+    }
+
+    /**
+     * The consumer takes the events logged before the call even when handing each batch over takes
+     * longer than its wait for a producer's publication (one sender, each reply 100 ms late, so each
+     * hand-over waits for the sender; a spool's sync on a busy disk does the same): it once returned
+     * true with events still in the ring.
+     */
+    @Test
+    void flushTakesEveryEventLoggedBeforeItWhileHandingOverIsSlow() {
+        server.answerWith(request -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            return Reply.asMixpanelWould(request);
+        });
+        logback = fixture.configure("flush.xml", Map.of("mockUrl", server.url(), "maxBatchEvents", "10", "maxInFlight", "1"));
+        MixlogStats stats = logback.stats();
+        logSome(logback.logger(), 0, 100);
+
+        assertTrue(logback.appender().flush(Duration.ofSeconds(60)), stats::toString);
+
+        assertEquals(100, stats.delivered(), stats::toString);
+        assertEquals(100, server.ingestedCount());
+        logback.stop();
+        assertEquals(100, stats.delivered() + stats.droppedTotal(), stats::toString);
     }
 
     @Test

@@ -125,7 +125,7 @@ class SpoolTest {
 
         assertTrue(logback.appender().flush(DELIVERY_BOUND));
 
-        assertEquals(1_000, logback.stats().delivered(), "20 batches through 4 senders, each reply 20 ms late");
+        assertEquals(1_000, logback.stats().delivered(), "20 batches through 4 senders, each reply 20 ms late " + logback.stats());
         assertEquals(0, logback.stats().spooledBatches());
         logback.stop();
         assertAccounted(logback.stats(), 1_000);

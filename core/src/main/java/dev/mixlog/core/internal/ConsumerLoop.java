@@ -30,7 +30,7 @@ final class ConsumerLoop<S> implements Runnable {
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The longest park while a batch is open; bounds how late diagnostics and overdue exchanges are seen to. */
     static final long LONGEST_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** How long stop waits for a producer that claimed a slot to publish it. */
+    /** How long a flush or a stop waits, with nothing to take, for a producer that claimed a slot to publish it. */
     private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Intake<S> intake;
@@ -123,24 +123,47 @@ final class ConsumerLoop<S> implements Runnable {
     }
 
     /**
-     * Takes every event logged before each pending request (waiting briefly for a producer that claimed
-     * a slot to publish it: the grace runs while nothing new can be taken, not while events are
-     * processed), seals every open batch, hands all over, and answers with the batches under way.
+     * Takes every event logged before each pending request, seals every open batch, hands all over,
+     * and answers with the batches under way.
      */
     private void serveFlushes() {
         for (FlushRequest request = flushes.poll(); request != null; request = flushes.poll()) {
-            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
-            while (intake.taken() < request.target() && System.nanoTime() - graceEnd < 0) {
-                if (records.takeChunk() == 0) {
-                    Thread.onSpinWait();
-                } else {
-                    graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
-                }
-                handOverSealed();
-            }
+            takeUpTo(request.target());
             sealAndHandOverAll();
             request.handedOver().complete(dispatcher.pending());
         }
+    }
+
+    /**
+     * Takes events until the one at {@code target} is taken, handing sealed batches over as it goes.
+     * A slot claimed but not yet published (a producer between the two steps) is waited for up to
+     * {@link #PUBLISH_GRACE_NANOS} of nothing to take in a row: the time spent mapping and handing
+     * over (a spool's sync on a busy disk can take longer than the grace) never counts against it.
+     *
+     * @return whether the target was reached; false when the grace ran out or the thread was interrupted
+     */
+    private boolean takeUpTo(long target) {
+        long idleSince = 0;
+        boolean idle = false;
+        while (intake.taken() < target) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            if (records.takeChunk() > 0) {
+                idle = false;
+                handOverSealed();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (!idle) {
+                idle = true;
+                idleSince = now;
+            } else if (now - idleSince >= PUBLISH_GRACE_NANOS) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     /** Seals every open batch and hands every sealed one to the dispatcher. */
@@ -160,11 +183,10 @@ final class ConsumerLoop<S> implements Runnable {
      */
     private void finish() {
         try {
-            long graceEnd = System.nanoTime() + PUBLISH_GRACE_NANOS;
-            while (!Thread.currentThread().isInterrupted()
-                    && (records.takeChunk() > 0 || (intake.backlog() > 0 && System.nanoTime() - graceEnd < 0))) {
-                handOverSealed();
-                Thread.onSpinWait();
+            // the intake is closed: claims end soon, and each claimed slot is taken or given up on
+            long target = intake.claimed();
+            while (takeUpTo(target) && intake.claimed() != target) {
+                target = intake.claimed();
             }
             sealAndHandOverAll();
             serveFlushes();
