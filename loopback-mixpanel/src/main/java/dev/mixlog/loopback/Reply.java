@@ -152,6 +152,15 @@ public final class Reply {
     }
 
     /** This reply with one more header (a {@code Retry-After: 1} header does not make a rate limit of the pause). */
+    /**
+     * This reply with another body, written as given; what is ingested stays as this reply says (for
+     * replies shaped as no Mixpanel rule would shape them: a strict 400 that names one record twice or
+     * an id not in the batch).
+     */
+    public Reply withBody(String otherBody) {
+        return new Reply(status, otherBody, headers, ingest, dropConnection, refused, pause, streamedBytes);
+    }
+
     public Reply withHeader(String name, String value) {
         Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);

@@ -129,6 +129,45 @@ class SplitAndRejectFaultTest {
         }
     }
 
+    /**
+     * A strict 400 that names one refused record twice (two bad fields), names an {@code $insert_id}
+     * that is not in the batch, and an index past its end: each refused event is counted once, the
+     * entries that name no event of the batch are reported as a malformed reply, and the counts match
+     * what the server imported and refused.
+     */
+    @Test
+    void aStrictReplyIsCountedByTheDistinctEventsOfTheBatchItNames() {
+        int events = 2_000;
+        server.answerWith(arrival -> {
+            List<String> ids = arrival.insertIds();
+            String body = "{\"code\":400,\"error\":\"some data points in the request failed validation\","
+                    + "\"num_records_imported\":" + (ids.size() - 2) + ",\"status\":\"Bad Request\",\"failed_records\":["
+                    + "{\"index\":3,\"$insert_id\":\"" + ids.get(3) + "\",\"field\":\"properties.time\",\"message\":\"bad\"},"
+                    + "{\"index\":3,\"$insert_id\":\"" + ids.get(3) + "\",\"field\":\"properties.a\",\"message\":\"bad\"},"
+                    + "{\"index\":7,\"$insert_id\":\"" + ids.get(7) + "\",\"field\":\"event\",\"message\":\"bad\"},"
+                    + "{\"$insert_id\":\"not-in-this-batch\",\"field\":\"event\",\"message\":\"not ours\"},"
+                    + "{\"index\":" + ids.size() + ",\"field\":\"event\",\"message\":\"past the end\"}]}";
+            return Reply.strictRefusal(List.of(3, 7)).withBody(body);
+        });
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_BATCH_EVENTS, "200")
+                .text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(events)))) {
+            assertEquals(events, pipeline.logNumbered(0, events).cardinality());
+            pipeline.awaitSettled(events);
+
+            MixlogStats stats = pipeline.stats();
+            pipeline.assertLedger(events, server);
+            int batches = server.requestCount();
+            assertEquals(events / 200, batches, "nothing resent");
+            assertEquals(2L * batches, stats.dropped(DropReason.REJECTED), stats::toString);
+            assertEquals(server.refusedInsertIds().size(), stats.dropped(DropReason.REJECTED));
+            assertEquals(events - 2L * batches, stats.delivered());
+            assertEquals(server.refusedInsertIds(), reportedInsertIds(pipeline.status()), "reported: exactly the refused");
+            assertTrue(pipeline.status().containing("Mixpanel refused").stream()
+                    .allMatch(message -> message.contains("malformed: 2 of its 5 failed_records name no event of the batch")),
+                    () -> pipeline.status().toString());
+        }
+    }
+
     private static Set<String> reportedInsertIds(StatusLog status) {
         Set<String> ids = new HashSet<>();
         for (String message : status.containing("Mixpanel refused")) {

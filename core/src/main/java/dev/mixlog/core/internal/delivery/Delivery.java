@@ -5,13 +5,17 @@ import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.Cancellation;
+import dev.mixlog.core.internal.http.FailedRecord;
 import dev.mixlog.core.internal.http.Reply;
 import dev.mixlog.core.internal.http.ReplyClassifier;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.http.Verdict;
+import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import dev.mixlog.core.internal.spool.SpooledBatch;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -238,12 +242,10 @@ final class Delivery implements Runnable {
                 settle(part, verdict);
                 return;
             }
-            Duration wait = verdict.retryAfter()
-                    .map(asked -> asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked)
-                    .orElseGet(backoff::next);
-            if (verdict.retryAfter().isPresent()) {
-                retryDeadline += wait.toNanos();
-            }
+            Duration asked = askedWait(verdict);
+            Duration step = backoff.next();
+            Duration wait = step.compareTo(asked) > 0 ? step : asked;
+            retryDeadline += asked.toNanos();
             if (verdict.rateLimited()) {
                 owner.gate.pauseFor(wait);
             }
@@ -258,6 +260,23 @@ final class Delivery implements Runnable {
         }
     }
 
+    /**
+     * The wait the server asked for, which does not count against {@code maxRetryTime}: its
+     * {@code Retry-After} (at most {@link #MAX_RETRY_AFTER}), and after a 429 never less than
+     * Mixpanel's {@link MixpanelRules#RATE_LIMIT_FLOOR}. The retry waits the longer of this and the
+     * next backoff step, so no header makes it shorter than either ({@code Retry-After: 0} included).
+     */
+    private static Duration askedWait(Verdict verdict) {
+        Duration asked = verdict.retryAfter().orElse(Duration.ZERO);
+        if (asked.compareTo(MAX_RETRY_AFTER) > 0) {
+            asked = MAX_RETRY_AFTER;
+        }
+        if (verdict.rateLimited() && asked.compareTo(MixpanelRules.RATE_LIMIT_FLOOR) < 0) {
+            asked = MixpanelRules.RATE_LIMIT_FLOOR;
+        }
+        return asked;
+    }
+
     /** Sleeps before a retry; an interrupt ends the delivery only during shutdown. */
     private void pause(Duration wait, Batch part) throws InterruptedException {
         try {
@@ -270,13 +289,27 @@ final class Delivery implements Runnable {
         }
     }
 
+    /**
+     * The events of the batch a strict reply refused: each event once, however many entries name it
+     * (one per bad field); entries that name no event of the batch are not counted (the report lists them).
+     */
+    static int refusedEvents(List<FailedRecord> failed, int batchSize) {
+        BitSet refused = new BitSet(batchSize);
+        for (FailedRecord record : failed) {
+            if (record.matched() && record.index() < batchSize) {
+                refused.set(record.index());
+            }
+        }
+        return refused.cardinality();
+    }
+
     private void settle(Batch part, Verdict verdict) throws InterruptedException {
         switch (verdict.kind()) {
             case DELIVERED:
                 delivered(part.size());
                 return;
             case PARTIAL:
-                int refused = Math.min(verdict.failed().size(), part.size());
+                int refused = refusedEvents(verdict.failed(), part.size());
                 delivered(part.size() - refused);
                 dropped(DropReason.REJECTED, refused);
                 owner.reports.partlyRefused(route, part, refused, verdict.failed());

@@ -84,6 +84,11 @@ final class DeliveryReports {
     void partlyRefused(Route route, Batch part, int refused, List<FailedRecord> failed) {
         StringBuilder message = new StringBuilder("Mixpanel refused ").append(refused).append(" of ")
                 .append(part.size()).append(" events on ").append(route.name()).append(" (the others were imported):");
+        long unmatched = failed.stream().filter(record -> !record.matched()).count();
+        if (unmatched > 0) {
+            message.append("\n  the reply is malformed: ").append(unmatched).append(" of its ").append(failed.size())
+                    .append(" failed_records name no event of the batch (not counted as refused)");
+        }
         for (int i = 0; i < Math.min(failed.size(), FAILED_RECORDS_LISTED); i++) {
             message.append("\n  ").append(failed.get(i));
         }

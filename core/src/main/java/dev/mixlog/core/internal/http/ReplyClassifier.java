@@ -91,7 +91,7 @@ public final class ReplyClassifier {
             index = batch.indexOfInsertId(insertId);
         }
         boolean matched = index >= 0 && index < batch.size();
-        return new FailedRecord(matched ? batch.name(index) : null,
+        return new FailedRecord(matched ? index : -1, matched ? batch.name(index) : null,
                 matched ? batch.insertId(index) : insertId,
                 record.get("field") == null ? null : String.valueOf(record.get("field")),
                 record.get("message") == null ? null : String.valueOf(record.get("message")));
@@ -100,9 +100,9 @@ public final class ReplyClassifier {
     private static FailedRecord fromText(String text, Batch batch) {
         for (int i = 0; i < batch.size(); i++) {
             if (text.contains(batch.insertId(i))) {
-                return new FailedRecord(batch.name(i), batch.insertId(i), null, text);
+                return new FailedRecord(i, batch.name(i), batch.insertId(i), null, text);
             }
         }
-        return new FailedRecord(null, null, null, text);
+        return new FailedRecord(-1, null, null, null, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mixlog.core.internal.mixpanel;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +14,11 @@ public final class MixpanelRules {
     public static final int MAX_BATCH_EVENTS = 2000;
     /** Uncompressed body bytes per request: at most 2 MiB. */
     public static final int MAX_BATCH_BYTES = 2 * 1024 * 1024;
+    /**
+     * The shortest wait before a request answered 429 goes again: Mixpanel asks for backoff from 2 s
+     * on a rate limit. A {@code Retry-After} may lengthen it, never shorten it.
+     */
+    public static final Duration RATE_LIMIT_FLOOR = Duration.ofSeconds(2);
     /** Properties per event: "fewer than 255". */
     public static final int MAX_PROPERTIES = 254;
     /** Nesting of object and list properties: at most 3 levels. */
