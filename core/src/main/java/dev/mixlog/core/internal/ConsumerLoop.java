@@ -30,6 +30,12 @@ final class ConsumerLoop<S> implements Runnable {
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The longest park while a batch is open; bounds how late diagnostics and overdue exchanges are seen to. */
     static final long LONGEST_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long sealed batches wait at start for the spool's first opening (its scan of what a previous
+     * run left), so that they are written ahead instead of sent from memory; the ring holds events meanwhile.
+     */
+    private static final long SPOOL_OPENING_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long SPOOL_OPENING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long a flush or a stop waits, with nothing to take, for a producer that claimed a slot to publish it. */
     private static final long PUBLISH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -43,6 +49,8 @@ final class ConsumerLoop<S> implements Runnable {
     /** Flushes asked for by callers of {@code flush}, served between two drains. */
     private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
+    /** When the wait for the spool's first opening ends; 0 before the first wait. */
+    private long spoolOpeningWaitEnd;
 
     ConsumerLoop(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Dispatcher dispatcher,
                  MixlogStats stats, StatusSink status) {
@@ -172,6 +180,26 @@ final class ConsumerLoop<S> implements Runnable {
         handOverSealed();
     }
 
+    /**
+     * Before the first batch is handed over, lets the spool's first opening end (up to
+     * {@link #SPOOL_OPENING_WAIT_NANOS} from the first wait; not during a stop), so that the batches of
+     * an outage at start are written ahead like the others.
+     */
+    private void awaitSpoolOpening() {
+        if (!dispatcher.spoolFirstOpening() || stopping || !records.anySealed()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (spoolOpeningWaitEnd == 0) {
+            spoolOpeningWaitEnd = now + SPOOL_OPENING_WAIT_NANOS;
+        }
+        while (dispatcher.spoolFirstOpening() && !stopping && now - spoolOpeningWaitEnd < 0) {
+            watch(now);
+            LockSupport.parkNanos(this, SPOOL_OPENING_PARK_NANOS);
+            now = System.nanoTime();
+        }
+    }
+
     /** Asks the loop to drain, flush and end. */
     void requestStop() {
         stopping = true;
@@ -206,6 +234,7 @@ final class ConsumerLoop<S> implements Runnable {
      * thread could be created) stays first in line.
      */
     private void handOverSealed() {
+        awaitSpoolOpening();
         for (RecordKind kind : RecordKind.values()) {
             Batcher batcher = records.batcher(kind);
             Route route = records.route(kind);
@@ -215,8 +244,16 @@ final class ConsumerLoop<S> implements Runnable {
                     continue;
                 }
                 try {
+                    boolean spoolSeen = dispatcher.hasSpool();
                     while (!records.abandoned() && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
                         watch(System.nanoTime());
+                        // the spool opened meanwhile (it opens off this thread): write ahead there instead of waiting
+                        if (!spoolSeen && dispatcher.hasSpool()) {
+                            spoolSeen = true;
+                            if (dispatcher.spool(kind, next)) {
+                                break;
+                            }
+                        }
                     }
                 } catch (InterruptedException e) {
                     if (stopping) {

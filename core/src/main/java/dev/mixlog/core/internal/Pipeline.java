@@ -53,10 +53,10 @@ public final class Pipeline<S> {
         stats.gauges(intake::backlog, intake::bufferedBytes);
     }
 
-    /** Starts the consumer, and the senders on what a previous run left in the spool. */
+    /** Starts the consumer, and the opening of the spool (whose batches the senders then take). */
     public void start() {
         consumer.start();
-        dispatcher.feed();
+        dispatcher.watchSpool();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mixlog.core.internal.batch;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A sealed, immutable request body: a JSON array of serialized events, with each event's place, name
@@ -64,6 +65,26 @@ public final class Batch {
         Assembler assembler = new Assembler(ends[to - 1] - starts[from] + 2, to - from);
         for (int i = from; i < to; i++) {
             assembler.add(body, starts[i], ends[i] - starts[i], names[i], insertIds[i]);
+        }
+        return assembler.seal();
+    }
+
+    /** These batches' events, in order, as one batch (the batch itself when there is one). */
+    public static Batch joined(List<Batch> batches) {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        int bytes = 2;
+        int events = 0;
+        for (Batch batch : batches) {
+            bytes += batch.body.length;
+            events += batch.size();
+        }
+        Assembler assembler = new Assembler(bytes, events);
+        for (Batch batch : batches) {
+            for (int i = 0; i < batch.size(); i++) {
+                assembler.add(batch.body, batch.starts[i], batch.ends[i] - batch.starts[i], batch.names[i], batch.insertIds[i]);
+            }
         }
         return assembler.seal();
     }

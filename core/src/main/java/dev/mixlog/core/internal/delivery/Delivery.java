@@ -11,7 +11,7 @@ import dev.mixlog.core.internal.http.ReplyClassifier;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.http.Verdict;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
-import dev.mixlog.core.internal.spool.SpooledBatch;
+import dev.mixlog.core.internal.spool.SpooledRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.BitSet;
@@ -34,8 +34,8 @@ final class Delivery implements Runnable {
     private final Route route;
     /** The batch; for a spooled one, {@code null} until read back. */
     private Batch batch;
-    /** The batch's file in the spool, or {@code null} when it is sent from memory alone. */
-    final SpooledBatch spooled;
+    /** The batches' files in the spool, or {@code null} when the batch is sent from memory alone. */
+    final SpooledRequest spooled;
     /** Completes when the delivery ends, whatever the outcome (for a spooled batch: its own completion). */
     final CompletableFuture<Void> settled;
     private int counted;
@@ -56,7 +56,7 @@ final class Delivery implements Runnable {
         this.settled = new CompletableFuture<>();
     }
 
-    Delivery(Dispatcher owner, Route route, SpooledBatch spooled) {
+    Delivery(Dispatcher owner, Route route, SpooledRequest spooled) {
         this.owner = owner;
         this.route = route;
         this.spooled = spooled;

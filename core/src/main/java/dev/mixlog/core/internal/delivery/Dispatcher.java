@@ -11,7 +11,7 @@ import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.spool.Spool;
 import dev.mixlog.core.internal.spool.SpoolOpening;
-import dev.mixlog.core.internal.spool.SpooledBatch;
+import dev.mixlog.core.internal.spool.SpooledRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -51,8 +52,12 @@ public final class Dispatcher {
     private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
     /** The spool, or {@code null} when there is none (or not yet: see {@link #watchSpool}). */
     volatile Spool spool;
-    /** The spool still to open, or {@code null}; touched by the consumer thread alone once running. */
-    private SpoolOpening opening;
+    /** The spool still to open, or {@code null}; opened on a sender thread, one try at a time ({@link #watchSpool}). */
+    private volatile SpoolOpening opening;
+    /** Whether a try to open the spool is under way. */
+    private final AtomicBoolean opensNow = new AtomicBoolean();
+    /** Whether the first try to open the spool has ended, opened or not. */
+    private volatile boolean firstTryEnded;
     private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
     /** Makes moving a spooled batch from the spool's line to {@link #underWay} one step for {@link #pending}. */
     private final Object spoolHandOver = new Object();
@@ -71,30 +76,56 @@ public final class Dispatcher {
                 new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));
         this.senders.allowCoreThreadTimeOut(true);
         this.opening = opening;
-        watchSpool();
     }
 
     /**
-     * Opens the spool if it is still to open: at start, then as the consumer goes round while another
-     * appender of this JVM holds the directory. A spool that opens as the senders shut down is closed
-     * again, what it found kept for the next start.
+     * Opens the spool if it is still to open, on a sender thread (the start-up scan reads every file's
+     * header, which must slow neither the application's start nor the consumer): at start, then as the
+     * consumer goes round while another appender of this JVM holds the directory. Batches go from
+     * memory until it is open. A spool that opens as the senders shut down is closed again, what it
+     * found kept for the next start.
      */
     public void watchSpool() {
-        if (opening == null) {
+        SpoolOpening pending = opening;
+        if (pending == null || !opensNow.compareAndSet(false, true)) {
             return;
         }
-        Spool opened = opening.tryOpen();
-        if (opening.done()) {
-            opening = null;
+        try {
+            senders.execute(() -> open(pending));
+        } catch (RuntimeException | Error notNow) {
+            // shutting down, or no thread could be made: tried again as the consumer goes round
+            opensNow.set(false);
         }
-        if (opened != null) {
-            spool = opened;
-            if (senders.isShutdown()) {
-                opened.close();
-            } else {
-                feed();
+    }
+
+    private void open(SpoolOpening pending) {
+        try {
+            Spool opened = pending.tryOpen();
+            if (pending.done()) {
+                opening = null;
             }
+            if (opened != null) {
+                spool = opened;
+                if (senders.isShutdown()) {
+                    opened.close();
+                } else {
+                    feed();
+                }
+            }
+        } finally {
+            firstTryEnded = true;
+            opensNow.set(false);
         }
+    }
+
+    /** Whether a spool is configured and its first try to open (the start-up scan) is still under way. */
+    public boolean spoolFirstOpening() {
+        return opening != null && !firstTryEnded;
+    }
+
+    /** Whether the spool is open: a batch can be written ahead instead of waiting for a sender. */
+    public boolean hasSpool() {
+        return spool != null;
     }
 
     /**
@@ -149,7 +180,7 @@ public final class Dispatcher {
         while (spool != null && spool.hasWaiting() && !senders.isShutdown() && slots.tryAcquire()) {
             Delivery delivery;
             synchronized (spoolHandOver) {
-                SpooledBatch next = spool.take();
+                SpooledRequest next = spool.take();
                 if (next == null) {
                     slots.release();
                     return;
@@ -209,8 +240,10 @@ public final class Dispatcher {
         for (Delivery delivery : underWay) {
             delivery.stopExchange();
         }
-        for (Runnable delivery : neverRun) {
-            ((Delivery) delivery).neverRun();
+        for (Runnable task : neverRun) {
+            if (task instanceof Delivery) {
+                ((Delivery) task).neverRun();
+            }
         }
     }
 

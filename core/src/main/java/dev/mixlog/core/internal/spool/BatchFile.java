@@ -120,6 +120,58 @@ final class BatchFile {
         return new Header(KINDS[kind - 1], events);
     }
 
+    /**
+     * How many events a file whose header cannot be read ({@link NotABatchFile}) held, when the file
+     * still tells: the header's own count when its checksum holds (another format version), otherwise
+     * the number of records whose lengths lead exactly to the file's end. -1 when it cannot be told:
+     * empty, cut inside a record, or not a Mixlog file at all.
+     */
+    static int heldEvents(DataInputStream in, long fileLength) throws IOException {
+        if (fileLength < HEADER_BYTES) {
+            return -1;
+        }
+        byte[] header = new byte[HEADER_BYTES];
+        in.readFully(header);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (header[i] != MAGIC[i]) {
+                return -1;
+            }
+        }
+        ByteBuffer fields = ByteBuffer.wrap(header);
+        if (fields.getInt(12) == crc(header, 0, 12)) {
+            int events = fields.getInt(8);
+            return events >= 1 ? events : -1;
+        }
+        long position = HEADER_BYTES;
+        int records = 0;
+        while (position < fileLength) {
+            if (fileLength - position < 8) {
+                return -1;
+            }
+            int length = in.readInt();
+            in.readInt();
+            position += 8;
+            if (length < 4 || length > fileLength - position || !skipFully(in, length)) {
+                return -1;
+            }
+            position += length;
+            records++;
+        }
+        return records > 0 ? records : -1;
+    }
+
+    private static boolean skipFully(DataInputStream in, int length) throws IOException {
+        int skipped = 0;
+        while (skipped < length) {
+            int now = in.skipBytes(length - skipped);
+            if (now <= 0) {
+                return false;
+            }
+            skipped += now;
+        }
+        return true;
+    }
+
     /** Reads the records after the header: every intact one, skipping corrupt ones, stopping at a torn tail. */
     static Contents readRecords(DataInputStream in, Header header, int maxRecordBytes) throws IOException {
         Batch.Assembler assembler = new Batch.Assembler(64 * 1024, header.events);

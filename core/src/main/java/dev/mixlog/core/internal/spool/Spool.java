@@ -7,52 +7,48 @@ import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * The spool directory of one appender: sealed batches written ahead of their first send, removed
- * once settled, replayed oldest first after a restart. The consumer thread writes; senders take,
- * read back and remove. Bounded by {@code spoolMaxBytes}: the oldest waiting batches make room,
- * counted as {@link DropReason#SPOOL_FULL}. Whatever goes wrong with the disk is reported and
- * counted, and the batch goes on from memory as it would without a spool. Once closed, a batch
- * written or put back late (by a thread that outlived the stop) stays on disk, counted as kept.
+ * once settled, replayed oldest first after a restart ({@link SpoolScan}). The consumer thread
+ * writes; senders take consecutive batches of one kind as one request ({@link SpooledRequest}),
+ * read them back and remove them. Bounded by {@code spoolMaxBytes}, counted in the disk blocks the
+ * files take ({@link DiskBlocks}): the oldest waiting batches make room, counted as
+ * {@link DropReason#SPOOL_FULL}. Whatever goes wrong with the disk is reported and counted, and the
+ * batch goes on from memory as it would without a spool. Once closed, a batch written or put back
+ * late (by a thread that outlived the stop) stays on disk, counted as kept.
  */
 public final class Spool {
-    /** {@code 00000000000000000042.batch}: the sequence, zero-padded so names sort in the order written. */
-    private static final Pattern BATCH_FILE = Pattern.compile("\\d{19}\\.batch");
-    private static final String SET_ASIDE_SUFFIX = ".corrupt";
-    /** A file being rewritten without its damaged records; a leftover one is deleted at start. */
-    private static final String REWRITE_SUFFIX = ".tmp";
     /** No record of a valid file is longer than the largest batch Mixpanel takes, with its framing. */
     private static final int MAX_RECORD_BYTES = MixpanelRules.MAX_BATCH_BYTES + 64 * 1024;
+    /** Names tried for a new file before giving up on the write: a name is taken only by a file Mixlog did not write. */
+    private static final int NAME_TRIES = 100;
 
     private final Path directory;
     private final SpoolLock lock;
+    private final DiskBlocks disk;
     private final long maxBytes;
+    /** One request carries at most this many events and (file) bytes of spooled batches. */
+    private final int maxRequestEvents;
+    private final long maxRequestBytes;
     /** How many batches waiting to be sent are also kept in memory (the next ones a sender takes). */
     private final int keptInMemory;
     private final MixlogStats stats;
     private final SpoolReports reports;
     /** Batch files written or found, not yet taken by a sender, oldest first. */
     private final Deque<SpooledBatch> waiting = new ConcurrentLinkedDeque<>();
-    /** The count and bytes of {@link #waiting}, which the deque itself counts only by walking it. */
+    /** The count and disk bytes of {@link #waiting}, which the deque itself counts only by walking it. */
     private final AtomicLong waitingCount = new AtomicLong();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicLong files = new AtomicLong();
@@ -60,10 +56,14 @@ public final class Spool {
     private volatile boolean closed;
     private long nextSequence;
 
-    private Spool(Path directory, SpoolLock lock, MixlogConfig config, MixlogStats stats, SpoolReports reports) {
+    private Spool(Path directory, SpoolLock lock, DiskBlocks disk, MixlogConfig config, MixlogStats stats,
+                  SpoolReports reports) {
         this.directory = directory;
         this.lock = lock;
+        this.disk = disk;
         this.maxBytes = config.spoolMaxBytes();
+        this.maxRequestEvents = MixpanelRules.MAX_BATCH_EVENTS;
+        this.maxRequestBytes = config.maxBatchBytes();
         this.keptInMemory = config.maxInFlight();
         this.stats = stats;
         this.reports = reports;
@@ -71,7 +71,7 @@ public final class Spool {
 
     /**
      * Opens the configured directory: creates it, takes its lock, and lines up the batches found
-     * there for replay (counted as replayed).
+     * there for replay (counted as replayed). Reads every file's header: call it off the application's threads.
      *
      * @throws SpoolLock.HeldInThisJvm when another appender of this JVM holds the directory
      * @throws IOException when it cannot be used: not made, locked elsewhere, not listed
@@ -84,54 +84,28 @@ public final class Spool {
             throw new IOException(SafeStatus.describe(e), e);
         }
         SpoolLock lock = SpoolLock.take(directory, config.name());
-        Spool spool = new Spool(directory, lock, config, stats, reports);
         try {
-            spool.lineUpFound();
+            DiskBlocks disk = DiskBlocks.of(directory);
+            Spool spool = new Spool(directory, lock, disk, config, stats, reports);
+            spool.lineUp(SpoolScan.of(directory, disk, stats, reports));
+            stats.spoolGauges(spool.files::get, spool.bytes::get);
+            return spool;
         } catch (IOException | RuntimeException e) {
             lock.release();
             throw new IOException("cannot list it: " + SafeStatus.describe(e), e);
         }
-        stats.spoolGauges(spool.files::get, spool.bytes::get);
-        return spool;
     }
 
-    /** Finds the batch files a previous run left, oldest first, reading their headers only. */
-    private void lineUpFound() throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (isBatchFileName(name)) {
-                    found.add(entry);
-                } else if (name.endsWith(REWRITE_SUFFIX) && isBatchFileName(name.substring(0, name.length() - REWRITE_SUFFIX.length()))) {
-                    deleteQuietly(entry);
-                } else if (!name.equals(SpoolLock.FILE_NAME) && !name.endsWith(SET_ASIDE_SUFFIX)) {
-                    stats.recordSpoolFileSetAside();
-                    reports.foreign(name);
-                }
-            }
-        }
-        found.sort(null);
+    private void lineUp(SpoolScan scan) {
+        nextSequence = scan.nextSequence;
         long events = 0;
-        for (Path file : found) {
-            nextSequence = Math.max(nextSequence, sequenceOf(file) + 1);
-            try (DataInputStream in = reader(file)) {
-                BatchFile.Header header = BatchFile.readHeader(in);
-                SpooledBatch batch = new SpooledBatch(file, header.kind, header.events, Files.size(file), null);
-                files.incrementAndGet();
-                bytes.addAndGet(batch.bytes());
-                line(batch);
-                events += header.events;
-            } catch (BatchFile.NotABatchFile e) {
-                setAside(file, e.getMessage());
-            } catch (IOException e) {
-                reports.unreadable(file.getFileName().toString(), SafeStatus.describe(e));
-            }
+        for (SpooledBatch batch : scan.found) {
+            files.incrementAndGet();
+            bytes.addAndGet(batch.diskBytes());
+            line(batch);
+            events += batch.events();
         }
-        stats.recordReplayed(events);
-        if (events > 0) {
-            reports.replaying(events, files.get(), bytes.get());
-        }
+        reports.opened(events, files.get(), bytes.get());
         makeRoom(0);
     }
 
@@ -145,47 +119,38 @@ public final class Spool {
             return null;
         }
         byte[] file = BatchFile.encode(kind, batch);
-        if (!makeRoom(file.length)) {
-            reports.noRoom(file.length, maxBytes);
+        long diskBytes = disk.allocated(file.length);
+        if (!makeRoom(diskBytes)) {
+            reports.noRoom(diskBytes, maxBytes);
             return null;
         }
-        Path path = directory.resolve(String.format("%019d.batch", nextSequence++));
+        Path path = null;
         try {
-            writeSynced(path, file);
+            for (int tries = 0; path == null; tries++) {
+                if (tries == NAME_TRIES) {
+                    throw new IOException("the next " + NAME_TRIES + " file names are taken by files Mixlog did not write");
+                }
+                Path candidate = directory.resolve(SpoolFiles.name(nextSequence++));
+                if (SpoolFiles.writeNew(candidate, file)) {
+                    path = candidate;
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(path);
             stats.recordSpoolWriteFailure();
             reports.writeFailed(SafeStatus.describe(e));
             return null;
         }
         reports.writesWork();
-        SpooledBatch spooled = new SpooledBatch(path, kind, batch.size(), file.length,
+        SpooledBatch spooled = new SpooledBatch(path, kind, batch.size(), file.length, diskBytes,
                 waitingCount.get() < keptInMemory ? batch : null);
         files.incrementAndGet();
-        bytes.addAndGet(file.length);
+        bytes.addAndGet(diskBytes);
         line(spooled);
         if (closed && unline(spooled)) {
             // the spool closed while this was written: the batch stays on disk for the next start
             keepForNextStart(spooled);
         }
         return spooled;
-    }
-
-    private void writeSynced(Path path, byte[] contents) throws IOException {
-        try (FileOutputStream out = new FileOutputStream(path.toFile())) {
-            out.write(contents);
-            out.getFD().sync();
-        }
-        syncDirectory();
-    }
-
-    /** Makes the directory entry of a new file durable too, where the platform allows it. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException notSupported) {
-            // some platforms cannot open or sync a directory; the file itself is synced
-        }
     }
 
     /**
@@ -197,7 +162,10 @@ public final class Spool {
             return false;
         }
         while (bytes.get() + needed > maxBytes) {
-            SpooledBatch oldest = take();
+            SpooledBatch oldest;
+            synchronized (waiting) {
+                oldest = takeOne();
+            }
             if (oldest == null) {
                 return false;
             }
@@ -213,29 +181,61 @@ public final class Spool {
         return !waiting.isEmpty();
     }
 
-    /** The oldest batch waiting for a sender, now the caller's to send, or {@code null}. */
-    public SpooledBatch take() {
+    /**
+     * The oldest waiting batch and those after it of the same kind, as many as one request takes
+     * ({@code 2000} events, {@code maxBatchBytes}), now the caller's to send; {@code null} when none waits.
+     */
+    public SpooledRequest take() {
+        List<SpooledBatch> members = new ArrayList<>();
+        synchronized (waiting) {
+            SpooledBatch first = takeOne();
+            if (first == null) {
+                return null;
+            }
+            members.add(first);
+            int events = first.events();
+            long length = first.length();
+            for (SpooledBatch next = waiting.peekFirst(); next != null; next = waiting.peekFirst()) {
+                if (next.kind() != first.kind() || events + next.events() > maxRequestEvents
+                        || length + next.length() > maxRequestBytes) {
+                    break;
+                }
+                members.add(takeOne());
+                events += next.events();
+                length += next.length();
+            }
+        }
+        return new SpooledRequest(members);
+    }
+
+    private SpooledBatch takeOne() {
         SpooledBatch next = waiting.pollFirst();
         if (next != null) {
             waitingCount.decrementAndGet();
-            waitingBytes.addAndGet(-next.bytes());
+            waitingBytes.addAndGet(-next.diskBytes());
         }
         return next;
     }
 
-    /** Puts back a batch taken but not handed to a sender, first in line (kept for the next start once closed). */
-    public void putBack(SpooledBatch batch) {
-        waitingCount.incrementAndGet();
-        waitingBytes.addAndGet(batch.bytes());
-        waiting.addFirst(batch);
-        if (closed && unline(batch)) {
-            keepForNextStart(batch);
+    /** Puts back a request taken but not handed to a sender, first in line (kept for the next start once closed). */
+    public void putBack(SpooledRequest request) {
+        List<SpooledBatch> members = request.members();
+        synchronized (waiting) {
+            for (int i = members.size() - 1; i >= 0; i--) {
+                SpooledBatch batch = members.get(i);
+                waitingCount.incrementAndGet();
+                waitingBytes.addAndGet(batch.diskBytes());
+                waiting.addFirst(batch);
+                if (closed && unline(batch)) {
+                    keepForNextStart(batch);
+                }
+            }
         }
     }
 
     private void line(SpooledBatch batch) {
         waitingCount.incrementAndGet();
-        waitingBytes.addAndGet(batch.bytes());
+        waitingBytes.addAndGet(batch.diskBytes());
         waiting.addLast(batch);
     }
 
@@ -245,20 +245,31 @@ public final class Spool {
             return false;
         }
         waitingCount.decrementAndGet();
-        waitingBytes.addAndGet(-batch.bytes());
+        waitingBytes.addAndGet(-batch.diskBytes());
         return true;
     }
 
     /**
-     * The batch to send for a spooled file: from memory if kept there, otherwise read back. Events the
-     * file promised but that cannot be read are counted as {@link DropReason#SPOOL_CORRUPT}, and the
-     * file is rewritten with the intact ones alone; returns {@code null} when none can be read or the
-     * file is gone (counted, and the file removed or set aside).
+     * The batch to send for a spooled request: its members from memory where kept, otherwise read
+     * back, joined. Events a file promised but that cannot be read are counted as
+     * {@link DropReason#SPOOL_CORRUPT} and the file rewritten with the intact ones alone; a member
+     * of which nothing can be read, or whose file is gone, is counted and dealt with here. Returns
+     * {@code null} when nothing of the request can be read.
      *
-     * @throws IOException when the file is there but cannot be read now (no file handle left, no
-     *         permission): the caller tries again later
+     * @throws IOException when a file is there but cannot be read now (no file handle left, no
+     *         permission): the caller tries again later; what was read is kept for that try
      */
-    public Batch load(SpooledBatch spooled) throws IOException {
+    public Batch load(SpooledRequest request) throws IOException {
+        List<SpooledBatch> members = request.members();
+        for (int i = 0; i < members.size(); i++) {
+            if (request.needsLoading(i)) {
+                request.loaded(i, load(members.get(i)));
+            }
+        }
+        return request.joined();
+    }
+
+    private Batch load(SpooledBatch spooled) throws IOException {
         Batch kept = spooled.takeInMemory();
         if (kept != null) {
             return kept;
@@ -271,13 +282,15 @@ public final class Spool {
             return null;
         }
         BatchFile.Contents contents;
-        try (DataInputStream in = reader(spooled.file())) {
+        try (DataInputStream in = SpoolFiles.reader(spooled.file())) {
             BatchFile.Header header = BatchFile.readHeader(in);
             contents = BatchFile.readRecords(in, header, MAX_RECORD_BYTES);
         } catch (BatchFile.NotABatchFile e) {
             stats.recordDropped(DropReason.SPOOL_CORRUPT, spooled.events());
             forget(spooled);
-            setAside(spooled.file(), e.getMessage());
+            SpoolFiles.setAside(spooled.file());
+            stats.recordSpoolFileSetAside();
+            reports.setAside(name, e.getMessage(), spooled.events());
             return null;
         } catch (IOException | RuntimeException e) {
             reports.readFailed(name, SafeStatus.describe(e));
@@ -297,20 +310,30 @@ public final class Spool {
 
     /** Replaces a damaged file by one with its intact records alone, so a later start counts nothing twice. */
     private void rewrite(SpooledBatch spooled, Batch intact) {
-        Path rewritten = spooled.file().resolveSibling(spooled.file().getFileName() + REWRITE_SUFFIX);
+        Path rewritten = spooled.file().resolveSibling(spooled.file().getFileName() + SpoolFiles.REWRITE_SUFFIX);
         try {
             byte[] file = BatchFile.encode(spooled.kind(), intact);
-            writeSynced(rewritten, file);
+            SpoolFiles.writeSynced(rewritten, file);
             Files.move(rewritten, spooled.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            bytes.addAndGet(file.length - spooled.bytes());
-            spooled.resized(file.length, intact.size());
+            long diskBytes = disk.allocated(file.length);
+            bytes.addAndGet(diskBytes - spooled.diskBytes());
+            spooled.resized(file.length, diskBytes, intact.size());
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(rewritten);
+            SpoolFiles.deleteQuietly(rewritten);
         }
     }
 
-    /** A spooled batch is settled (delivered, refused or counted as lost): its file goes. */
-    public void remove(SpooledBatch spooled) {
+    /** A spooled request is settled (delivered, refused or counted as lost): its files go. */
+    public void remove(SpooledRequest request) {
+        List<SpooledBatch> members = request.members();
+        for (int i = 0; i < members.size(); i++) {
+            if (!request.dealtWith(i)) {
+                remove(members.get(i));
+            }
+        }
+    }
+
+    private void remove(SpooledBatch spooled) {
         try {
             Files.deleteIfExists(spooled.file());
         } catch (IOException | RuntimeException e) {
@@ -321,7 +344,7 @@ public final class Spool {
 
     private void forget(SpooledBatch spooled) {
         files.decrementAndGet();
-        bytes.addAndGet(-spooled.bytes());
+        bytes.addAndGet(-spooled.diskBytes());
         spooled.settled().complete(null);
     }
 
@@ -334,7 +357,7 @@ public final class Spool {
         return settlements;
     }
 
-    /** Events of a batch not settled at stop stay in its file for the next start: counted as kept. */
+    /** Events of a request not settled at stop stay in its files for the next start: counted as kept. */
     public void keep(int events) {
         stats.recordKeptInSpool(events);
     }
@@ -351,55 +374,16 @@ public final class Spool {
             return;
         }
         closed = true;
-        for (SpooledBatch left = take(); left != null; left = take()) {
-            keepForNextStart(left);
+        synchronized (waiting) {
+            for (SpooledBatch left = takeOne(); left != null; left = takeOne()) {
+                keepForNextStart(left);
+            }
         }
+        reports.closing();
         long keptTotal = stats.keptInSpool();
         if (keptTotal > 0) {
             reports.keptForNextStart(keptTotal, files.get());
         }
         lock.release();
-    }
-
-    private void setAside(Path file, String why) {
-        stats.recordSpoolFileSetAside();
-        Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
-        try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(file);
-        }
-        reports.setAside(file.getFileName().toString(), why);
-    }
-
-    /** Whether the name is one this spool writes: 19 digits that make a sequence number, then {@code .batch}. */
-    private static boolean isBatchFileName(String name) {
-        if (!BATCH_FILE.matcher(name).matches()) {
-            return false;
-        }
-        try {
-            Long.parseLong(name.substring(0, name.indexOf('.')));
-            return true;
-        } catch (NumberFormatException tooLarge) {
-            return false;
-        }
-    }
-
-    private static long sequenceOf(Path file) {
-        String name = file.getFileName().toString();
-        return Long.parseLong(name.substring(0, name.indexOf('.')));
-    }
-
-    /** A plain stream, not a channel: an interrupt must not close it under a sender. */
-    private static DataInputStream reader(Path file) throws IOException {
-        return new DataInputStream(new BufferedInputStream(new FileInputStream(file.toFile()), 64 * 1024));
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException | RuntimeException ignored) {
-            // nothing more to do: a leftover partial file is cut off or set aside at the next start
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.spool;
 
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code reportInterval} at most.
  */
 final class SpoolReports {
+    /** File names listed in one message at most. */
+    private static final int NAMES_LISTED = 10;
     private final String directory;
     private final SafeStatus status;
     private final long intervalNanos;
@@ -19,6 +22,9 @@ final class SpoolReports {
     private final AtomicLong lastNoRoomReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
     private final AtomicLong lastReadFailureReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
     private final AtomicLong droppedSinceReport = new AtomicLong();
+    private final AtomicLong lastRemoveReport = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+    private final AtomicLong unremovedSinceReport = new AtomicLong();
+    private volatile String lastUnremoved;
 
     SpoolReports(String directory, SafeStatus status, Duration interval) {
         this.directory = directory;
@@ -48,18 +54,38 @@ final class SpoolReports {
         }
     }
 
-    void replaying(long events, long files, long bytes) {
-        status.info("replaying " + events + " events in " + files + " batches (" + bytes + " bytes) found in spool "
-                + directory + ", oldest first");
+    void opened(long events, long files, long bytes) {
+        if (events == 0) {
+            status.info("spool " + directory + " opened, nothing in it to replay");
+        } else {
+            status.info("replaying " + events + " events in " + files + " batches (" + bytes + " bytes on disk) found in spool "
+                    + directory + ", oldest first");
+        }
     }
 
-    void foreign(String name) {
-        status.warn("spool directory " + directory + " holds a file Mixlog did not write, left alone: " + name);
+    /** Files Mixlog did not write, found at a start and reported by no earlier one. */
+    void foreign(List<String> names) {
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < Math.min(names.size(), NAMES_LISTED); i++) {
+            listed.append(i == 0 ? "" : ", ").append(names.get(i));
+        }
+        if (names.size() > NAMES_LISTED) {
+            listed.append(" and ").append(names.size() - NAMES_LISTED).append(" more");
+        }
+        status.warn("spool directory " + directory + " holds " + (names.size() == 1 ? "a file" : names.size() + " files")
+                + " Mixlog did not write, left alone and not reported again: " + listed);
     }
 
-    void setAside(String name, String why) {
+    /** A file whose header cannot be read, set aside; {@code held} its events (counted) when the file still tells, or -1. */
+    void setAside(String name, String why, int held) {
         status.warn("spool file " + name + " in " + directory + " cannot be read (" + why + "): set aside as " + name
-                + ".corrupt, its events counted as unreadable in the spool");
+                + ".corrupt; " + (held > 0 ? "its " + held + " events are counted as unreadable in the spool"
+                        : "how many events it held cannot be told (counted as a file set aside)"));
+    }
+
+    void renumbered(int files) {
+        status.info("spool " + directory + ": renumbered its " + files + " batch files from 0, oldest first, "
+                + "as their sequence neared its end");
     }
 
     void damaged(String name, int unreadable, int events) {
@@ -76,9 +102,36 @@ final class SpoolReports {
                 + " events are counted as unreadable in the spool");
     }
 
+    /**
+     * A settled file could not be removed: said at once, then once per {@code reportInterval} at most
+     * with the count since (a read-only directory fails for every file); the rest is said at close.
+     */
     void cannotRemove(String name, String why) {
-        status.warn("spool file " + name + " in " + directory + " was settled but cannot be removed (" + why
-                + "); it will be sent again at the next start, and Mixpanel drops duplicates by $insert_id");
+        lastUnremoved = name + " (" + why + ")";
+        long unremoved = unremovedSinceReport.incrementAndGet();
+        if (due(lastRemoveReport)) {
+            unremovedSinceReport.addAndGet(-unremoved);
+            sayUnremoved(unremoved);
+        }
+    }
+
+    private void sayUnremoved(long unremoved) {
+        status.warn((unremoved == 1 ? "a settled spool file" : unremoved + " settled spool files") + " in " + directory
+                + " cannot be removed (the latest: " + lastUnremoved + "); they will be sent again at the next start, "
+                + "and Mixpanel drops duplicates by $insert_id");
+    }
+
+    /** At close: says what was counted and not yet said. */
+    void closing() {
+        long unremoved = unremovedSinceReport.getAndSet(0);
+        if (unremoved > 0) {
+            sayUnremoved(unremoved);
+        }
+        long dropped = droppedSinceReport.getAndSet(0);
+        if (dropped > 0) {
+            status.warn("spool " + directory + " was full: dropped its oldest " + dropped
+                    + " events to make room (counted as pushed out of the full spool)");
+        }
     }
 
     /** A write failed: said once until writes work again. */

@@ -6,22 +6,24 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One batch file in the spool: where it is, what it holds, and, for a batch written moments ago
- * and handed to a sender soon, the batch itself, so the sender need not read it back.
+ * One batch file in the spool: where it is, what it holds, what it takes on disk, and, for a batch
+ * written moments ago and handed to a sender soon, the batch itself, so the sender need not read it back.
  */
 public final class SpooledBatch {
     private final Path file;
     private final RecordKind kind;
     private volatile int events;
-    private volatile long bytes;
+    private volatile long length;
+    private volatile long diskBytes;
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private Batch inMemory;
 
-    SpooledBatch(Path file, RecordKind kind, int events, long bytes, Batch inMemory) {
+    SpooledBatch(Path file, RecordKind kind, int events, long length, long diskBytes, Batch inMemory) {
         this.file = file;
         this.kind = kind;
         this.events = events;
-        this.bytes = bytes;
+        this.length = length;
+        this.diskBytes = diskBytes;
         this.inMemory = inMemory;
     }
 
@@ -38,18 +40,25 @@ public final class SpooledBatch {
         return events;
     }
 
-    long bytes() {
-        return bytes;
+    /** The file's length: about the bytes its events add to a request body. */
+    long length() {
+        return length;
     }
 
-    /** Completes once the batch is settled here (delivered, refused, counted as lost); not when kept for the next start. */
+    /** The disk the file takes, in whole blocks: what {@code spoolMaxBytes} bounds. */
+    long diskBytes() {
+        return diskBytes;
+    }
+
+    /** Completes once the batch is settled here (delivered, refused, counted as lost), or kept for the next start. */
     public CompletableFuture<Void> settled() {
         return settled;
     }
 
     /** After its file was rewritten with its intact records alone. */
-    void resized(long newBytes, int newEvents) {
-        bytes = newBytes;
+    void resized(long newLength, long newDiskBytes, int newEvents) {
+        length = newLength;
+        diskBytes = newDiskBytes;
         events = newEvents;
     }
 
@@ -62,6 +71,6 @@ public final class SpooledBatch {
 
     @Override
     public String toString() {
-        return file.getFileName() + "[" + kind + ", " + events + " events, " + bytes + " bytes]";
+        return file.getFileName() + "[" + kind + ", " + events + " events, " + length + " bytes]";
     }
 }
