@@ -268,7 +268,7 @@ public final class MixlogCore<E, S> {
             running = pipeline;
         }
         if (running != null) {
-            running.stop(forceAt);
+            running.stop(forceAt, deadline);
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }

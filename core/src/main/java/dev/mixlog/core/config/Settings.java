@@ -122,7 +122,7 @@ public final class Settings {
                     + "removed once settled: batches survive an outage longer than memory holds, a stop that runs out of "
                     + "`shutdownTimeout` and a crash, and are sent at the next start. See [Spool](#spool).");
     public static final Setting<Long> SPOOL_MAX_BYTES = Setting.bytes("spoolMaxBytes", 256L * 1024 * 1024, 64 * 1024,
-            1L << 50, "`256MiB`", "bound on the spool's batch files; when full, the oldest waiting batches are dropped "
+            1L << 50, "`256MiB`", "bound on the disk the spool's batch files take, counted in whole blocks; when full, the oldest waiting batches are dropped "
                     + "(counted as pushed out of the full spool).");
     public static final Setting<Boolean> JMX = Setting.bool("jmx", true,
             "publish the counters as JMX attributes of `dev.mixlog:type=Appender,name=<name>` (the appender's name, quoted as "

@@ -48,6 +48,8 @@ final class ConsumerLoop<S> implements Runnable {
     private final DiagnosticsReporter reporter;
     /** Flushes asked for by callers of {@code flush}, served between two drains. */
     private final Queue<FlushRequest> flushes = new ConcurrentLinkedQueue<>();
+    /** Which events the consumer counts itself, and which the stop counts (see {@link ConsumerLedger}). */
+    private final ConsumerLedger ledger = new ConsumerLedger();
     private volatile boolean stopping;
     /** When the wait for the spool's first opening ends; 0 before the first wait. */
     private long spoolOpeningWaitEnd;
@@ -57,7 +59,7 @@ final class ConsumerLoop<S> implements Runnable {
         long reportIntervalNanos = config.reportInterval().toNanos();
         this.intake = intake;
         this.warnings = new ConsumerWarnings(status, reportIntervalNanos);
-        this.records = new Records<>(config, intake, reader, stats, status, warnings);
+        this.records = new Records<>(config, intake, reader, stats, status, warnings, ledger);
         this.dispatcher = dispatcher;
         this.stats = stats;
         this.reporter = new DiagnosticsReporter(stats, status, reportIntervalNanos);
@@ -210,6 +212,10 @@ final class ConsumerLoop<S> implements Runnable {
      * (an {@code Error} from the dispatcher), what is still held is counted as not delivered before shutdown.
      */
     private void finish() {
+        if (ledger.closed()) {
+            // abandoned by the stop, which counted what this thread held: nothing more to do
+            return;
+        }
         try {
             // the intake is closed: claims end soon, and each claimed slot is taken or given up on
             long target = intake.claimed();
@@ -221,52 +227,65 @@ final class ConsumerLoop<S> implements Runnable {
         } catch (Throwable failure) {
             records.abandon();
             warnings.warn("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
-            stats.recordDropped(DropReason.SHUTDOWN, records.held());
+            records.dropHeld();
         }
         reporter.tick(System.nanoTime());
     }
 
     /**
-     * Passes the sealed batches to the dispatcher: written ahead to the spool when there is one, which
-     * never waits; otherwise (or when the spool cannot take it) handed to a sender, reporting
-     * diagnostics while waiting for a free place. An interrupt during a stop abandons what is left
-     * (counted); any other interrupt is cleared. A batch the dispatcher cannot take for a failure (no
-     * thread could be created) stays first in line.
+     * Passes the sealed batches to the dispatcher, each once claimed in the ledger (a batch the stop
+     * has counted already, the consumer having been abandoned, is let go).
      */
     private void handOverSealed() {
         awaitSpoolOpening();
         for (RecordKind kind : RecordKind.values()) {
             Batcher batcher = records.batcher(kind);
-            Route route = records.route(kind);
             for (Batch next = batcher.nextSealed(); next != null; next = batcher.nextSealed()) {
-                if (!records.abandoned() && dispatcher.spool(kind, next)) {
-                    batcher.takeSealed();
-                    continue;
-                }
-                try {
-                    boolean spoolSeen = dispatcher.hasSpool();
-                    while (!records.abandoned() && !dispatcher.offer(route, next, IDLE_PARK_NANOS)) {
-                        watch(System.nanoTime());
-                        // the spool opened meanwhile (it opens off this thread): write ahead there instead of waiting
-                        if (!spoolSeen && dispatcher.hasSpool()) {
-                            spoolSeen = true;
-                            if (dispatcher.spool(kind, next)) {
-                                break;
-                            }
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    if (stopping) {
-                        records.abandon();
-                        Thread.currentThread().interrupt();
-                    }
-                    continue;
+                if (ledger.claim(next.size())) {
+                    handOver(kind, records.route(kind), next);
                 }
                 batcher.takeSealed();
-                if (records.abandoned()) {
-                    stats.recordDropped(DropReason.SHUTDOWN, next.size());
-                }
             }
         }
+    }
+
+    /**
+     * Hands one batch over: written ahead to the spool when there is one, which never waits; otherwise
+     * (or when the spool cannot take it) to a sender, reporting diagnostics while waiting for a free
+     * place, and to the spool after all should it open meanwhile (it opens off this thread). Counts the
+     * batch as not delivered before shutdown when a stop's interrupt ends the wait; any other interrupt
+     * is cleared, and a failure to hand over (no sender thread could be made) is reported and tried
+     * again. Never throws.
+     */
+    private void handOver(RecordKind kind, Route route, Batch batch) {
+        boolean spoolSeen = false;
+        while (!records.abandoned()) {
+            try {
+                if (!spoolSeen && dispatcher.hasSpool()) {
+                    spoolSeen = true;
+                    if (dispatcher.spool(kind, batch)) {
+                        return;
+                    }
+                }
+                if (dispatcher.offer(route, batch, IDLE_PARK_NANOS)) {
+                    return;
+                }
+                watch(System.nanoTime());
+            } catch (InterruptedException e) {
+                if (stopping) {
+                    records.abandon();
+                    Thread.currentThread().interrupt();
+                }
+            } catch (Throwable failed) {
+                warnings.warn("could not hand a batch over (" + SafeStatus.describe(failed) + "); trying again");
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+        }
+        stats.recordDropped(DropReason.SHUTDOWN, batch.size());
+    }
+
+    /** Closes the ledger (the consumer has ended, or is abandoned); returns the events the consumer counts itself. */
+    long closeLedger() {
+        return ledger.close();
     }
 }

@@ -45,25 +45,49 @@ final class ConsumerThread {
     }
 
     /**
-     * Waits for the loop to end until the deadline, then interrupts the thread and gives it one more
-     * second. A thread that died is restarted first, so the loop can still drain and flush.
+     * Waits for the loop to end until {@code interruptAt}, then interrupts the thread and waits until
+     * {@code giveUpAt}. A thread that died is restarted first, so the loop can still drain and flush.
+     *
+     * @return whether the loop ended; false when the thread still runs (see {@link #abandon})
      */
-    void join(long deadlineNanos) throws InterruptedException {
+    boolean join(long interruptAt, long giveUpAt) {
         if (died) {
             lastStartNanos = System.nanoTime() - RESTART_PAUSE_NANOS;
             restart();
         }
         Thread current = thread;
         try {
-            current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+            current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(interruptAt - System.nanoTime())));
             if (current.isAlive()) {
                 current.interrupt();
-                current.join(1000);
+                current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             current.interrupt();
-            throw e;
+            Thread.currentThread().interrupt();
         }
+        return !current.isAlive();
+    }
+
+    /**
+     * Leaves a thread that did not end at stop to itself: it is stuck in a call that does not return
+     * (a logged value's {@code toString()}), and nothing can end it. It is named as abandoned and
+     * interrupted, its context class loader cleared; it still holds what its stuck call holds (the
+     * value, and so that value's class loader) until the call returns, and then ends without counting
+     * or sending anything. Reported at ERROR with the events counted for it.
+     */
+    void abandon(long eventsCounted) {
+        Thread current = thread;
+        try {
+            current.setName(current.getName() + " (abandoned)");
+            current.setContextClassLoader(null);
+            current.interrupt();
+        } catch (RuntimeException notAllowed) {
+            // a security manager may refuse; the thread is abandoned all the same
+        }
+        status.error("the consumer thread did not end within shutdownTimeout: it is stuck in a call that does not "
+                + "return (a logged value's toString()?) and is abandoned; " + eventsCounted + " events not yet sent "
+                + "are counted as not delivered before shutdown. The thread ends, counting nothing, if that call returns");
     }
 
     private synchronized void restart() {

@@ -45,7 +45,7 @@ public final class Pipeline<S> {
             this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
         } catch (RuntimeException | Error failed) {
             // let go of the spool's lock and the senders before the failure goes on to the start
-            dispatcher.shutdown(System.nanoTime());
+            dispatcher.shutdown(System.nanoTime(), System.nanoTime());
             throw failed;
         }
         this.blockNanos = config.overflowPolicy() == OverflowPolicy.BLOCK ? config.blockTimeout().toNanos() : 0;
@@ -128,23 +128,25 @@ public final class Pipeline<S> {
 
     /**
      * Refuses further events, lets the consumer drain and flush until {@code forceAt}, then lets the
-     * senders finish until the deadline; what is left is counted as not delivered before shutdown.
+     * senders finish; returns by the deadline. What is left is counted as not delivered before
+     * shutdown. A consumer thread that does not end by then (stuck in a logged value's
+     * {@code toString()} that never returns) is abandoned: every event it held is counted here, and
+     * should it ever come back it counts nothing (see {@link ConsumerLedger}).
      */
-    public void stop(long forceAt) {
+    public void stop(long forceAt, long deadline) {
         intake.close();
         loop.requestStop();
         intake.wakeConsumer();
-        try {
-            consumer.join(forceAt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean ended = consumer.join(forceAt, forceAt + (deadline - forceAt) / 2);
+        long notCounted = intake.claimed() + 1 - loop.closeLedger();
+        if (notCounted > 0) {
+            stats.recordDropped(DropReason.SHUTDOWN, notCounted);
         }
-        long leftInRing = intake.backlog();
-        if (leftInRing > 0) {
-            stats.recordDropped(DropReason.SHUTDOWN, leftInRing);
+        if (!ended) {
+            consumer.abandon(notCounted);
         }
-        dispatcher.shutdown(forceAt);
-        release(leftInRing);
+        dispatcher.shutdown(forceAt, deadline);
+        release(intake.backlog());
     }
 
     /**

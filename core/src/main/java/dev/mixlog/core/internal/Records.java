@@ -32,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 final class Records<S> implements EventPoller.Handler {
     /** Events taken per chunk at most, so that slots are handed back to producers while the consumer works. */
     private static final int DRAIN_CHUNK = 512;
-    /** Mapping one event for longer than this is reported: something the application logged renders slowly. */
-    private static final long SLOW_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Intake<S> intake;
     private final MixlogStats stats;
@@ -52,10 +50,14 @@ final class Records<S> implements EventPoller.Handler {
     /** Events taken in the current chunk ({@link #takeChunk}). */
     private int chunkTaken;
     private boolean abandoned;
+    /** The events the consumer counts itself: claimed in {@link #ledger} before each is counted. */
+    private final ConsumerLedger ledger;
+    private final SlowEvents slowEvents = new SlowEvents();
 
     Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, MixlogStats stats, StatusSink status,
-            ConsumerWarnings warnings) {
+            ConsumerWarnings warnings, ConsumerLedger ledger) {
         this.intake = intake;
+        this.ledger = ledger;
         this.stats = stats;
         this.warnings = warnings;
         this.mapper = new EventMapper<>(reader, config);
@@ -92,11 +94,17 @@ final class Records<S> implements EventPoller.Handler {
      */
     @Override
     public boolean onEvent(Object slot, long sequence, boolean endOfBatch) {
-        chunkTaken++;
+        if (++chunkTaken == 1) {
+            slowEvents.chunkStarts();
+        }
         S event = intake.take(slot);
         stats.recordCaptured(1);
-        if (abandoned) {
-            stats.recordDropped(DropReason.SHUTDOWN, 1);
+        if (abandoned || ledger.closed()) {
+            // a stop that cannot hand batches over, or one that abandoned this thread and counted what it held
+            abandoned = true;
+            if (ledger.claim(1)) {
+                stats.recordDropped(DropReason.SHUTDOWN, 1);
+            }
             return chunkTaken < DRAIN_CHUNK;
         }
         long started = System.nanoTime();
@@ -121,11 +129,11 @@ final class Records<S> implements EventPoller.Handler {
             warnings.warn("could not turn a log event into a Mixpanel event (dropped, counted as invalid): "
                     + SafeStatus.describe(e));
         }
-        if (!added) {
+        if (!added && ledger.claim(1)) {
             stats.recordDropped(DropReason.INVALID, 1);
         }
         long took = System.nanoTime() - started;
-        if (took > SLOW_EVENT_NANOS) {
+        if (slowEvents.slow(took)) {
             warnSlow(took);
         }
         return chunkTaken < DRAIN_CHUNK && !anySealed();
@@ -210,8 +218,19 @@ final class Records<S> implements EventPoller.Handler {
         return soonest;
     }
 
+    /**
+     * Counts the events held in batches, open or sealed, as not delivered before shutdown (a stop that
+     * cannot hand them over), unless the stop has counted them already.
+     */
+    void dropHeld() {
+        long held = held();
+        if (held > 0 && ledger.claim(held)) {
+            stats.recordDropped(DropReason.SHUTDOWN, held);
+        }
+    }
+
     /** Events held in batches, open or sealed, not yet handed over. */
-    long held() {
+    private long held() {
         long held = 0;
         for (Batcher batcher : batchers) {
             held += batcher.held();

@@ -222,6 +222,46 @@ class SpoolFaultTest {
         }
     }
 
+    /**
+     * Settled files that cannot be removed (files even root cannot remove: {@code chattr +i}; a
+     * read-only directory does the same to other users) were once reported one warning each: the first
+     * is said at once, the rest together.
+     */
+    @Test
+    void settledFilesThatCannotBeRemovedAreReportedTogether() throws IOException {
+        Path spool = temp.resolve("spool");
+        SpoolFileMaker.oneEventFiles(spool, 40, 0, 0);
+        List<Path> files = batchFiles(spool);
+        assumeTrue(immutable(files, true), "chattr +i makes files that cannot be removed");
+        try (Pipeline pipeline = Pipeline.start(spoolSettings(spool).text(Settings.REPORT_INTERVAL, "1h"))) {
+            MixlogStats stats = pipeline.stats();
+            Await.until(Pipeline.SETTLE_BOUND, () -> stats.delivered() + stats.droppedTotal() >= 40, stats::toString);
+            Await.until(Pipeline.SETTLE_BOUND, () -> stats.spooledBatches() == 0, stats::toString);
+            pipeline.close();
+            List<String> reports = pipeline.status().containing("cannot be removed");
+            assertEquals(2, reports.size(), pipeline.status()::toString);
+            assertTrue(reports.get(0).contains("a settled spool file in "), reports::toString);
+            assertTrue(reports.get(1).contains("39 settled spool files in "), reports::toString);
+            assertEquals(40, stats.delivered());
+            assertAccounted(stats, 0);
+        } finally {
+            immutable(files, false);
+        }
+    }
+
+    /** Sets or clears the immutable attribute of the files; whether {@code chattr} did. */
+    private static boolean immutable(List<Path> files, boolean on) {
+        List<String> command = new ArrayList<>(List.of("chattr", on ? "+i" : "-i"));
+        files.forEach(file -> command.add(file.toString()));
+        try {
+            Process chattr = new ProcessBuilder(command).redirectErrorStream(true).start();
+            chattr.getInputStream().readAllBytes();
+            return chattr.waitFor(30, TimeUnit.SECONDS) && chattr.exitValue() == 0;
+        } catch (IOException | InterruptedException | RuntimeException cannot) {
+            return false;
+        }
+    }
+
     /** The disk blocks the files take, as {@code stat} counts them; -1 where there is no {@code stat}. */
     private static long allocatedBytes(List<Path> files) {
         if (files.isEmpty()) {

@@ -52,7 +52,7 @@ class ConsumerThreadTest {
         assertTrue(errors.get(0).contains("the consumer thread ended unexpectedly (StackOverflowError: escaped the loop)"),
                 errors::toString);
 
-        consumer.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        assertTrue(consumer.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(5), System.nanoTime() + TimeUnit.SECONDS.toNanos(6)));
         consumer.checkAlive();
         assertEquals(2, runs.get(), "a loop that returned is not restarted");
     }
@@ -73,7 +73,7 @@ class ConsumerThreadTest {
         Await.until(Duration.ofSeconds(10), () -> first.get() != null, () -> "first run");
         first.get().join(10_000);
 
-        consumer.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        assertTrue(consumer.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(5), System.nanoTime() + TimeUnit.SECONDS.toNanos(6)));
 
         assertEquals(2, runs.get(), "stop ran the loop once more, to drain and flush");
     }

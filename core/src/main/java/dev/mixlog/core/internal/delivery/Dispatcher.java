@@ -40,6 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  * settled at stop stays on disk for the next start.
  */
 public final class Dispatcher {
+    /** The least time senders get to end once interrupted and their exchanges closed (they end within milliseconds). */
+    private static final long STOPPED_SENDERS_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     final MixlogConfig config;
     final MixpanelTransport transport;
     final MixlogStats stats;
@@ -201,14 +204,15 @@ public final class Dispatcher {
     }
 
     /**
-     * Lets batches under way (and, with a spool, those waiting in it) go on until the deadline, then
-     * interrupts what is left. Every event not delivered is counted as dropped for
-     * {@link DropReason#SHUTDOWN}, or, when its batch is in the spool, as kept there for the next start.
+     * Lets batches under way (and, with a spool, those waiting in it) go on until {@code forceAt}, then
+     * interrupts what is left and ends its exchanges, waiting for that until the deadline at most.
+     * Every event not delivered is counted as dropped for {@link DropReason#SHUTDOWN}, or, when its
+     * batch is in the spool, as kept there for the next start.
      */
-    public void shutdown(long deadlineNanos) {
+    public void shutdown(long forceAt, long deadline) {
         Spool spool = this.spool;
         if (spool != null) {
-            while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - deadlineNanos < 0
+            while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - forceAt < 0
                     && !Thread.currentThread().isInterrupted()) {
                 feed();
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
@@ -216,9 +220,9 @@ public final class Dispatcher {
         }
         senders.shutdown();
         try {
-            if (!senders.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!senders.awaitTermination(Math.max(0, forceAt - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 stopSenders();
-                senders.awaitTermination(1, TimeUnit.SECONDS);
+                senders.awaitTermination(Math.max(STOPPED_SENDERS_WAIT_NANOS, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             stopSenders();

@@ -29,7 +29,7 @@ public final class SpoolFileMaker {
                     + "\",\"$insert_id\":\"" + insertId + "\",\"seq\":" + seq + "}}").getBytes(StandardCharsets.UTF_8);
             Batch.Assembler assembler = new Batch.Assembler(json.length + 2, 1);
             assembler.add(json, 0, json.length, "Replayed", insertId);
-            Files.write(directory.resolve(SpoolFiles.name(firstSequence + i)), BatchFile.encode(RecordKind.EVENTS, assembler.seal()));
+            Files.write(directory.resolve(String.format("%019d.batch", firstSequence + i)), BatchFile.encode(RecordKind.EVENTS, assembler.seal()));
         }
     }
 }
