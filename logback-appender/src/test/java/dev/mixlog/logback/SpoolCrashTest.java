@@ -90,6 +90,8 @@ class SpoolCrashTest {
         server.up();
         LogbackHarness next = fixture.configure("spool.xml", Map.of("mockUrl", server.url(), "spoolDir", spool.toString()));
         MixlogStats stats = next.stats();
+        // the scan of what the killed JVM left runs on a thread of its own: its count is known once it says so
+        next.awaitStatus(Status.INFO, "replaying ");
         long replayed = stats.replayed();
         Await.until(DELIVERY_BOUND, () -> stats.spooledBatches() == 0 && stats.delivered() + stats.droppedTotal() >= replayed,
                 () -> "the spool emptied: " + stats);

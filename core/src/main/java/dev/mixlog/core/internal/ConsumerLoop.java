@@ -123,7 +123,6 @@ final class ConsumerLoop<S> implements Runnable {
     private void watch(long now) {
         reporter.tick(now);
         dispatcher.cutOverdueExchanges(now);
-        dispatcher.watchSpool();
         dispatcher.feed();
     }
 
@@ -184,18 +183,19 @@ final class ConsumerLoop<S> implements Runnable {
 
     /**
      * Before the first batch is handed over, lets the spool's first opening end (up to
-     * {@link #SPOOL_OPENING_WAIT_NANOS} from the first wait; not during a stop), so that the batches of
-     * an outage at start are written ahead like the others.
+     * {@link #SPOOL_OPENING_WAIT_NANOS} from the first wait, or a stop's interrupt), so that the
+     * batches of an outage at start, or of a job that stops at once, are written ahead like the others.
      */
     private void awaitSpoolOpening() {
-        if (!dispatcher.spoolFirstOpening() || stopping || !records.anySealed()) {
+        if (!dispatcher.spoolFirstOpening() || !records.anySealed()) {
             return;
         }
         long now = System.nanoTime();
         if (spoolOpeningWaitEnd == 0) {
             spoolOpeningWaitEnd = now + SPOOL_OPENING_WAIT_NANOS;
         }
-        while (dispatcher.spoolFirstOpening() && !stopping && now - spoolOpeningWaitEnd < 0) {
+        // a stop's interrupt ends the wait (and so would a stray one: the batches then go from memory)
+        while (dispatcher.spoolFirstOpening() && now - spoolOpeningWaitEnd < 0 && !Thread.currentThread().isInterrupted()) {
             watch(now);
             LockSupport.parkNanos(this, SPOOL_OPENING_PARK_NANOS);
             now = System.nanoTime();
@@ -225,7 +225,7 @@ final class ConsumerLoop<S> implements Runnable {
             sealAndHandOverAll();
             serveFlushes();
         } catch (Throwable failure) {
-            records.abandon();
+            records.dropFromNowOn();
             warnings.warn("could not hand the last batches over at stop: " + SafeStatus.describe(failure));
             records.dropHeld();
         }
@@ -259,7 +259,7 @@ final class ConsumerLoop<S> implements Runnable {
      */
     private void handOver(RecordKind kind, Route route, Batch batch) {
         boolean spoolSeen = false;
-        while (!records.abandoned()) {
+        while (!records.dropping()) {
             try {
                 if (!spoolSeen && dispatcher.hasSpool()) {
                     spoolSeen = true;
@@ -273,7 +273,7 @@ final class ConsumerLoop<S> implements Runnable {
                 watch(System.nanoTime());
             } catch (InterruptedException e) {
                 if (stopping) {
-                    records.abandon();
+                    records.dropFromNowOn();
                     Thread.currentThread().interrupt();
                 }
             } catch (Throwable failed) {
@@ -282,6 +282,13 @@ final class ConsumerLoop<S> implements Runnable {
             }
         }
         stats.recordDropped(DropReason.SHUTDOWN, batch.size());
+    }
+
+    /** Where a consumer that does not end is stuck, for the stop's report. */
+    String whereStuck() {
+        long onEvent = records.msOnCurrentEvent();
+        return onEvent >= 0 ? "turning one log event into a Mixpanel event for " + onEvent + " ms (a logged value's toString() that never returns?)"
+                : "handing batches over (a disk or status listener that does not return?)";
     }
 
     /** Closes the ledger (the consumer has ended, or is abandoned); returns the events the consumer counts itself. */

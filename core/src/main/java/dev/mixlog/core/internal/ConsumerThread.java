@@ -74,9 +74,9 @@ final class ConsumerThread {
      * (a logged value's {@code toString()}), and nothing can end it. It is named as abandoned and
      * interrupted, its context class loader cleared; it still holds what its stuck call holds (the
      * value, and so that value's class loader) until the call returns, and then ends without counting
-     * or sending anything. Reported at ERROR with the events counted for it.
+     * or sending anything. Reported at ERROR with where it is stuck and the events counted for it.
      */
-    void abandon(long eventsCounted) {
+    void abandon(String whereStuck, long eventsCounted) {
         Thread current = thread;
         try {
             current.setName(current.getName() + " (abandoned)");
@@ -85,9 +85,9 @@ final class ConsumerThread {
         } catch (RuntimeException notAllowed) {
             // a security manager may refuse; the thread is abandoned all the same
         }
-        status.error("the consumer thread did not end within shutdownTimeout: it is stuck in a call that does not "
-                + "return (a logged value's toString()?) and is abandoned; " + eventsCounted + " events not yet sent "
-                + "are counted as not delivered before shutdown. The thread ends, counting nothing, if that call returns");
+        status.error("the consumer thread did not end within shutdownTimeout: it is stuck " + whereStuck + " and is abandoned; "
+                + eventsCounted + " events not yet sent are counted as not delivered before shutdown. The thread ends, "
+                + "counting and sending nothing, if that call returns");
     }
 
     private synchronized void restart() {

@@ -56,7 +56,7 @@ public final class Pipeline<S> {
     /** Starts the consumer, and the opening of the spool (whose batches the senders then take). */
     public void start() {
         consumer.start();
-        dispatcher.watchSpool();
+        dispatcher.openSpool();
     }
 
     /**
@@ -143,7 +143,7 @@ public final class Pipeline<S> {
             stats.recordDropped(DropReason.SHUTDOWN, notCounted);
         }
         if (!ended) {
-            consumer.abandon(notCounted);
+            consumer.abandon(loop.whereStuck(), notCounted);
         }
         dispatcher.shutdown(forceAt, deadline);
         release(intake.backlog());

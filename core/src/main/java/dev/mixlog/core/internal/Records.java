@@ -49,10 +49,16 @@ final class Records<S> implements EventPoller.Handler {
     private boolean tokenMissingReported;
     /** Events taken in the current chunk ({@link #takeChunk}). */
     private int chunkTaken;
-    private boolean abandoned;
+    /** Whether every event taken is now counted as not delivered before shutdown (see {@link #dropFromNowOn}). */
+    private boolean dropping;
     /** The events the consumer counts itself: claimed in {@link #ledger} before each is counted. */
     private final ConsumerLedger ledger;
     private final SlowEvents slowEvents = new SlowEvents();
+    /**
+     * When the event now being turned into JSON started, or 0 between events: read by a stop that
+     * abandons this thread, to say where it is stuck (a plain field: the reading needs no precision).
+     */
+    private long eventStarted;
 
     Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, MixlogStats stats, StatusSink status,
             ConsumerWarnings warnings, ConsumerLedger ledger) {
@@ -99,15 +105,16 @@ final class Records<S> implements EventPoller.Handler {
         }
         S event = intake.take(slot);
         stats.recordCaptured(1);
-        if (abandoned || ledger.closed()) {
+        if (dropping || ledger.closed()) {
             // a stop that cannot hand batches over, or one that abandoned this thread and counted what it held
-            abandoned = true;
+            dropping = true;
             if (ledger.claim(1)) {
                 stats.recordDropped(DropReason.SHUTDOWN, 1);
             }
             return chunkTaken < DRAIN_CHUNK;
         }
         long started = System.nanoTime();
+        eventStarted = started;
         boolean added = false;
         try {
             Operation operation = mapper.operation(event);
@@ -132,6 +139,7 @@ final class Records<S> implements EventPoller.Handler {
         if (!added && ledger.claim(1)) {
             stats.recordDropped(DropReason.INVALID, 1);
         }
+        eventStarted = 0;
         long took = System.nanoTime() - started;
         if (slowEvents.slow(took)) {
             warnSlow(took);
@@ -169,12 +177,18 @@ final class Records<S> implements EventPoller.Handler {
     }
 
     /** From now on, every event taken is counted as not delivered before shutdown (a stop that cannot hand batches over). */
-    void abandon() {
-        abandoned = true;
+    /** Milliseconds the consumer has spent on its current event (a logged value's rendering), or -1 between events. */
+    long msOnCurrentEvent() {
+        long started = eventStarted;
+        return started == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
-    boolean abandoned() {
-        return abandoned;
+    void dropFromNowOn() {
+        dropping = true;
+    }
+
+    boolean dropping() {
+        return dropping;
     }
 
     Batcher batcher(RecordKind kind) {

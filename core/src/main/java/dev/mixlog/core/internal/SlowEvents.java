@@ -50,7 +50,11 @@ final class SlowEvents {
             return true;
         }
         long cpu = cpuNow();
-        return cpu >= 0 && chunkCpuStart >= 0 && cpu - chunkCpuStart >= SLOW_CPU_NANOS;
+        if (cpu < 0 || chunkCpuStart < 0) {
+            // the CPU clock is off (ThreadMXBean.setThreadCpuTimeEnabled(false)): the wall clock alone
+            return true;
+        }
+        return cpu - chunkCpuStart >= SLOW_CPU_NANOS;
     }
 
     private long cpuNow() {

@@ -113,7 +113,7 @@ final class Delivery implements Runnable {
 
     /** The events this delivery answers for. */
     private int events() {
-        return batch != null ? batch.size() : spooled.events();
+        return batch != null ? batch.size() : spooled.eventsNotDealtWith();
     }
 
     /** The senders stopped before this delivery ran: its events are dropped, or kept in the spool, and it is settled. */

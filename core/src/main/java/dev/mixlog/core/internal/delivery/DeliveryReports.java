@@ -98,6 +98,11 @@ final class DeliveryReports {
         status.warn(message.toString());
     }
 
+    void spoolNotOpened(String why) {
+        status.warn("could not start the thread that opens the spool (" + why + "); running without a spool: "
+                + "events are held in memory only");
+    }
+
     void unexpected(Route route, String description) {
         status.error("unexpected failure while sending to " + route.name() + ": " + description);
     }

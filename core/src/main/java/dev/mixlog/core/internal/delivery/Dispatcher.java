@@ -24,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,6 +39,8 @@ import java.util.concurrent.locks.LockSupport;
  * settled at stop stays on disk for the next start.
  */
 public final class Dispatcher {
+    /** How often the spool is tried again while another appender of this JVM holds its directory. */
+    private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The least time senders get to end once interrupted and their exchanges closed (they end within milliseconds). */
     private static final long STOPPED_SENDERS_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -53,12 +54,13 @@ public final class Dispatcher {
     private final ThreadPoolExecutor senders;
     /** Batches handed over and not yet settled, for {@link #pending()}. */
     private final Set<Delivery> underWay = ConcurrentHashMap.newKeySet();
-    /** The spool, or {@code null} when there is none (or not yet: see {@link #watchSpool}). */
+    /** The spool, or {@code null} when there is none (or not yet: see {@link #openSpool}). */
     volatile Spool spool;
-    /** The spool still to open, or {@code null}; opened on a sender thread, one try at a time ({@link #watchSpool}). */
+    /** The spool still to open, or {@code null}; opened by a thread of its own ({@link #openSpool}). */
     private volatile SpoolOpening opening;
-    /** Whether a try to open the spool is under way. */
-    private final AtomicBoolean opensNow = new AtomicBoolean();
+    private final DaemonThreads spoolThreads;
+    /** The thread that opens the spool, once started. */
+    private volatile Thread opener;
     /** Whether the first try to open the spool has ended, opened or not. */
     private volatile boolean firstTryEnded;
     private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
@@ -78,46 +80,59 @@ public final class Dispatcher {
         this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));
         this.senders.allowCoreThreadTimeOut(true);
+        this.spoolThreads = new DaemonThreads(config.name(), "spool");
         this.opening = opening;
     }
 
     /**
-     * Opens the spool if it is still to open, on a sender thread (the start-up scan reads every file's
-     * header, which must slow neither the application's start nor the consumer): at start, then as the
-     * consumer goes round while another appender of this JVM holds the directory. Batches go from
-     * memory until it is open. A spool that opens as the senders shut down is closed again, what it
-     * found kept for the next start.
+     * Starts opening the spool, if one is configured, on a thread of its own: the start-up scan reads
+     * every file's header, which must slow neither the application's start nor the consumer, nor take
+     * a sender's place. While another appender of this JVM holds the directory (one that a
+     * reconfiguration replaced, still stopping), it tries again every {@link #OPEN_RETRY_NANOS} until
+     * the opening gives up. Batches go from memory until the spool is open. A spool that opens as the
+     * senders shut down is closed again, what it found kept for the next start.
      */
-    public void watchSpool() {
+    public void openSpool() {
         SpoolOpening pending = opening;
-        if (pending == null || !opensNow.compareAndSet(false, true)) {
+        if (pending == null || opener != null) {
             return;
         }
         try {
-            senders.execute(() -> open(pending));
-        } catch (RuntimeException | Error notNow) {
-            // shutting down, or no thread could be made: tried again as the consumer goes round
-            opensNow.set(false);
+            Thread thread = spoolThreads.newThread(() -> openUntilDone(pending));
+            opener = thread;
+            thread.start();
+        } catch (RuntimeException | Error noThread) {
+            // no thread could be made: no spool, as when the directory cannot be used
+            opening = null;
+            firstTryEnded = true;
+            reports.spoolNotOpened(SafeStatus.describe(noThread));
         }
     }
 
-    private void open(SpoolOpening pending) {
+    private void openUntilDone(SpoolOpening pending) {
         try {
-            Spool opened = pending.tryOpen();
-            if (pending.done()) {
-                opening = null;
-            }
-            if (opened != null) {
-                spool = opened;
-                if (senders.isShutdown()) {
-                    opened.close();
-                } else {
-                    feed();
+            while (!senders.isShutdown()) {
+                Spool opened = pending.tryOpen();
+                firstTryEnded = true;
+                if (opened != null) {
+                    spool = opened;
+                    if (senders.isShutdown()) {
+                        opened.close();
+                    } else {
+                        feed();
+                    }
+                    return;
                 }
+                if (pending.done()) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.sleep(OPEN_RETRY_NANOS);
             }
+        } catch (InterruptedException stopping) {
+            // the senders shut down while the directory was still held elsewhere in this JVM
         } finally {
             firstTryEnded = true;
-            opensNow.set(false);
+            opening = null;
         }
     }
 
@@ -194,10 +209,12 @@ public final class Dispatcher {
             try {
                 senders.execute(delivery);
             } catch (RuntimeException | Error cannotRun) {
-                // shutting down, or no thread could be made: the batch waits on disk, first in line
-                underWay.remove(delivery);
+                // shutting down, or no thread could be made: the batches wait on disk, first in line
+                synchronized (spoolHandOver) {
+                    underWay.remove(delivery);
+                    spool.putBack(delivery.spooled);
+                }
                 slots.release();
-                spool.putBack(delivery.spooled);
                 return;
             }
         }
@@ -210,6 +227,7 @@ public final class Dispatcher {
      * batch is in the spool, as kept there for the next start.
      */
     public void shutdown(long forceAt, long deadline) {
+        awaitOpener(forceAt);
         Spool spool = this.spool;
         if (spool != null) {
             while ((spool.hasWaiting() || !underWay.isEmpty()) && System.nanoTime() - forceAt < 0
@@ -232,6 +250,25 @@ public final class Dispatcher {
         spool = this.spool;
         if (spool != null) {
             spool.close();
+        }
+    }
+
+    /**
+     * Lets a start-up scan under way end (its events are then counted, as kept for the next start),
+     * until {@code forceAt}; a scan that ends later closes the spool itself. A retry wait ends at once.
+     */
+    private void awaitOpener(long forceAt) {
+        Thread thread = opener;
+        if (thread == null) {
+            return;
+        }
+        if (firstTryEnded) {
+            thread.interrupt();
+        }
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(forceAt - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

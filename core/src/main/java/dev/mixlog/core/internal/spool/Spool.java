@@ -93,6 +93,9 @@ public final class Spool {
         } catch (IOException | RuntimeException e) {
             lock.release();
             throw new IOException("cannot list it: " + SafeStatus.describe(e), e);
+        } catch (Error e) {
+            lock.release();
+            throw e;
         }
     }
 
@@ -195,6 +198,7 @@ public final class Spool {
             members.add(first);
             int events = first.events();
             long length = first.length();
+            // every removal from the line holds this lock: the batch peeked is the one taken
             for (SpooledBatch next = waiting.peekFirst(); next != null; next = waiting.peekFirst()) {
                 if (next.kind() != first.kind() || events + next.events() > maxRequestEvents
                         || length + next.length() > maxRequestBytes) {
@@ -241,8 +245,10 @@ public final class Spool {
 
     /** Takes this batch out of the line; false when someone else took it first. */
     private boolean unline(SpooledBatch batch) {
-        if (!waiting.removeLastOccurrence(batch)) {
-            return false;
+        synchronized (waiting) {
+            if (!waiting.removeLastOccurrence(batch)) {
+                return false;
+            }
         }
         waitingCount.decrementAndGet();
         waitingBytes.addAndGet(-batch.diskBytes());

@@ -7,8 +7,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
@@ -61,7 +61,13 @@ final class SpoolFiles {
         if (!file.toFile().createNewFile()) {
             return false;
         }
-        writeSynced(file, contents);
+        try {
+            writeSynced(file, contents);
+        } catch (IOException | RuntimeException | Error failed) {
+            // a partial file must not be replayed at the next start: the batch goes on from memory
+            deleteQuietly(file);
+            throw failed;
+        }
         return true;
     }
 
@@ -89,8 +95,13 @@ final class SpoolFiles {
 
     /** Renames a file that cannot be read to {@code *.corrupt} (deletes it when that fails), so it is never read again. */
     static void setAside(Path file) {
+        Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+                // a file set aside earlier under the same name (the sequence was renumbered): both are kept
+                aside = file.resolveSibling(file.getFileName() + "." + System.currentTimeMillis() + SET_ASIDE_SUFFIX);
+            }
+            Files.move(file, aside);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
         }

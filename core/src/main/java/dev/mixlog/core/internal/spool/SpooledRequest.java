@@ -42,6 +42,20 @@ public final class SpooledRequest {
         return events;
     }
 
+    /**
+     * The events this request still answers for: those of the members the spool has not dealt with
+     * while reading them back (a member gone or unreadable is counted there already).
+     */
+    public int eventsNotDealtWith() {
+        int events = 0;
+        for (int i = 0; i < members.size(); i++) {
+            if (!dealtWith[i]) {
+                events += members.get(i).events();
+            }
+        }
+        return events;
+    }
+
     /** Completes once the request is settled, or kept for the next start; then so does each member. */
     public CompletableFuture<Void> settled() {
         return settled;
