@@ -1,5 +1,6 @@
 package dev.mixlog.core;
 
+import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
@@ -11,6 +12,7 @@ import dev.mixlog.core.internal.Pipeline;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.JmxRegistration;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.time.Duration;
@@ -30,31 +32,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param <S> what the ring holds (see {@link LogEventReader})
  */
 public final class MixlogCore<E, S> {
-    /**
-     * The logging framework's own status channel (Logback's status manager, Log4j2's StatusLogger).
-     * The core never reports through the logging API, which would feed the appender its own messages.
-     */
-    public interface StatusSink {
-        void info(String message);
-
-        void warn(String message);
-
-        void error(String message);
-
-        /**
-         * Whether a warning sent now reaches a person: some listener prints or keeps it. When not (no
-         * status listener registered, a level that hides warnings, a framework already torn down), the
-         * losses reported at stop are printed on standard error instead.
-         */
-        default boolean showsWarnings() {
-            return true;
-        }
-    }
-
     private final MixlogConfig config;
     private final LogEventReader<E, S> reader;
     private final boolean selectsAll;
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
+    /** This core as the test kit's recorder sees it (held here, so it lives as long as the core). */
+    private final Recording.Core recorded = new Recording.Core() {
+        @Override
+        public MixlogStats stats() {
+            return stats;
+        }
+
+        @Override
+        public boolean flush(Duration timeout) {
+            return MixlogCore.this.flush(timeout);
+        }
+    };
     private final SafeStatus status;
     private final boolean enabled;
     /** The delivery machinery; {@code null} when disabled for want of credentials, and once stopped. */
@@ -71,8 +64,8 @@ public final class MixlogCore<E, S> {
         this.config = config;
         this.reader = reader;
         this.selectsAll = config.selection() == Selection.ALL;
-        this.status = new SafeStatus(sink, config.credentials().secrets(), config.name());
-        this.enabled = config.credentials().missing().isEmpty();
+        this.status = new SafeStatus(sink, Credentials.of(config).secrets(), config.name());
+        this.enabled = Credentials.of(config).missing().isEmpty();
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
     }
@@ -97,7 +90,7 @@ public final class MixlogCore<E, S> {
             core.shutdownHook.register();
         }
         LifecycleReports.announce(config, core.status);
-        Recording.started(core);
+        Recording.started(core.recorded);
         return core;
     }
 
@@ -272,7 +265,7 @@ public final class MixlogCore<E, S> {
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
-        Recording.stopped(this);
+        Recording.stopped(recorded);
         if (shutdownHook != null) {
             shutdownHook.remove();
         }

@@ -1,6 +1,6 @@
 package dev.mixlog.log4j2;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;

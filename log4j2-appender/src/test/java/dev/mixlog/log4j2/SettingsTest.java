@@ -39,10 +39,10 @@ class SettingsTest {
             assertEquals(Endpoint.IMPORT, config.endpoint());
             assertEquals(Region.EU, config.region());
             assertEquals(URI.create(server.url()), config.baseUrl());
-            assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
-            assertEquals("project-token", config.credentials().token().orElseThrow());
-            assertEquals("12345", config.credentials().projectId().orElseThrow());
-            assertTrue(config.credentials().secrets().containsAll(List.of("sa-secret", "old-secret")));
+            assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, Credentials.of(config).importAuth());
+            assertEquals("project-token", Credentials.of(config).token().orElseThrow());
+            assertEquals("12345", Credentials.of(config).projectId().orElseThrow());
+            assertTrue(Credentials.of(config).secrets().containsAll(List.of("sa-secret", "old-secret")));
             assertEquals(500, config.maxBatchEvents());
             assertEquals(1024 * 1024, config.maxBatchBytes());
             assertEquals(Duration.ofMillis(250), config.flushInterval());
@@ -80,7 +80,7 @@ class SettingsTest {
         assertEquals(Endpoint.IMPORT, config.endpoint());
         assertEquals(Region.US, config.region());
         assertEquals(Region.US.baseUrl(), config.baseUrl());
-        assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, config.credentials().importAuth());
+        assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, Credentials.of(config).importAuth());
         assertEquals(Settings.MAX_BATCH_EVENTS.defaultValue(), config.get(Settings.MAX_BATCH_EVENTS));
         assertEquals(Settings.MAX_BATCH_BYTES.defaultValue(), config.get(Settings.MAX_BATCH_BYTES));
         assertEquals(Settings.FLUSH_INTERVAL.defaultValue(), config.get(Settings.FLUSH_INTERVAL));

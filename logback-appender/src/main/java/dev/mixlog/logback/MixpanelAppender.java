@@ -4,7 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;

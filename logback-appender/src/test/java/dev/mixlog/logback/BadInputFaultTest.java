@@ -74,7 +74,7 @@ class BadInputFaultTest {
 
     private static long totalAdjustments(MixlogStats stats) {
         long total = 0;
-        for (dev.mixlog.core.internal.diag.Adjustment adjustment : dev.mixlog.core.internal.diag.Adjustment.values()) {
+        for (dev.mixlog.core.diag.Adjustment adjustment : dev.mixlog.core.diag.Adjustment.values()) {
             total += stats.adjusted(adjustment);
         }
         return total;

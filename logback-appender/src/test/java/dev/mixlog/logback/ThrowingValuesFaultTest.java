@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.testing.Figures;
 import dev.mixlog.core.testing.ThrowingValues;
 import dev.mixlog.loopback.Await;

@@ -2,7 +2,6 @@ package dev.mixlog.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.Recording;
 import java.io.IOException;
@@ -59,14 +58,14 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
         }
 
         @Override
-        public void started(MixlogCore<?, ?> core) {
+        public void started(Recording.Core core) {
             adopt(core);
         }
     };
     /** The batches as recorded: endpoint and the records of its JSON array. */
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     /** Every core seen while active, with its drop counts when the current test began. */
-    private final Map<MixlogCore<?, ?>, Map<DropReason, Long>> cores = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Recording.Core, Map<DropReason, Long>> cores = Collections.synchronizedMap(new IdentityHashMap<>());
     private boolean forTheClass;
     private boolean active;
     private DefaultAppender attached;
@@ -194,11 +193,11 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private void adopt(MixlogCore<?, ?> core) {
+    private void adopt(Recording.Core core) {
         cores.putIfAbsent(core, dropCounts(core));
     }
 
-    private static Map<DropReason, Long> dropCounts(MixlogCore<?, ?> core) {
+    private static Map<DropReason, Long> dropCounts(Recording.Core core) {
         Map<DropReason, Long> counts = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
             counts.put(reason, core.stats().dropped(reason));
@@ -208,11 +207,11 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
 
     /** Has every appender hand over what it holds. */
     private void flush() {
-        List<MixlogCore<?, ?>> running;
+        List<Recording.Core> running;
         synchronized (cores) {
             running = new ArrayList<>(cores.keySet());
         }
-        for (MixlogCore<?, ?> core : running) {
+        for (Recording.Core core : running) {
             core.flush(FLUSH_BOUND);
         }
     }

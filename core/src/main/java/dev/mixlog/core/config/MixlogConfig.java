@@ -1,11 +1,11 @@
 package dev.mixlog.core.config;
 
-import dev.mixlog.core.internal.config.Credentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,15 +17,16 @@ public final class MixlogConfig {
     private final String name;
     private final Map<Setting<?>, Object> values;
     private final URI baseUrl;
-    private final Credentials credentials;
+    /** What to set when no credentials are given at all, or {@code null}. */
+    private final String missingCredentials;
     private final Set<String> mdcInclude;
     private final Set<String> mdcExclude;
 
-    MixlogConfig(String name, Map<Setting<?>, Object> values, URI baseUrl, Credentials credentials) {
+    MixlogConfig(String name, Map<Setting<?>, Object> values, URI baseUrl, String missingCredentials) {
         this.name = name;
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.baseUrl = baseUrl;
-        this.credentials = credentials;
+        this.missingCredentials = missingCredentials;
         this.mdcInclude = get(Settings.MDC_INCLUDE);
         this.mdcExclude = get(Settings.MDC_EXCLUDE);
     }
@@ -40,7 +41,11 @@ public final class MixlogConfig {
     public String name() { return name; }
     /** The host requests go to: the region's, or the configured {@code baseUrl}. */
     public URI baseUrl() { return baseUrl; }
-    public Credentials credentials() { return credentials; }
+    /**
+     * When no credentials are configured (empty, or a variable that is not defined), what to set,
+     * naming the setting; empty when there are credentials. Such a configuration sends nothing.
+     */
+    public Optional<String> missingCredentials() { return Optional.ofNullable(missingCredentials); }
 
     public Endpoint endpoint() { return get(Settings.ENDPOINT); }
     public RequestFormat requestFormat() { return get(Settings.REQUEST_FORMAT); }
@@ -85,7 +90,8 @@ public final class MixlogConfig {
 
     @Override
     public String toString() {
-        return "MixlogConfig[" + name + ": " + endpoint() + " to " + baseUrl + ", " + credentials
+        return "MixlogConfig[" + name + ": " + endpoint() + " to " + baseUrl + ", "
+                + (missingCredentials != null ? "no credentials" : "credentials hidden")
                 + ", batches of " + maxBatchEvents() + " events / " + maxBatchBytes() + " bytes / " + flushInterval()
                 + ", ring " + ringBufferSize() + ", gzip " + gzip() + "]";
     }

@@ -1,6 +1,5 @@
 package dev.mixlog.core.config;
 
-import dev.mixlog.core.internal.config.Credentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,12 +106,12 @@ public final class MixlogSettings {
         checkTogether(values, problems);
         Region region = (Region) values.get(Settings.REGION);
         URI host = baseUrl(problems, region);
-        Credentials credentials = credentials(problems, (Endpoint) values.get(Settings.ENDPOINT));
+        String missingCredentials = checkCredentials(problems, (Endpoint) values.get(Settings.ENDPOINT));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         String appender = blankToNull(name) == null ? Settings.DEFAULT_NAME : name.trim();
-        return new MixlogConfig(appender, values, host, credentials);
+        return new MixlogConfig(appender, values, host, missingCredentials);
     }
 
     /** The rules that tie settings to one another. */
@@ -165,7 +164,11 @@ public final class MixlogSettings {
         }
     }
 
-    private Credentials credentials(List<String> problems, Endpoint chosenEndpoint) {
+    /**
+     * Checks the credentials together; returns what to set when none are given at all (the normal
+     * state of a laptop, a CI job or a test: the appender then starts disabled), {@code null} otherwise.
+     */
+    private String checkCredentials(List<String> problems, Endpoint chosenEndpoint) {
         List<String> undefined = new ArrayList<>();
         boolean anyValue = false;
         for (Setting<?> setting : List.of(Settings.TOKEN, Settings.SERVICE_ACCOUNT_USERNAME, Settings.SERVICE_ACCOUNT_SECRET,
@@ -179,7 +182,7 @@ public final class MixlogSettings {
             }
         }
         if (!anyValue) {
-            return Credentials.missing((undefined.isEmpty() ? "no token or service account is set"
+            return ((undefined.isEmpty() ? "no token or service account is set"
                     : String.join("; ", undefined)) + ". Set token (the project token), or serviceAccountUsername, "
                     + "serviceAccountSecret and projectId" + (undefined.isEmpty() ? ""
                     : " (define the environment variable, system property or Spring property named above)"));
@@ -187,7 +190,7 @@ public final class MixlogSettings {
         if (!undefined.isEmpty()) {
             problems.add(String.join("; ", undefined) + "; define it (environment variable, system property or "
                     + "Spring property) or remove the setting.");
-            return new Credentials(null, null, null, null, null);
+            return null;
         }
         String tok = raw(Settings.TOKEN);
         String saUser = raw(Settings.SERVICE_ACCOUNT_USERNAME);
@@ -216,7 +219,7 @@ public final class MixlogSettings {
         if (chosenEndpoint == Endpoint.TRACK && tok == null) {
             problems.add("endpoint=track needs the project token: set token (for example token=${MIXPANEL_TOKEN}).");
         }
-        return new Credentials(tok, saUser, saSecret, project, secret);
+        return null;
     }
 
     static String blankToNull(String text) {

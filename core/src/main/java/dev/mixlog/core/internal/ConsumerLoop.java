@@ -1,10 +1,10 @@
 package dev.mixlog.core.internal;
 
 import dev.mixlog.core.LogEventReader;
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.batch.Batcher;
 import dev.mixlog.core.internal.capture.Intake;
@@ -43,7 +43,7 @@ final class ConsumerLoop<S> implements Runnable {
     /** Takes, maps, serializes and batches; sealed batches wait there until the ring's slots are released. */
     private final Records<S> records;
     private final Dispatcher dispatcher;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final ConsumerWarnings warnings;
     private final DiagnosticsReporter reporter;
     /** Flushes asked for by callers of {@code flush}, served between two drains. */
@@ -55,7 +55,7 @@ final class ConsumerLoop<S> implements Runnable {
     private long spoolOpeningWaitEnd;
 
     ConsumerLoop(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Dispatcher dispatcher,
-                 MixlogStats stats, StatusSink status) {
+                 Counters stats, StatusSink status) {
         long reportIntervalNanos = config.reportInterval().toNanos();
         this.intake = intake;
         this.warnings = new ConsumerWarnings(status, reportIntervalNanos);

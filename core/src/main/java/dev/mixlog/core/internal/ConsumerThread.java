@@ -1,6 +1,6 @@
 package dev.mixlog.core.internal;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.util.concurrent.ThreadFactory;

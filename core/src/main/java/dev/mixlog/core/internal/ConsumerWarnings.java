@@ -1,6 +1,6 @@
 package dev.mixlog.core.internal;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 
 /**
  * The consumer thread's warnings about its own failures, at most one per report interval: a failure

@@ -4,7 +4,7 @@ import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.RequestFormat;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.util.Locale;
@@ -18,7 +18,7 @@ public final class LifecycleReports {
     }
 
     public static void announce(MixlogConfig config, SafeStatus status) {
-        Credentials credentials = config.credentials();
+        Credentials credentials = Credentials.of(config);
         if (credentials.missing().isPresent()) {
             status.warn("disabled, nothing is sent: " + credentials.missing().get()
                     + ". Events are counted as dropped (" + DropReason.DISABLED.description() + ").");
@@ -44,7 +44,7 @@ public final class LifecycleReports {
                 + (config.spoolDirectory() != null ? ", batches written ahead to spool " + config.spoolDirectory() : "") + ")");
     }
 
-    public static void stopped(MixlogConfig config, MixlogStats stats, SafeStatus status) {
+    public static void stopped(MixlogConfig config, Counters stats, SafeStatus status) {
         long undelivered = stats.dropped(DropReason.SHUTDOWN);
         String summary = "stopped: " + stats;
         if (undelivered > 0) {

@@ -1,11 +1,11 @@
 package dev.mixlog.core.internal;
 
+import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.LogEventReader;
-import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.core.internal.delivery.Dispatcher;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The delivery machinery of a core that has credentials: the ring ({@link Intake}), the consumer
  * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}), the HTTP client and the spool
- * ({@link Spool}) when one is configured. Built and started by {@link MixlogCore}; it counts what the
+ * ({@link Spool}) when one is configured. Built and started by {@code MixlogCore}; it counts what the
  * ring refuses.
  */
 public final class Pipeline<S> {
@@ -32,13 +32,13 @@ public final class Pipeline<S> {
     private final ConsumerLoop<S> loop;
     private final ConsumerThread consumer;
     private final long blockNanos;
-    private final MixlogStats stats;
+    private final Counters stats;
 
-    public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, MixlogStats stats, SafeStatus status) {
+    public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, Counters stats, SafeStatus status) {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
         MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout());
         // a core recording for a test without credentials sends nothing, and so spools nothing
-        SpoolOpening spool = config.credentials().missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
+        SpoolOpening spool = Credentials.of(config).missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
         this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
         try {
             this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);

@@ -1,7 +1,9 @@
 package dev.mixlog.core.internal;
 
-import dev.mixlog.core.MixlogCore;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.config.Credentials;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +27,15 @@ public final class Recording {
         void record(String endpoint, byte[] json);
 
         /** A core started (or, without credentials, began recording) while this recorder was installed. */
-        void started(MixlogCore<?, ?> core);
+        void started(Core core);
+    }
+
+    /** What a recorder needs of a running core: its counters, and a flush. */
+    public interface Core {
+        MixlogStats stats();
+
+        /** Delivers (here: records) what the core holds; true once all of it is settled. */
+        boolean flush(Duration timeout);
     }
 
     /** The token in the records of a core without credentials, which runs only to record for a test. */
@@ -33,7 +43,7 @@ public final class Recording {
 
     private static volatile Recorder recorder;
     /** The running cores; weakly held, so that a core nobody stopped never outlives its appender here. */
-    private static final Set<MixlogCore<?, ?>> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<Core> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private Recording() {
     }
@@ -56,7 +66,7 @@ public final class Recording {
     }
 
     /** The cores started and not yet stopped. */
-    public static List<MixlogCore<?, ?>> runningCores() {
+    public static List<Core> runningCores() {
         synchronized (RUNNING) {
             return new ArrayList<>(RUNNING);
         }
@@ -68,11 +78,11 @@ public final class Recording {
      * service account alone.
      */
     public static String tokenOf(MixlogConfig config) {
-        return config.credentials().missing().isPresent() ? STAND_IN_TOKEN : config.credentials().token().orElse(null);
+        return Credentials.of(config).missing().isPresent() ? STAND_IN_TOKEN : Credentials.of(config).token().orElse(null);
     }
 
     /** Called by a core once it runs. */
-    public static void started(MixlogCore<?, ?> core) {
+    public static void started(Core core) {
         RUNNING.add(core);
         Recorder current = recorder;
         if (current != null) {
@@ -81,7 +91,7 @@ public final class Recording {
     }
 
     /** Called by a core as it stops. */
-    public static void stopped(MixlogCore<?, ?> core) {
+    public static void stopped(Core core) {
         RUNNING.remove(core);
     }
 }

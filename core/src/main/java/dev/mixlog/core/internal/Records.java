@@ -2,10 +2,10 @@ package dev.mixlog.core.internal;
 
 import com.lmax.disruptor.EventPoller;
 import dev.mixlog.core.LogEventReader;
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.batch.Batcher;
 import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -34,7 +34,7 @@ final class Records<S> implements EventPoller.Handler {
     private static final int DRAIN_CHUNK = 512;
 
     private final Intake<S> intake;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final ConsumerWarnings warnings;
     private final EventMapper<S> mapper;
     private final EventWriter eventWriter;
@@ -60,7 +60,7 @@ final class Records<S> implements EventPoller.Handler {
      */
     private long eventStarted;
 
-    Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, MixlogStats stats, StatusSink status,
+    Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Counters stats, StatusSink status,
             ConsumerWarnings warnings, ConsumerLedger ledger) {
         this.intake = intake;
         this.ledger = ledger;

@@ -28,7 +28,7 @@
  *       delivered, partly refused, too large (split in halves), refused, or to be retried with
  *       backoff ({@code delivery.Backoff}, {@code delivery.SendGate} for rate limits).</li>
  *   <li><b>Settle</b>: every event ends counted as delivered or dropped under one reason in
- *       {@link dev.mixlog.core.diag.MixlogStats}; {@code diag.DiagnosticsReporter} reports drops
+ *       {@link dev.mixlog.core.diag.Counters}; {@code diag.DiagnosticsReporter} reports drops
  *       through the framework's status channel ({@code diag.SafeStatus}, which blanks secrets).</li>
  * </ol>
  *

@@ -133,7 +133,7 @@ class MixlogSettingsTest {
 
     @Test
     void tokenAuthenticatesImportWithTheTokenAsUserName() {
-        Credentials credentials = withToken().build().credentials();
+        Credentials credentials = Credentials.of(withToken().build());
 
         assertEquals(Credentials.ImportAuth.PROJECT_TOKEN, credentials.importAuth());
         assertEquals(Optional.of(basic("project-token:")), credentials.importAuthorization());
@@ -145,14 +145,14 @@ class MixlogSettingsTest {
         MixlogConfig config = withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "sa.user").text(Settings.SERVICE_ACCOUNT_SECRET, "sa-secret")
                 .text(Settings.PROJECT_ID, "12345").build();
 
-        assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, config.credentials().importAuth());
-        assertEquals(Optional.of(basic("sa.user:sa-secret")), config.credentials().importAuthorization());
+        assertEquals(Credentials.ImportAuth.SERVICE_ACCOUNT, Credentials.of(config).importAuth());
+        assertEquals(Optional.of(basic("sa.user:sa-secret")), Credentials.of(config).importAuthorization());
         assertEquals(URI.create("https://api.mixpanel.com/import?strict=1&project_id=12345"), Route.events(config).uri());
     }
 
     @Test
     void apiSecretIsTheLastResort() {
-        Credentials credentials = new MixlogSettings().text(Settings.API_SECRET, "api-secret").build().credentials();
+        Credentials credentials = Credentials.of(new MixlogSettings().text(Settings.API_SECRET, "api-secret").build());
 
         assertEquals(Credentials.ImportAuth.API_SECRET, credentials.importAuth());
         assertEquals(Optional.of(basic("api-secret:")), credentials.importAuthorization());
@@ -170,8 +170,8 @@ class MixlogSettingsTest {
 
     @Test
     void credentialsNeverShowASecret() {
-        Credentials credentials = withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "sa.user").text(Settings.SERVICE_ACCOUNT_SECRET, "sa-secret")
-                .text(Settings.PROJECT_ID, "1").text(Settings.API_SECRET, "api-secret").build().credentials();
+        Credentials credentials = Credentials.of(withToken().text(Settings.SERVICE_ACCOUNT_USERNAME, "sa.user").text(Settings.SERVICE_ACCOUNT_SECRET, "sa-secret")
+                .text(Settings.PROJECT_ID, "1").text(Settings.API_SECRET, "api-secret").build());
 
         String shown = credentials.toString();
         for (String secret : List.of("project-token", "sa-secret", "api-secret", basic("sa.user:sa-secret").substring(6))) {
@@ -220,7 +220,7 @@ class MixlogSettingsTest {
     @Test
     void noCredentialsIsNotAProblemButAMissingState() {
         MixlogConfig config = new MixlogSettings().build();
-        String missing = config.credentials().missing().orElseThrow();
+        String missing = Credentials.of(config).missing().orElseThrow();
         assertTrue(missing.startsWith("no token or service account is set. Set token (the project token)"), missing);
     }
 
@@ -228,12 +228,12 @@ class MixlogSettingsTest {
     void anUndefinedReferenceAloneMeansMissingAndIsNamed() {
         for (String unresolved : List.of("MIXPANEL_TOKEN_IS_UNDEFINED", "${env:MIXPANEL_TOKEN}", "${MIXPANEL_TOKEN}")) {
             MixlogConfig config = new MixlogSettings().text(Settings.TOKEN, unresolved).build();
-            String missing = config.credentials().missing().orElseThrow();
+            String missing = Credentials.of(config).missing().orElseThrow();
             assertTrue(missing.startsWith("token refers to ${"), missing);
             assertTrue(missing.contains("MIXPANEL_TOKEN}, which is not defined"), missing);
             assertTrue(missing.contains("define the environment variable, system property or Spring property"), missing);
         }
-        assertTrue(new MixlogSettings().text(Settings.TOKEN, "  ").build().credentials().missing().isPresent(), "an empty token");
+        assertTrue(new MixlogSettings().text(Settings.TOKEN, "  ").build().missingCredentials().isPresent(), "an empty token");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.mixlog.core.faults;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;

@@ -3,7 +3,7 @@ package dev.mixlog.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.loopback.Await;
 import java.time.Duration;

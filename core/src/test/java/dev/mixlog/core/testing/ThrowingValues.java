@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.util.AbstractMap;
 import java.util.ArrayList;

@@ -73,7 +73,7 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
             sayOnce("Mixlog (mixlog.* properties): " + e.getMessage(), true);
             return;
         }
-        if (config.credentials().missing().isPresent()) {
+        if (config.missingCredentials().isPresent()) {
             sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "
                     + "Set mixlog.token (the project token), or mixlog.service-account-username, "
                     + "mixlog.service-account-secret and mixlog.project-id; mixlog.enabled=false silences this", true);

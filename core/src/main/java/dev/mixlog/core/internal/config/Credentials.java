@@ -1,6 +1,9 @@
 package dev.mixlog.core.internal.config;
 
 import dev.mixlog.core.config.Endpoint;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.Setting;
+import dev.mixlog.core.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,6 +25,21 @@ public final class Credentials {
     private final String apiSecret;
     /** Why there are none, when none are configured; {@code null} otherwise. */
     private final String missing;
+
+    /** The credentials of a checked configuration: none when it has none ({@link MixlogConfig#missingCredentials()}). */
+    public static Credentials of(MixlogConfig config) {
+        Optional<String> missing = config.missingCredentials();
+        if (missing.isPresent()) {
+            return missing(missing.get());
+        }
+        return new Credentials(given(config, Settings.TOKEN), given(config, Settings.SERVICE_ACCOUNT_USERNAME),
+                given(config, Settings.SERVICE_ACCOUNT_SECRET), given(config, Settings.PROJECT_ID), given(config, Settings.API_SECRET));
+    }
+
+    private static String given(MixlogConfig config, Setting<String> setting) {
+        String value = config.get(setting);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 
     public Credentials(String token, String serviceAccountUsername, String serviceAccountSecret,
                 String projectId, String apiSecret) {

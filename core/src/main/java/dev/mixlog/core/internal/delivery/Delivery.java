@@ -1,5 +1,6 @@
 package dev.mixlog.core.internal.delivery;
 
+import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.batch.Batch;
@@ -204,7 +205,7 @@ final class Delivery implements Runnable {
             delivered(part.size());
             return;
         }
-        if (owner.config.credentials().missing().isPresent()) {
+        if (owner.config.missingCredentials().isPresent()) {
             // a core without credentials recorded for a test that has ended meanwhile: nothing may go out
             dropped(DropReason.DISABLED, part.size());
             return;

@@ -1,8 +1,9 @@
 package dev.mixlog.core.internal.delivery;
 
+import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.FailedRecord;
@@ -22,9 +23,9 @@ final class DeliveryReports {
     private final SafeStatus status;
     private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
 
-    private final MixlogStats stats;
+    private final Counters stats;
 
-    DeliveryReports(MixlogConfig config, SafeStatus status, MixlogStats stats) {
+    DeliveryReports(MixlogConfig config, SafeStatus status, Counters stats) {
         this.config = config;
         this.status = status;
         this.stats = stats;
@@ -77,7 +78,7 @@ final class DeliveryReports {
         if (route.authorization().isEmpty()) {
             return "token";
         }
-        return config.credentials().settingsToCheck(config.endpoint())
+        return Credentials.of(config).settingsToCheck(config.endpoint())
                 + (config.endpoint() == Endpoint.IMPORT ? " and the region (" + config.baseUrl() + ")" : "");
     }
 

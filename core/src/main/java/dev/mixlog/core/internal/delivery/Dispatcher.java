@@ -2,7 +2,7 @@ package dev.mixlog.core.internal.delivery;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.DaemonThreads;
 import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
@@ -46,7 +46,7 @@ public final class Dispatcher {
 
     final MixlogConfig config;
     final MixpanelTransport transport;
-    final MixlogStats stats;
+    final Counters stats;
     final DeliveryReports reports;
     /** Shared by all senders: closed while Mixpanel asks for a pause (429). */
     final SendGate gate = new SendGate();
@@ -67,7 +67,7 @@ public final class Dispatcher {
     /** Makes moving a spooled batch from the spool's line to {@link #underWay} one step for {@link #pending}. */
     private final Object spoolHandOver = new Object();
 
-    public Dispatcher(MixlogConfig config, MixpanelTransport transport, MixlogStats stats, SafeStatus status,
+    public Dispatcher(MixlogConfig config, MixpanelTransport transport, Counters stats, SafeStatus status,
                       SpoolOpening opening) {
         this.config = config;
         for (RecordKind kind : RecordKind.values()) {

@@ -1,8 +1,8 @@
 package dev.mixlog.core.internal.diag;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -18,7 +18,7 @@ public final class DiagnosticsReporter {
     /** One per drop reason, then one per adjustment: a plain array, as the consumer goes through it on every round. */
     private final Streak[] streaks;
 
-    public DiagnosticsReporter(MixlogStats stats, StatusSink status, long intervalNanos) {
+    public DiagnosticsReporter(Counters stats, StatusSink status, long intervalNanos) {
         this.status = status;
         this.intervalNanos = intervalNanos;
         List<Streak> all = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.mixlog.core.internal.diag;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.StatusSink;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +30,7 @@ public final class JmxRegistration {
     }
 
     /** Registers the counters under {@link #objectName(String)}; returns null if that fails. */
-    public static JmxRegistration register(String appenderName, MixlogStats stats, StatusSink status) {
+    public static JmxRegistration register(String appenderName, Counters stats, StatusSink status) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = objectName(appenderName);
@@ -68,9 +68,9 @@ public final class JmxRegistration {
 
     /** The MXBean over live counters. */
     private static final class View implements MixlogStatsMXBean {
-        private final MixlogStats stats;
+        private final Counters stats;
 
-        View(MixlogStats stats) {
+        View(Counters stats) {
             this.stats = stats;
         }
 

@@ -1,6 +1,6 @@
 package dev.mixlog.core.internal.diag;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
 import java.util.List;
 
 /**

@@ -32,7 +32,7 @@ public final class Route {
      * authentication, or {@code /track?verbose=1&ip=0} with the token inside every event.
      */
     public static Route events(MixlogConfig config) {
-        Credentials credentials = config.credentials();
+        Credentials credentials = Credentials.of(config);
         if (config.endpoint() == Endpoint.TRACK) {
             return track(config);
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.Recording;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.internal.mapping.PropertyList;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
@@ -27,21 +27,21 @@ public final class EventWriter {
 
     private final JsonRecords records = new JsonRecords(8192);
     private final ValueSanitizer sanitizer;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final String token;
     private final int reservedCount;
 
     /** A writer for the configured endpoint: the token goes into events only for {@code /track}. */
-    public EventWriter(MixlogConfig config, MixlogStats stats) {
+    public EventWriter(MixlogConfig config, Counters stats) {
         this(config, stats, config.endpoint() == Endpoint.TRACK);
     }
 
     /** A writer for {@code $identify} events, which always go to {@code /track} and so always carry the token. */
-    public static EventWriter forIdentity(MixlogConfig config, MixlogStats stats) {
+    public static EventWriter forIdentity(MixlogConfig config, Counters stats) {
         return new EventWriter(config, stats, true);
     }
 
-    private EventWriter(MixlogConfig config, MixlogStats stats, boolean withToken) {
+    private EventWriter(MixlogConfig config, Counters stats, boolean withToken) {
         this.stats = stats;
         this.sanitizer = new ValueSanitizer(config.maxStringLength(), stats);
         this.token = withToken ? Recording.tokenOf(config) : null;

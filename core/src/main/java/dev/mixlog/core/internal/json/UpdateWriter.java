@@ -1,8 +1,8 @@
 package dev.mixlog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
@@ -28,11 +28,11 @@ public final class UpdateWriter {
 
     private final JsonRecords records = new JsonRecords(4096);
     private final ValueSanitizer sanitizer;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final String token;
     private final boolean ignoreTimeByDefault;
 
-    public UpdateWriter(String token, boolean ignoreTimeByDefault, int maxStringLength, MixlogStats stats) {
+    public UpdateWriter(String token, boolean ignoreTimeByDefault, int maxStringLength, Counters stats) {
         this.token = token;
         this.ignoreTimeByDefault = ignoreTimeByDefault;
         this.stats = stats;

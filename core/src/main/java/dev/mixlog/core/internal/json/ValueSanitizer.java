@@ -1,7 +1,7 @@
 package dev.mixlog.core.internal.json;
 
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -26,11 +26,11 @@ public final class ValueSanitizer {
     private final int maxStringLength;
     /** How much of a long {@link CharSequence} {@link #renderScalar} copies: enough for any use of the text. */
     private final int renderLimit;
-    private final MixlogStats stats;
+    private final Counters stats;
     /** What the record may still take, counted in a lower bound of its serialized bytes; unlimited outside a record. */
     private long budget = Long.MAX_VALUE;
 
-    public ValueSanitizer(int maxStringLength, MixlogStats stats) {
+    public ValueSanitizer(int maxStringLength, Counters stats) {
         this.maxStringLength = maxStringLength;
         this.renderLimit = Math.max(maxStringLength, MixpanelRules.MAX_PROPERTY_NAME_LENGTH);
         this.stats = stats;

@@ -2,7 +2,7 @@ package dev.mixlog.core.internal.spool;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -44,7 +44,7 @@ public final class Spool {
     private final long maxRequestBytes;
     /** How many batches waiting to be sent are also kept in memory (the next ones a sender takes). */
     private final int keptInMemory;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final SpoolReports reports;
     /** Batch files written or found, not yet taken by a sender, oldest first. */
     private final Deque<SpooledBatch> waiting = new ConcurrentLinkedDeque<>();
@@ -56,7 +56,7 @@ public final class Spool {
     private volatile boolean closed;
     private long nextSequence;
 
-    private Spool(Path directory, SpoolLock lock, DiskBlocks disk, MixlogConfig config, MixlogStats stats,
+    private Spool(Path directory, SpoolLock lock, DiskBlocks disk, MixlogConfig config, Counters stats,
                   SpoolReports reports) {
         this.directory = directory;
         this.lock = lock;
@@ -76,7 +76,7 @@ public final class Spool {
      * @throws SpoolLock.HeldInThisJvm when another appender of this JVM holds the directory
      * @throws IOException when it cannot be used: not made, locked elsewhere, not listed
      */
-    static Spool open(MixlogConfig config, MixlogStats stats, SpoolReports reports) throws IOException {
+    static Spool open(MixlogConfig config, Counters stats, SpoolReports reports) throws IOException {
         Path directory;
         try {
             directory = SpoolLock.directory(config.spoolDirectory());

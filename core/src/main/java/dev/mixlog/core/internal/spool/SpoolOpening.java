@@ -1,7 +1,7 @@
 package dev.mixlog.core.internal.spool;
 
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +17,13 @@ public final class SpoolOpening {
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final MixlogConfig config;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final SpoolReports reports;
     private final long giveUpAt;
     private boolean done;
     private boolean waitReported;
 
-    private SpoolOpening(MixlogConfig config, MixlogStats stats, SafeStatus status) {
+    private SpoolOpening(MixlogConfig config, Counters stats, SafeStatus status) {
         this.config = config;
         this.stats = stats;
         this.reports = new SpoolReports(config.spoolDirectory(), status, config.reportInterval());
@@ -31,7 +31,7 @@ public final class SpoolOpening {
     }
 
     /** The opening of the configured spool, or {@code null} when none is configured. */
-    public static SpoolOpening of(MixlogConfig config, MixlogStats stats, SafeStatus status) {
+    public static SpoolOpening of(MixlogConfig config, Counters stats, SafeStatus status) {
         return config.spoolDirectory() == null ? null : new SpoolOpening(config, stats, status);
     }
 

@@ -1,7 +1,7 @@
 package dev.mixlog.core.internal.spool;
 
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -31,21 +31,21 @@ final class SpoolScan {
 
     private final Path directory;
     private final DiskBlocks disk;
-    private final MixlogStats stats;
+    private final Counters stats;
     private final SpoolReports reports;
     /** The batch files lined up for replay, oldest first. */
     final List<SpooledBatch> found = new ArrayList<>();
     /** The sequence of the next file to write. */
     long nextSequence;
 
-    private SpoolScan(Path directory, DiskBlocks disk, MixlogStats stats, SpoolReports reports) {
+    private SpoolScan(Path directory, DiskBlocks disk, Counters stats, SpoolReports reports) {
         this.directory = directory;
         this.disk = disk;
         this.stats = stats;
         this.reports = reports;
     }
 
-    static SpoolScan of(Path directory, DiskBlocks disk, MixlogStats stats, SpoolReports reports) throws IOException {
+    static SpoolScan of(Path directory, DiskBlocks disk, Counters stats, SpoolReports reports) throws IOException {
         SpoolScan scan = new SpoolScan(directory, disk, stats, reports);
         scan.run();
         return scan;

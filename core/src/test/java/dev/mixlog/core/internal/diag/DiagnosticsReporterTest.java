@@ -3,9 +3,10 @@ package dev.mixlog.core.internal.diag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.MixlogCore.StatusSink;
+import dev.mixlog.core.StatusSink;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.diag.Counters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosticsReporterTest {
     private static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(50);
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final RecordingSink sink = new RecordingSink();
     private final DiagnosticsReporter reporter = new DiagnosticsReporter(stats, sink, INTERVAL);
     private long now = 1_000_000_000L;

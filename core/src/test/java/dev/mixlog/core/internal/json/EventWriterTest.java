@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.testing.Bodies;
 import dev.mixlog.loopback.IngestionRules;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** One mapped event serialized as a Mixpanel event, within Mixpanel's limits. */
 class EventWriterTest {
     private static final long TIME = 1_700_000_000_123L;
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final EventWriter writer = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").build(), stats);
 
     private JsonNode write(String name, Object distinctId, Map<String, Object> properties) throws IOException {

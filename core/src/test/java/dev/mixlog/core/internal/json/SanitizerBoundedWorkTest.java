@@ -3,8 +3,8 @@ package dev.mixlog.core.internal.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import dev.mixlog.core.testing.ThrowingValues;
 import java.util.Iterator;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SanitizerBoundedWorkTest {
     private static final int MAX_STRING = 255;
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final ValueSanitizer sanitizer = new ValueSanitizer(MAX_STRING, stats);
 
     @Test

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixlog.core.config.MixlogSettings;
 import dev.mixlog.core.config.Settings;
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * 1 MB; events below the limit are never refused for it. Numbers beyond a double's range are not finite.
  */
 class SanitizerBudgetTest {
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final ValueSanitizer sanitizer = new ValueSanitizer(255, stats);
 
     private static Map<String, Object> wideSelfReference() {

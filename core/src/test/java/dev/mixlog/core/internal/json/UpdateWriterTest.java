@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.MarkerNames;
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import dev.mixlog.core.testing.Bodies;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Profile and group updates serialized in the shapes Mixpanel documents for {@code /engage} and {@code /groups}. */
 class UpdateWriterTest {
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final UpdateWriter writer = new UpdateWriter("tok", true, 255, stats);
 
     private static MappedUpdate profile(String verb, Object distinctId, Map<String, Object> properties) {

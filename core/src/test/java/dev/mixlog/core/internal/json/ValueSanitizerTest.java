@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mixlog.core.diag.MixlogStats;
-import dev.mixlog.core.internal.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.diag.Adjustment;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Any logged value made safe for Mixpanel, every change counted, nothing thrown. */
 class ValueSanitizerTest {
-    private final MixlogStats stats = new MixlogStats();
+    private final Counters stats = new Counters();
     private final ValueSanitizer sanitizer = new ValueSanitizer(10, stats);
 
     private enum Plan { FREE, ENTERPRISE }

@@ -1,6 +1,9 @@
-package dev.mixlog.core.internal.diag;
+package dev.mixlog.core.diag;
 
-/** A change made to an event to fit Mixpanel's limits. Each is counted; the event is still sent. */
+/**
+ * A change Mixlog made to an event to fit Mixpanel's limits. Each is counted
+ * ({@link MixlogStats#adjusted(Adjustment)}) and reported; the event is still sent.
+ */
 public enum Adjustment {
     STRING_TRUNCATED("string values cut to maxStringLength"),
     PROPERTY_DROPPED("properties dropped beyond Mixpanel's 254 per event"),
