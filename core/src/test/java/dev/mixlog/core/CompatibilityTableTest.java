@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's compatibility table lists exactly the combinations CI runs: one row per row of
+ * The compatibility table of docs/compatibility.md lists exactly the combinations CI runs: one row per row of
  * {@code .ci/matrix.tsv}, the build's default versions (the root {@code pom.xml}) replaced by the row's.
- * Run with {@code -Dmixlog.readme.write=true} to write the table after changing the matrix.
+ * Run with {@code -Dmixlog.docs.write=true} to write the table after changing the matrix.
  */
 class CompatibilityTableTest {
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path PAGE = Path.of("..", "docs", "compatibility.md");
     private static final Path MATRIX = Path.of("..", ".ci", "matrix.tsv");
     private static final Path POM = Path.of("..", "pom.xml");
     private static final String HEADING = "## Compatibility\n\n";
@@ -38,18 +38,18 @@ class CompatibilityTableTest {
 
     @Test
     void theReadmeTableIsTheCiMatrix() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        int heading = readme.indexOf(HEADING);
-        assertTrue(heading >= 0, "README.md has a Compatibility section");
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int heading = page.indexOf(HEADING);
+        assertTrue(heading >= 0, "docs/compatibility.md has a Compatibility section");
         int start = heading + HEADING.length();
-        int end = readme.indexOf("\n\n", start);
-        String written = readme.substring(start, end + 1);
+        int end = page.indexOf("\n\n", start);
+        String written = page.substring(start, end + 1);
         String expected = table();
-        if (!expected.equals(written) && Boolean.getBoolean("mixlog.readme.write")) {
-            Files.writeString(README, readme.substring(0, start) + expected + readme.substring(end + 1), StandardCharsets.UTF_8);
+        if (!expected.equals(written) && Boolean.getBoolean("mixlog.docs.write")) {
+            Files.writeString(PAGE, page.substring(0, start) + expected + page.substring(end + 1), StandardCharsets.UTF_8);
             written = expected;
         }
-        assertEquals(expected, written, "README.md's compatibility table; -Dmixlog.readme.write=true writes it from .ci/matrix.tsv");
+        assertEquals(expected, written, "docs/compatibility.md's table; -Dmixlog.docs.write=true writes it from .ci/matrix.tsv");
     }
 
     private static String table() throws IOException {

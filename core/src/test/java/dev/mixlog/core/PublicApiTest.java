@@ -18,12 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API of {@code mixlog-core} is what the README's API table lists, package by package, and
+ * The public API of {@code mixlog-core} is what the API table of docs/api.md lists, package by package, and
  * stays at 17 types or fewer; everything else is package-private or under {@code dev.mixlog.core.internal}.
  */
 class PublicApiTest {
     private static final Path CLASSES = Path.of("target", "classes");
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path PAGE = Path.of("..", "docs", "api.md");
     private static final Pattern ROW = Pattern.compile("^\\| `(dev\\.mixlog\\.core[\\w.]*)` \\| (.*?) \\|", Pattern.MULTILINE);
     private static final Pattern TYPE = Pattern.compile("`(\\w+)`");
 
@@ -31,7 +31,7 @@ class PublicApiTest {
     void theReadmeListsEveryPublicTypeAndTheyAreAtMost17() throws IOException {
         Map<String, TreeSet<String>> inCode = publicTypes();
         Map<String, TreeSet<String>> inReadme = readmeTable();
-        assertEquals(inCode, inReadme, "public types of mixlog-core (outside .internal) against README.md's API table");
+        assertEquals(inCode, inReadme, "public types of mixlog-core (outside .internal) against docs/api.md's API table");
         int count = inCode.values().stream().mapToInt(TreeSet::size).sum();
         assertTrue(count <= 17, "mixlog-core has " + count + " public types: " + inCode);
     }
@@ -55,9 +55,9 @@ class PublicApiTest {
     }
 
     private static Map<String, TreeSet<String>> readmeTable() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         Map<String, TreeSet<String>> types = new TreeMap<>();
-        Matcher row = ROW.matcher(readme);
+        Matcher row = ROW.matcher(page);
         while (row.find()) {
             Matcher type = TYPE.matcher(row.group(2).replaceAll("\\(.*?\\)", ""));
             while (type.find()) {

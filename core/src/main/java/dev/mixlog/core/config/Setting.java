@@ -14,7 +14,7 @@ import java.util.function.Function;
  * One appender setting, described once: its name (the Logback element, the Log4j2 attribute, the
  * Spring Boot property in kebab case), how its text is read, its default, the values it accepts,
  * whether it is a secret, and one sentence of documentation. {@link Settings} lists every one; the
- * appenders, the README's settings table and the checks of {@link MixlogSettings} all follow it.
+ * appenders, the settings table of docs/configuration.md and the checks of {@link MixlogSettings} all follow it.
  *
  * @param <T> the type of the setting's value
  */

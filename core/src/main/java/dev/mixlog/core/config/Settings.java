@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Every appender setting, each described once with its default, the values it accepts and what it
- * does, in the order the README's settings table lists them (a test keeps the two equal). Mixpanel's
+ * does, in the order the settings table of docs/configuration.md lists them (a test keeps the two equal). Mixpanel's
  * own limits, which some ranges follow, are in {@link MixpanelRules}.
  */
 public final class Settings {
@@ -120,7 +120,7 @@ public final class Settings {
     public static final Setting<String> SPOOL_DIRECTORY = Setting.text("spoolDirectory", "none (off)", null,
             "a directory of this appender's own where each sealed batch is written (and synced) before it is first sent and "
                     + "removed once settled: batches survive an outage longer than memory holds, a stop that runs out of "
-                    + "`shutdownTimeout` and a crash, and are sent at the next start. See [Spool](#spool).");
+                    + "`shutdownTimeout` and a crash, and are sent at the next start. See [docs/spool.md](spool.md).");
     public static final Setting<Long> SPOOL_MAX_BYTES = Setting.bytes("spoolMaxBytes", 256L * 1024 * 1024, 64 * 1024,
             1L << 50, "`256MiB`", "bound on the disk the spool's batch files take, counted in whole blocks; when full, the oldest waiting batches are dropped "
                     + "(counted as pushed out of the full spool).");

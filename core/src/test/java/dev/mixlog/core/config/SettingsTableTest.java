@@ -9,26 +9,26 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's settings table is the descriptors' own: one row per {@link Setting}, in order, with its
- * default and its sentence. Run with {@code -Dmixlog.readme.write=true} to write the table from the
+ * The settings table of docs/configuration.md is the descriptors' own: one row per {@link Setting}, in order, with its
+ * default and its sentence. Run with {@code -Dmixlog.docs.write=true} to write the table from the
  * descriptors after changing one.
  */
 class SettingsTableTest {
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path PAGE = Path.of("..", "docs", "configuration.md");
     private static final String HEADING = "## Settings\n\n";
 
     @Test
     void theReadmeTableIsTheDescriptors() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        int start = readme.indexOf(HEADING) + HEADING.length();
-        int end = readme.indexOf("\n\n", start);
-        String written = readme.substring(start, end + 1);
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int start = page.indexOf(HEADING) + HEADING.length();
+        int end = page.indexOf("\n\n", start);
+        String written = page.substring(start, end + 1);
         String expected = table();
-        if (!expected.equals(written) && Boolean.getBoolean("mixlog.readme.write")) {
-            Files.writeString(README, readme.substring(0, start) + expected + readme.substring(end + 1), StandardCharsets.UTF_8);
+        if (!expected.equals(written) && Boolean.getBoolean("mixlog.docs.write")) {
+            Files.writeString(PAGE, page.substring(0, start) + expected + page.substring(end + 1), StandardCharsets.UTF_8);
             written = expected;
         }
-        assertEquals(expected, written, "README.md's settings table; -Dmixlog.readme.write=true writes it from Settings");
+        assertEquals(expected, written, "docs/configuration.md's settings table; -Dmixlog.docs.write=true writes it from Settings");
     }
 
     /** The table as the descriptors describe it. */
