@@ -1,6 +1,6 @@
 package dev.mixlog.examples;
 
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,7 @@ import org.slf4j.Marker;
 /**
  * The shop's log lines through SLF4J 2 (Logback behind it): the fluent API's key-value pairs carry
  * typed properties, the MDC carries the context, and markers come from
- * {@code dev.mixlog.logback.MixpanelMarkers}.
+ * {@code dev.mixlog.slf4j.MixpanelMarkers}.
  */
 final class Slf4jShopLog implements ShopLog {
     private static final Marker SIGNED_UP = MixpanelMarkers.event(ShopEvents.SIGNED_UP);

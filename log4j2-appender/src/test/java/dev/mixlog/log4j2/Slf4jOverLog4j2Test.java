@@ -10,6 +10,7 @@ import dev.mixlog.loopback.IngestionRules;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -44,6 +45,31 @@ class Slf4jOverLog4j2Test {
     void stop() throws Exception {
         MDC.clear();
         Configurator.shutdown(context);
+    }
+
+    /**
+     * The one SLF4J {@code MixpanelMarkers} that Logback services use works unchanged here: events,
+     * profile operations, and markers with properties, which this binding passes by name alone (the
+     * marker's properties are not sent; the call's key-value pairs are).
+     */
+    @Test
+    void theSlf4jMixpanelMarkersWorkOnLog4j2Too() {
+        Logger log = LoggerFactory.getLogger("shop.Signup");
+        log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.event("Plan Chosen"))
+                .addKeyValue("distinct_id", "u-1").addKeyValue("plan", "pro").log("plan chosen");
+        log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.event("Trial Started", Map.of("source", "web")))
+                .addKeyValue("distinct_id", "u-1").addKeyValue("days", 14).log("trial started");
+        MDC.put("distinct_id", "u-1");
+        log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.profileDelete()).log("account closed");
+        server.awaitAcceptedEvents(2);
+        Configurator.shutdown(context);
+
+        assertEquals("pro", server.event("Plan Chosen").path("properties").path("plan").asText());
+        JsonNode trial = server.event("Trial Started").path("properties");
+        assertEquals("14", trial.path("days").asText(), "this binding passes key-value pairs as text");
+        assertFalse(trial.has("source"), "a marker's properties travel by name no further than this binding");
+        assertEquals(1, server.requests().stream().filter(request -> request.path().startsWith("/engage")).count(),
+                () -> server.requests().toString());
     }
 
     @Test

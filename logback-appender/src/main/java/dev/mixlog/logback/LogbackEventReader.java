@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -120,9 +121,7 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent, ILogging
         List<Marker> markers = event.getMarkerList();
         if (markers != null) {
             for (Marker marker : markers) {
-                if (marker instanceof EventMarker) {
-                    ((EventMarker) marker).properties().forEach(action);
-                }
+                MixpanelMarkers.propertiesOf(marker).forEach(action);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import static dev.mixlog.core.testing.Bodies.singleQuoted;
 import static dev.mixlog.core.testing.EndpointChecks.assertEveryRequestValid;
 import static dev.mixlog.core.testing.EndpointChecks.assertResentOnce;

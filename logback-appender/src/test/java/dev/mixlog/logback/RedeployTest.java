@@ -16,6 +16,7 @@ class RedeployTest {
     /** What the web application bundles: Logback, SLF4J, Mixlog and its dependencies, and the test's own classes. */
     private static final List<String> BUNDLED = List.of("logback-classic", "logback-core", "slf4j-api", "disruptor",
             "jackson-core", "mixlog-core-", Path.of("core", "target", "classes").toString(),
+            "mixlog-slf4j-", Path.of("slf4j", "target", "classes").toString(),
             Path.of("logback-appender", "target", "classes").toString(),
             Path.of("logback-appender", "target", "test-classes").toString());
 

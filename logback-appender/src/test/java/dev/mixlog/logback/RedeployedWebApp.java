@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import org.slf4j.Logger;

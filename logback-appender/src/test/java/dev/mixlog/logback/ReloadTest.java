@@ -1,5 +1,6 @@
 package dev.mixlog.logback;
 
+import dev.mixlog.slf4j.MixpanelMarkers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.logback.MixpanelAppender;
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;

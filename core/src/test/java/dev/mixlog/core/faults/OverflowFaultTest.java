@@ -117,21 +117,27 @@ class OverflowFaultTest {
             int takenBelowWarnWhileFull = 0;
             int takenWarnAfterFirstDiscard = 0;
             boolean discarding = false;
-            // the consumer's count when an INFO event was last discarded: until it moves, no slot came free
-            long capturedAtLastDiscard = -1;
+            // how many events the consumer had taken off the ring (slots it freed) before the last INFO
+            // event was discarded: read before that call, so never above it; until it moves, no slot came free
+            long consumerTakenAtLastDiscard = -1;
+            long accepted = 0;
             for (int seq = 0; seq < events; seq++) {
                 boolean warn = seq % 2 == 1;
                 long discardedBefore = stats.dropped(DropReason.DISCARDED);
                 long ringFullBefore = stats.dropped(DropReason.RING_FULL);
+                long consumerTakenBefore = accepted - stats.ringBacklog();
                 if (pipeline.log(TestEvent.numbered(seq, warn))) {
                     taken.set(seq);
+                    accepted++;
                     outcomes[warn ? 1 : 0][0]++;
-                    takenBelowWarnWhileFull += discarding && !warn && stats.captured() == capturedAtLastDiscard ? 1 : 0;
+                    // read after the call: at least what the consumer had taken when this event found its slot
+                    long consumerTakenAfter = accepted - stats.ringBacklog();
+                    takenBelowWarnWhileFull += discarding && !warn && consumerTakenAfter == consumerTakenAtLastDiscard ? 1 : 0;
                     takenWarnAfterFirstDiscard += discarding && warn ? 1 : 0;
                 } else if (stats.dropped(DropReason.DISCARDED) > discardedBefore) {
                     outcomes[warn ? 1 : 0][1]++;
                     discarding = true;
-                    capturedAtLastDiscard = stats.captured();
+                    consumerTakenAtLastDiscard = consumerTakenBefore;
                 } else {
                     assertEquals(ringFullBefore + 1, stats.dropped(DropReason.RING_FULL));
                     outcomes[warn ? 1 : 0][2]++;

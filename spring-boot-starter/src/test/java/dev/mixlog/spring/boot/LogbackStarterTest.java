@@ -11,7 +11,7 @@ import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.logback.MixpanelAppender;
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import dev.mixlog.loopback.Await;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;

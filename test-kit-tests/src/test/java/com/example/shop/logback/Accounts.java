@@ -1,6 +1,6 @@
 package com.example.shop.logback;
 
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

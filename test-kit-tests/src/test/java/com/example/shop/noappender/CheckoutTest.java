@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import dev.mixlog.loopback.Await;
 import dev.mixlog.test.MixlogRecorder;
 import dev.mixlog.test.RecordedEvent;

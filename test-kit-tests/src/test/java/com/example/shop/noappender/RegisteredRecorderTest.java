@@ -2,7 +2,7 @@ package com.example.shop.noappender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mixlog.logback.MixpanelMarkers;
+import dev.mixlog.slf4j.MixpanelMarkers;
 import dev.mixlog.test.MixlogRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -13,7 +13,7 @@ public class CheckoutService {
     private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
     private static final Marker CART_VIEWED = MixpanelMarkers.event("Cart Viewed");
     private static final Marker ORDER_PAID = MixpanelMarkers.event("Order Paid");
-    private static final Marker PLAN_SET = MixpanelMarkers.profile("$set");
+    private static final Marker PLAN_SET = MixpanelMarkers.profileSet();
 
     /** One customer's visit: the cart, the payment, and their profile; returns the Mixpanel records logged. */
     public int checkout(String userId, int items, double amount) {

@@ -63,7 +63,7 @@ class Log4j2StarterTest {
         viewed.add(MarkerFactory.getMarker("MIXPANEL"));
         LoggerFactory.getLogger("shop").info(viewed, "viewed");
         LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.event("Searched"), "the neutral helper");
-        LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.profile("$delete"), "a profile operation");
+        LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.profileDelete(), "a profile operation");
         server.awaitAcceptedRecords("/engage", 1);
         List<JsonNode> events = server.awaitAcceptedEvents(4);
         assertEquals("Signed Up", server.event("Signed Up").path("event").asText());

@@ -1,4 +1,4 @@
-package dev.mixlog.logback;
+package dev.mixlog.slf4j;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -7,15 +7,16 @@ import java.util.Map;
 import org.slf4j.Marker;
 
 /**
- * An SLF4J marker naming a Mixpanel event and referencing {@code MIXPANEL}, optionally carrying
- * properties. Immutable: {@link #add(Marker)} and {@link #remove(Marker)} are refused.
+ * An SLF4J marker naming a Mixpanel event, referencing {@code MIXPANEL} and carrying properties:
+ * made by {@link MixpanelMarkers#event(String, Map)} where the backend takes markers it did not make
+ * (Logback). Immutable: {@link #add(Marker)} and {@link #remove(Marker)} are refused.
  */
-final class EventMarker implements Marker {
+final class PropertyMarker implements Marker {
     private static final long serialVersionUID = 1L;
     private final String name;
     private final transient Map<String, ?> properties;
 
-    EventMarker(String name, Map<String, ?> properties) {
+    PropertyMarker(String name, Map<String, ?> properties) {
         if (name == null) {
             throw new IllegalArgumentException("a Mixpanel event marker needs a name");
         }
