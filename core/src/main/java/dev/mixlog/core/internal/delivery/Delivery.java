@@ -251,8 +251,8 @@ final class Delivery implements Runnable {
                 owner.gate.pauseFor(wait);
             }
             if (spooled == null && System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
-                dropped(DropReason.RETRIES_EXHAUSTED, part.size());
                 owner.reports.gaveUp(route, part, verdict.detail());
+                dropped(DropReason.RETRIES_EXHAUSTED, part.size());
                 return;
             }
             owner.reports.failing(route, verdict.detail());
@@ -310,15 +310,16 @@ final class Delivery implements Runnable {
                 delivered(part.size());
                 return;
             case PARTIAL:
+                // reported before it is counted: whoever waits for the counts finds the report there
                 int refused = refusedEvents(verdict.failed(), part.size());
+                owner.reports.partlyRefused(route, part, refused, verdict.failed());
                 delivered(part.size() - refused);
                 dropped(DropReason.REJECTED, refused);
-                owner.reports.partlyRefused(route, part, refused, verdict.failed());
                 return;
             case TOO_LARGE:
                 if (part.size() == 1) {
-                    dropped(DropReason.TOO_LARGE, 1);
                     owner.reports.tooLarge(part, verdict.detail());
+                    dropped(DropReason.TOO_LARGE, 1);
                     return;
                 }
                 Batch[] halves = part.halves();
@@ -331,12 +332,12 @@ final class Delivery implements Runnable {
                 deliver(halves[1]);
                 return;
             case AUTH_FAILED:
-                dropped(DropReason.REJECTED, part.size());
                 owner.reports.credentialsRefused(route, verdict.detail());
+                dropped(DropReason.REJECTED, part.size());
                 return;
             default:
-                dropped(DropReason.REJECTED, part.size());
                 owner.reports.refused(route, part, verdict.detail());
+                dropped(DropReason.REJECTED, part.size());
         }
     }
 }
