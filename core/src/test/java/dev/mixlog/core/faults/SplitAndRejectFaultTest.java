@@ -140,6 +140,10 @@ class SplitAndRejectFaultTest {
         int events = 2_000;
         server.answerWith(arrival -> {
             List<String> ids = arrival.insertIds();
+            if (ids.size() < 8) {
+                // a batch sealed early by flushInterval on a busy machine: nothing in it to refuse
+                return Reply.accept();
+            }
             String body = "{\"code\":400,\"error\":\"some data points in the request failed validation\","
                     + "\"num_records_imported\":" + (ids.size() - 2) + ",\"status\":\"Bad Request\",\"failed_records\":["
                     + "{\"index\":3,\"$insert_id\":\"" + ids.get(3) + "\",\"field\":\"properties.time\",\"message\":\"bad\"},"
@@ -156,14 +160,15 @@ class SplitAndRejectFaultTest {
 
             MixlogStats stats = pipeline.stats();
             pipeline.assertLedger(events, server);
-            int batches = server.requestCount();
-            assertEquals(events / 200, batches, "nothing resent");
-            assertEquals(2L * batches, stats.dropped(DropReason.REJECTED), stats::toString);
-            assertEquals(server.refusedInsertIds().size(), stats.dropped(DropReason.REJECTED));
-            assertEquals(events - 2L * batches, stats.delivered());
+            assertEquals(events, server.requests().stream().mapToInt(arrival -> arrival.events().size()).sum(), "nothing resent");
+            long refusable = server.requests().stream().filter(arrival -> arrival.events().size() >= 8).count();
+            assertEquals(2L * refusable, server.refusedInsertIds().size(), "the server refused two events of each full batch");
+            assertEquals(server.refusedInsertIds().size(), stats.dropped(DropReason.REJECTED), stats::toString);
+            assertEquals(events - server.refusedInsertIds().size(), stats.delivered());
             assertEquals(server.refusedInsertIds(), reportedInsertIds(pipeline.status()), "reported: exactly the refused");
-            assertTrue(pipeline.status().containing("Mixpanel refused").stream()
-                    .allMatch(message -> message.contains("malformed: 2 of its 5 failed_records name no event of the batch")),
+            List<String> reports = pipeline.status().containing("Mixpanel refused");
+            assertEquals(refusable, reports.size(), () -> pipeline.status().toString());
+            assertTrue(reports.stream().allMatch(message -> message.contains("malformed: 2 of its 5 failed_records name no event of the batch")),
                     () -> pipeline.status().toString());
         }
     }
