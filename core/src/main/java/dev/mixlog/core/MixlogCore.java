@@ -1,6 +1,5 @@
 package dev.mixlog.core;
 
-import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Selection;
 import dev.mixlog.core.diag.DropReason;
@@ -12,6 +11,7 @@ import dev.mixlog.core.internal.Pipeline;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
+import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.JmxRegistration;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -65,7 +65,7 @@ public final class MixlogCore<E, S> {
         this.reader = reader;
         this.selectsAll = config.selection() == Selection.ALL;
         this.status = new SafeStatus(sink, Credentials.of(config).secrets(), config.name());
-        this.enabled = Credentials.of(config).missing().isEmpty();
+        this.enabled = config.missingCredentials().isEmpty();
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
     }

@@ -4,8 +4,8 @@ import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.RequestFormat;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.util.Locale;
 

@@ -1,13 +1,12 @@
 package dev.mixlog.core.internal;
 
-import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.capture.Intake;
 import dev.mixlog.core.internal.delivery.Dispatcher;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.spool.Spool;
@@ -38,7 +37,7 @@ public final class Pipeline<S> {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
         MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout());
         // a core recording for a test without credentials sends nothing, and so spools nothing
-        SpoolOpening spool = Credentials.of(config).missing().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
+        SpoolOpening spool = config.missingCredentials().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
         this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
         try {
             this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);

@@ -78,7 +78,7 @@ public final class Recording {
      * service account alone.
      */
     public static String tokenOf(MixlogConfig config) {
-        return Credentials.of(config).missing().isPresent() ? STAND_IN_TOKEN : Credentials.of(config).token().orElse(null);
+        return config.missingCredentials().isPresent() ? STAND_IN_TOKEN : Credentials.of(config).token().orElse(null);
     }
 
     /** Called by a core once it runs. */

@@ -223,6 +223,46 @@ class SpoolFaultTest {
     }
 
     /**
+     * A stop while a sender reads a request's files back, one of them gone (counted as unreadable in
+     * the spool) and the next one unreadable for now (a directory where the file was; retried): only
+     * the members not yet counted are kept for the next start, so every replayed event is counted
+     * once. The stop once kept the whole request, counting the gone file's events twice.
+     */
+    @Test
+    void aStopDuringReadBackCountsEachSpooledEventOnce() throws Exception {
+        Path spool = temp.resolve("spool");
+        SpoolFileMaker.oneEventFiles(spool, 1, 0, 0);
+        long fileBytes = Files.size(batchFiles(spool).get(0));
+        int perRequest = (int) (1024 / fileBytes);
+        int files = 3 * perRequest;
+        SpoolFileMaker.oneEventFiles(spool, files - 1, 1, 1);
+        server.hang();
+        try (Pipeline pipeline = Pipeline.start(spoolSettings(spool).text(Settings.MAX_BATCH_BYTES, "1KiB")
+                .text(Settings.MAX_IN_FLIGHT, "1"))) {
+            MixlogStats stats = pipeline.stats();
+            Await.until(Pipeline.SETTLE_BOUND, () -> server.requestCount() == 1, () -> "the first request held: " + stats);
+            List<Path> waiting = batchFiles(spool);
+            Path gone = waiting.get(perRequest);
+            Path unreadable = waiting.get(perRequest + 1);
+            Files.delete(gone);
+            Files.delete(unreadable);
+            Files.createDirectory(unreadable);
+            server.release();
+            Await.until(Pipeline.SETTLE_BOUND, () -> stats.dropped(DropReason.SPOOL_CORRUPT) == 1,
+                    () -> "the gone file counted: " + pipeline.status());
+            Await.until(Pipeline.SETTLE_BOUND, () -> !pipeline.status().containing("cannot read spool file").isEmpty(),
+                    () -> "the unreadable file retried: " + pipeline.status());
+            pipeline.close();
+
+            assertEquals(files, stats.replayed());
+            assertEquals(perRequest, stats.delivered(), stats::toString);
+            assertEquals(1, stats.dropped(DropReason.SPOOL_CORRUPT));
+            assertEquals(files - perRequest - 1, stats.keptInSpool(), "the rest stays on disk, each event once: " + stats);
+            assertAccounted(stats, 0);
+        }
+    }
+
+    /**
      * Settled files that cannot be removed (files even root cannot remove: {@code chattr +i}; a
      * read-only directory does the same to other users) were once reported one warning each: the first
      * is said at once, the rest together.

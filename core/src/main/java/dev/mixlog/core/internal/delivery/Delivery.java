@@ -1,6 +1,5 @@
 package dev.mixlog.core.internal.delivery;
 
-import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.batch.Batch;
@@ -104,7 +103,8 @@ final class Delivery implements Runnable {
                     TimeUnit.NANOSECONDS.sleep(backoff.next().toNanos());
                 } catch (InterruptedException e) {
                     if (owner.isShuttingDown()) {
-                        stoppedShort(spooled.events());
+                        // members the spool dealt with are counted there already
+                        stoppedShort(events());
                         throw e;
                     }
                 }

@@ -1,10 +1,10 @@
 package dev.mixlog.core.internal.delivery;
 
-import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.FailedRecord;
 import dev.mixlog.core.internal.http.Route;

@@ -2,10 +2,10 @@ package dev.mixlog.core.internal.delivery;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.DaemonThreads;
 import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;

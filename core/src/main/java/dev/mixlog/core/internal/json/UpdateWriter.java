@@ -1,8 +1,8 @@
 package dev.mixlog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;

@@ -1,7 +1,7 @@
 package dev.mixlog.core.internal.json;
 
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.diag.Adjustment;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.lang.reflect.Array;
 import java.util.ArrayList;

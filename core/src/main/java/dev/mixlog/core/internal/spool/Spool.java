@@ -2,9 +2,9 @@ package dev.mixlog.core.internal.spool;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
 import java.io.DataInputStream;

@@ -33,15 +33,6 @@ public final class SpooledRequest {
         return kind;
     }
 
-    /** The events the files say they hold. */
-    public int events() {
-        int events = 0;
-        for (SpooledBatch member : members) {
-            events += member.events();
-        }
-        return events;
-    }
-
     /**
      * The events this request still answers for: those of the members the spool has not dealt with
      * while reading them back (a member gone or unreadable is counted there already).
