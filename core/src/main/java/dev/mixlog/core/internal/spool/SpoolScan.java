@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a start finds in the spool directory, read on a sender thread, never the application's. The
+ * What a start finds in the spool directory, read on a thread of its own, never the application's. The
  * batch files a previous run left are lined up oldest first by their headers (the records are read
  * when sent). Every event found is counted once: as replayed, and, in a file whose header cannot be
  * read, as dropped (unreadable in the spool) when the file still tells how many it held; such a file
