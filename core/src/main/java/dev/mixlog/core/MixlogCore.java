@@ -8,10 +8,11 @@ import dev.mixlog.core.internal.BackgroundStops;
 import dev.mixlog.core.internal.LifecycleReports;
 import dev.mixlog.core.internal.MixlogThread;
 import dev.mixlog.core.internal.Pipeline;
-import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
 import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.delivery.DeliverySeam;
+import dev.mixlog.core.internal.delivery.Destination;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.JmxRegistration;
 import dev.mixlog.core.internal.diag.SafeStatus;
@@ -36,8 +37,8 @@ public final class MixlogCore<E, S> {
     private final LogEventReader<E, S> reader;
     private final boolean selectsAll;
     private final Counters stats = new Counters();
-    /** This core as the test kit's recorder sees it (held here, so it lives as long as the core). */
-    private final Recording.Core recorded = new Recording.Core() {
+    /** This core as a replacement of the network sees it (held here, so it lives as long as the core). */
+    private final DeliverySeam.Core seen = new DeliverySeam.Core() {
         @Override
         public MixlogStats stats() {
             return stats;
@@ -66,7 +67,7 @@ public final class MixlogCore<E, S> {
         this.selectsAll = config.selection() == Selection.ALL;
         this.status = new SafeStatus(sink, Credentials.of(config).secrets(), config.name());
         this.enabled = config.missingCredentials().isEmpty();
-        this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status) : null;
+        this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status, DeliverySeam.destinationOf(config, stats)) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
     }
 
@@ -90,7 +91,7 @@ public final class MixlogCore<E, S> {
             core.shutdownHook.register();
         }
         LifecycleReports.announce(config, core.status);
-        Recording.started(core.recorded);
+        DeliverySeam.started(core.seen);
         return core;
     }
 
@@ -134,12 +135,12 @@ public final class MixlogCore<E, S> {
     }
 
     /**
-     * A core without credentials has no pipeline, but while a test recorder is installed
-     * ({@link Recording}) it starts one at its first event, whose batches go to the recorder alone;
-     * {@code null} otherwise, and once stopping.
+     * A core without credentials has no pipeline, but while a replacement of the network is installed
+     * ({@link DeliverySeam}) it starts one at its first event, whose batches go to the replacement
+     * alone; {@code null} otherwise, and once stopping.
      */
     private Pipeline<S> recordingPipeline() {
-        if (Recording.recorder() == null) {
+        if (!DeliverySeam.replaced()) {
             return null;
         }
         Pipeline<S> running = pipeline;
@@ -148,9 +149,12 @@ public final class MixlogCore<E, S> {
         }
         synchronized (pipelineLock) {
             if (pipeline == null && !stopping.get()) {
-                Pipeline<S> started = new Pipeline<>(config, reader, stats, status);
-                started.start();
-                pipeline = started;
+                Destination destination = DeliverySeam.destinationOf(config, stats);
+                if (destination != null) {
+                    Pipeline<S> started = new Pipeline<>(config, reader, stats, status, destination);
+                    started.start();
+                    pipeline = started;
+                }
             }
             return pipeline;
         }
@@ -265,7 +269,7 @@ public final class MixlogCore<E, S> {
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
-        Recording.stopped(recorded);
+        DeliverySeam.stopped(seen);
         if (shutdownHook != null) {
             shutdownHook.remove();
         }

@@ -3,7 +3,7 @@ package dev.mixlog.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.Recording;
+import dev.mixlog.core.internal.delivery.DeliverySeam;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,21 +51,21 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
     private static final Duration FLUSH_BOUND = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Recording.Recorder recorder = new Recording.Recorder() {
+    private final DeliverySeam.Replacement recorder = new DeliverySeam.Replacement() {
         @Override
-        public void record(String endpoint, byte[] json) {
+        public void take(String endpoint, byte[] json) {
             MixlogRecorder.this.record(endpoint, json);
         }
 
         @Override
-        public void started(Recording.Core core) {
+        public void started(DeliverySeam.Core core) {
             adopt(core);
         }
     };
     /** The batches as recorded: endpoint and the records of its JSON array. */
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     /** Every core seen while active, with its drop counts when the current test began. */
-    private final Map<Recording.Core, Map<DropReason, Long>> cores = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<DeliverySeam.Core, Map<DropReason, Long>> cores = Collections.synchronizedMap(new IdentityHashMap<>());
     private boolean forTheClass;
     private boolean active;
     private DefaultAppender attached;
@@ -167,9 +167,9 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
 
     private void activate() {
         active = true;
-        Recording.install(recorder);
+        DeliverySeam.install(recorder);
         Frameworks.initialize();
-        Recording.runningCores().forEach(this::adopt);
+        DeliverySeam.runningCores().forEach(this::adopt);
         if (cores.isEmpty()) {
             attached = Frameworks.attachDefaultAppender();
         }
@@ -187,17 +187,17 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
                 attached = null;
             }
         } finally {
-            Recording.remove(recorder);
+            DeliverySeam.remove(recorder);
             recorded.clear();
             cores.clear();
         }
     }
 
-    private void adopt(Recording.Core core) {
+    private void adopt(DeliverySeam.Core core) {
         cores.putIfAbsent(core, dropCounts(core));
     }
 
-    private static Map<DropReason, Long> dropCounts(Recording.Core core) {
+    private static Map<DropReason, Long> dropCounts(DeliverySeam.Core core) {
         Map<DropReason, Long> counts = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
             counts.put(reason, core.stats().dropped(reason));
@@ -207,11 +207,11 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
 
     /** Has every appender hand over what it holds. */
     private void flush() {
-        List<Recording.Core> running;
+        List<DeliverySeam.Core> running;
         synchronized (cores) {
             running = new ArrayList<>(cores.keySet());
         }
-        for (Recording.Core core : running) {
+        for (DeliverySeam.Core core : running) {
             core.flush(FLUSH_BOUND);
         }
     }

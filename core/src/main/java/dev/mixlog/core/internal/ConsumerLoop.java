@@ -54,12 +54,13 @@ final class ConsumerLoop<S> implements Runnable {
     /** When the wait for the spool's first opening ends; 0 before the first wait. */
     private long spoolOpeningWaitEnd;
 
+    /** @param token the project token the records carry where Mixpanel asks for one, or {@code null} */
     ConsumerLoop(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Dispatcher dispatcher,
-                 Counters stats, StatusSink status) {
+                 Counters stats, StatusSink status, String token) {
         long reportIntervalNanos = config.reportInterval().toNanos();
         this.intake = intake;
         this.warnings = new ConsumerWarnings(status, reportIntervalNanos);
-        this.records = new Records<>(config, intake, reader, stats, status, warnings, ledger);
+        this.records = new Records<>(config, token, intake, reader, stats, status, warnings, ledger);
         this.dispatcher = dispatcher;
         this.stats = stats;
         this.reporter = new DiagnosticsReporter(stats, status, reportIntervalNanos);

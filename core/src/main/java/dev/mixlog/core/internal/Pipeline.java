@@ -5,10 +5,10 @@ import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.OverflowPolicy;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.capture.Intake;
+import dev.mixlog.core.internal.delivery.Destination;
 import dev.mixlog.core.internal.delivery.Dispatcher;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
-import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.spool.Spool;
 import dev.mixlog.core.internal.spool.SpoolOpening;
 import java.time.Duration;
@@ -17,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The delivery machinery of a core that has credentials: the ring ({@link Intake}), the consumer
- * thread ({@link ConsumerLoop}), the senders ({@link Dispatcher}), the HTTP client and the spool
- * ({@link Spool}) when one is configured. Built and started by {@code MixlogCore}; it counts what the
- * ring refuses.
+ * The delivery machinery of a core: the ring ({@link Intake}), the consumer thread
+ * ({@link ConsumerLoop}), the senders ({@link Dispatcher}) with the outlet its {@link Destination}
+ * names, and the spool ({@link Spool}) when one is configured. Built and started by
+ * {@code MixlogCore}; it counts what the ring refuses.
  */
 public final class Pipeline<S> {
     /** How long a blocked application thread parks between two tries for a free slot. */
@@ -33,14 +33,13 @@ public final class Pipeline<S> {
     private final long blockNanos;
     private final Counters stats;
 
-    public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, Counters stats, SafeStatus status) {
+    public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, Counters stats, SafeStatus status,
+                    Destination destination) {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
-        MixpanelTransport transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout());
-        // a core recording for a test without credentials sends nothing, and so spools nothing
-        SpoolOpening spool = config.missingCredentials().isEmpty() ? SpoolOpening.of(config, stats, status) : null;
-        this.dispatcher = new Dispatcher(config, transport, stats, status, spool);
+        SpoolOpening spool = destination.spools() ? SpoolOpening.of(config, stats, status) : null;
+        this.dispatcher = new Dispatcher(config, destination.outlet(), stats, status, spool);
         try {
-            this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status);
+            this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status, destination.token());
             this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);
         } catch (RuntimeException | Error failed) {
             // let go of the spool's lock and the senders before the failure goes on to the start

@@ -60,16 +60,15 @@ final class Records<S> implements EventPoller.Handler {
      */
     private long eventStarted;
 
-    Records(MixlogConfig config, Intake<S> intake, LogEventReader<?, S> reader, Counters stats, StatusSink status,
+    Records(MixlogConfig config, String token, Intake<S> intake, LogEventReader<?, S> reader, Counters stats, StatusSink status,
             ConsumerWarnings warnings, ConsumerLedger ledger) {
         this.intake = intake;
         this.ledger = ledger;
         this.stats = stats;
         this.warnings = warnings;
         this.mapper = new EventMapper<>(reader, config);
-        this.eventWriter = new EventWriter(config, stats);
-        this.identityWriter = EventWriter.forIdentity(config, stats);
-        String token = Recording.tokenOf(config);
+        this.eventWriter = EventWriter.forEvents(config, token, stats);
+        this.identityWriter = EventWriter.forIdentity(config, token, stats);
         this.hasToken = token != null;
         this.updateWriter = new UpdateWriter(token, config.profileIgnoreTime(), config.maxStringLength(), stats);
         this.status = status;

@@ -1,6 +1,8 @@
 package dev.mixlog.spring.boot;
 
+import dev.mixlog.spring.boot.internal.MixlogHealth;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,8 +37,8 @@ public class MixlogAutoConfiguration {
     static class Boot3Health {
         @Bean
         @ConditionalOnMissingBean(name = "mixlogHealthIndicator")
-        dev.mixlog.spring.boot.boot3.MixlogHealthIndicator mixlogHealthIndicator(Environment environment) {
-            return new dev.mixlog.spring.boot.boot3.MixlogHealthIndicator(downWhileFailing(environment));
+        dev.mixlog.spring.boot.internal.boot3.MixlogHealthIndicator mixlogHealthIndicator(Environment environment) {
+            return new dev.mixlog.spring.boot.internal.boot3.MixlogHealthIndicator(health(environment));
         }
     }
 
@@ -47,12 +49,14 @@ public class MixlogAutoConfiguration {
     static class Boot4Health {
         @Bean
         @ConditionalOnMissingBean(name = "mixlogHealthIndicator")
-        dev.mixlog.spring.boot.boot4.MixlogHealthIndicator mixlogHealthIndicator(Environment environment) {
-            return new dev.mixlog.spring.boot.boot4.MixlogHealthIndicator(downWhileFailing(environment));
+        dev.mixlog.spring.boot.internal.boot4.MixlogHealthIndicator mixlogHealthIndicator(Environment environment) {
+            return new dev.mixlog.spring.boot.internal.boot4.MixlogHealthIndicator(health(environment));
         }
     }
 
-    private static boolean downWhileFailing(Environment environment) {
-        return environment.getProperty(MixlogHealth.DOWN_WHILE_FAILING, Boolean.class, false);
+    /** The health of the running appenders, read at each call; DOWN while requests fail only with {@code mixlog.health.down-while-failing=true}. */
+    private static Supplier<MixlogHealth> health(Environment environment) {
+        boolean downWhileFailing = environment.getProperty(SpringSettings.HEALTH_DOWN_WHILE_FAILING, Boolean.class, false);
+        return () -> MixlogHealth.of(Backend.runningStats(), downWhileFailing);
     }
 }

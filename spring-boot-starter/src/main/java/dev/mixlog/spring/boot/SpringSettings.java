@@ -21,6 +21,8 @@ import org.springframework.core.env.Environment;
 final class SpringSettings {
     static final String PREFIX = "mixlog";
     static final String ENABLED = PREFIX + ".enabled";
+    /** Makes the health contributor DOWN while requests fail. */
+    static final String HEALTH_DOWN_WHILE_FAILING = PREFIX + ".health.down-while-failing";
     static final String STATIC_PROPERTIES = PREFIX + ".static-properties";
 
     private final boolean enabled;

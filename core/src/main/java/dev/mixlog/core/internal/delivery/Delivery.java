@@ -1,13 +1,10 @@
 package dev.mixlog.core.internal.delivery;
 
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.Cancellation;
 import dev.mixlog.core.internal.http.FailedRecord;
-import dev.mixlog.core.internal.http.Reply;
-import dev.mixlog.core.internal.http.ReplyClassifier;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.http.Verdict;
 import dev.mixlog.core.internal.mixpanel.MixpanelRules;
@@ -151,18 +148,18 @@ final class Delivery implements Runnable {
     }
 
     /** Sends once, within the exchange bound (see {@link #cutIfOverdue}). */
-    private Reply exchange(byte[] body) throws IOException {
+    private Verdict exchange(Outlet.Request request) throws IOException {
         Cancellation cancellation = new Cancellation();
         synchronized (this) {
             cut = false;
             exchange = cancellation;
-            exchangeDeadline = System.nanoTime() + owner.transport.exchangeBound().toNanos();
+            exchangeDeadline = System.nanoTime() + owner.outlet.exchangeBound().toNanos();
             if (stopped) {
                 cancellation.cancel();
             }
         }
         try {
-            return owner.transport.send(route, body, cancellation);
+            return request.send(cancellation);
         } finally {
             synchronized (this) {
                 exchangeDeadline = 0;
@@ -198,30 +195,17 @@ final class Delivery implements Runnable {
 
     /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
     private void deliver(Batch part) throws InterruptedException {
-        Recording.Recorder recorder = Recording.recorder();
-        if (recorder != null) {
-            // a test is recording: the batch goes to it, exactly as it would have been sent, and nowhere else
-            recorder.record(route.name(), part.body());
-            delivered(part.size());
-            return;
-        }
-        if (owner.config.missingCredentials().isPresent()) {
-            // a core without credentials recorded for a test that has ended meanwhile: nothing may go out
-            dropped(DropReason.DISABLED, part.size());
-            return;
-        }
         long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
         Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
-        byte[] body = null;
+        Outlet.Request request = null;
         while (true) {
             Verdict verdict;
             try {
                 retryDeadline += owner.gate.awaitOpen();
-                if (body == null) {
-                    body = owner.transport.encode(route, part);
+                if (request == null) {
+                    request = owner.outlet.prepare(route, part);
                 }
-                owner.stats.recordRequest(body.length);
-                verdict = ReplyClassifier.classify(exchange(body), part, route.strictImport());
+                verdict = exchange(request);
             } catch (InterruptedException e) {
                 if (owner.isShuttingDown()) {
                     stoppedShort(part.size());
@@ -235,7 +219,7 @@ final class Delivery implements Runnable {
                     throw new InterruptedException("stopped");
                 }
                 // a network failure, a cut, or anything else raised while sending or reading: retried as a failed request
-                verdict = Verdict.retry(cut ? "no complete reply within " + owner.transport.exchangeBound() : SafeStatus.describe(e),
+                verdict = Verdict.retry(cut ? "no complete reply within " + owner.outlet.exchangeBound() : SafeStatus.describe(e),
                         null, false);
             }
             if (verdict.kind() != Verdict.Kind.RETRY) {
@@ -330,6 +314,9 @@ final class Delivery implements Runnable {
                     throw e;
                 }
                 deliver(halves[1]);
+                return;
+            case NOT_TAKEN:
+                dropped(DropReason.DISABLED, part.size());
                 return;
             case AUTH_FAILED:
                 owner.reports.credentialsRefused(route, verdict.detail());

@@ -7,7 +7,6 @@ import dev.mixlog.core.internal.RecordKind;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
-import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.Route;
 import dev.mixlog.core.internal.spool.Spool;
 import dev.mixlog.core.internal.spool.SpoolOpening;
@@ -45,7 +44,7 @@ public final class Dispatcher {
     private static final long STOPPED_SENDERS_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     final MixlogConfig config;
-    final MixpanelTransport transport;
+    final Outlet outlet;
     final Counters stats;
     final DeliveryReports reports;
     /** Shared by all senders: closed while Mixpanel asks for a pause (429). */
@@ -67,13 +66,13 @@ public final class Dispatcher {
     /** Makes moving a spooled batch from the spool's line to {@link #underWay} one step for {@link #pending}. */
     private final Object spoolHandOver = new Object();
 
-    public Dispatcher(MixlogConfig config, MixpanelTransport transport, Counters stats, SafeStatus status,
+    public Dispatcher(MixlogConfig config, Outlet outlet, Counters stats, SafeStatus status,
                       SpoolOpening opening) {
         this.config = config;
         for (RecordKind kind : RecordKind.values()) {
             routes.put(kind, kind.route(config));
         }
-        this.transport = transport;
+        this.outlet = outlet;
         this.stats = stats;
         this.reports = new DeliveryReports(config, status, stats);
         this.slots = new Semaphore(config.maxInFlight());
@@ -246,7 +245,7 @@ public final class Dispatcher {
             stopSenders();
             Thread.currentThread().interrupt();
         }
-        transport.close();
+        outlet.close();
         spool = this.spool;
         if (spool != null) {
             spool.close();
@@ -289,7 +288,7 @@ public final class Dispatcher {
     }
 
     /**
-     * Cancels each exchange that has gone on longer than the transport's bound (a reply whose body
+     * Cancels each exchange that has gone on longer than the outlet's bound (a reply whose body
      * stalls after its headers, a server that reads nothing): the exchange is abandoned and retried. Called by the
      * consumer thread as it goes round, so no thread of its own watches the exchanges.
      */

@@ -19,7 +19,9 @@ public final class Verdict {
         /** The body was too large (413): split and resend the halves. */
         TOO_LARGE,
         /** A transient failure: resend the same bytes later. */
-        RETRY
+        RETRY,
+        /** Nothing took the batch: a core without credentials whose replacement of the network has gone. */
+        NOT_TAKEN
     }
 
     private final Kind kind;
@@ -36,8 +38,9 @@ public final class Verdict {
         this.rateLimited = rateLimited;
     }
 
-    static Verdict delivered() { return new Verdict(Kind.DELIVERED, List.of(), "", null, false); }
+    public static Verdict delivered() { return new Verdict(Kind.DELIVERED, List.of(), "", null, false); }
     static Verdict partial(List<FailedRecord> failed, String detail) { return new Verdict(Kind.PARTIAL, List.copyOf(failed), detail, null, false); }
+    public static Verdict notTaken() { return new Verdict(Kind.NOT_TAKEN, List.of(), "not taken", null, false); }
     static Verdict rejected(String detail) { return new Verdict(Kind.REJECTED, List.of(), detail, null, false); }
     static Verdict authFailed(String detail) { return new Verdict(Kind.AUTH_FAILED, List.of(), detail, null, false); }
     static Verdict tooLarge(String detail) { return new Verdict(Kind.TOO_LARGE, List.of(), detail, null, false); }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.diag.Adjustment;
-import dev.mixlog.core.internal.Recording;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.internal.mapping.PropertyList;
@@ -31,20 +30,24 @@ public final class EventWriter {
     private final String token;
     private final int reservedCount;
 
-    /** A writer for the configured endpoint: the token goes into events only for {@code /track}. */
-    public EventWriter(MixlogConfig config, Counters stats) {
-        this(config, stats, config.endpoint() == Endpoint.TRACK);
+    /**
+     * A writer for the configured endpoint: the token goes into events only for {@code /track}.
+     *
+     * @param token the project token the records carry, or {@code null} (a service account alone)
+     */
+    public static EventWriter forEvents(MixlogConfig config, String token, Counters stats) {
+        return new EventWriter(config, config.endpoint() == Endpoint.TRACK ? token : null, stats);
     }
 
     /** A writer for {@code $identify} events, which always go to {@code /track} and so always carry the token. */
-    public static EventWriter forIdentity(MixlogConfig config, Counters stats) {
-        return new EventWriter(config, stats, true);
+    public static EventWriter forIdentity(MixlogConfig config, String token, Counters stats) {
+        return new EventWriter(config, token, stats);
     }
 
-    private EventWriter(MixlogConfig config, Counters stats, boolean withToken) {
+    private EventWriter(MixlogConfig config, String token, Counters stats) {
         this.stats = stats;
         this.sanitizer = new ValueSanitizer(config.maxStringLength(), stats);
-        this.token = withToken ? Recording.tokenOf(config) : null;
+        this.token = token;
         this.reservedCount = token == null ? 3 : 4;
     }
 

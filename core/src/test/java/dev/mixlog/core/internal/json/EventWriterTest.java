@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventWriterTest {
     private static final long TIME = 1_700_000_000_123L;
     private final Counters stats = new Counters();
-    private final EventWriter writer = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").build(), stats);
+    private final EventWriter writer = EventWriter.forEvents(new MixlogSettings().text(Settings.TOKEN, "tok").build(), "tok", stats);
 
     private JsonNode write(String name, Object distinctId, Map<String, Object> properties) throws IOException {
         ByteSink json = writer.write(new MappedEvent(name, distinctId, TIME, properties), "0123abcd");
@@ -99,7 +99,7 @@ class EventWriterTest {
 
     @Test
     void trackEventsCarryTheToken() throws IOException {
-        EventWriter track = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.ENDPOINT, "track").build(), stats);
+        EventWriter track = EventWriter.forEvents(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.ENDPOINT, "track").build(), "tok", stats);
         ByteSink json = track.write(new MappedEvent("E", null, TIME, Map.of("token", "forged")), "id");
 
         JsonNode event = Bodies.JSON.readTree(json.toByteArray());
@@ -121,7 +121,7 @@ class EventWriterTest {
 
     @Test
     void anEventOfOneMegabyteOrMoreCannotBeSent() throws IOException {
-        EventWriter roomy = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.MAX_STRING_LENGTH, "65535").build(), stats);
+        EventWriter roomy = EventWriter.forEvents(new MixlogSettings().text(Settings.TOKEN, "tok").text(Settings.MAX_STRING_LENGTH, "65535").build(), "tok", stats);
         Map<String, Object> properties = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             properties.put("p" + i, "x".repeat(60_000));

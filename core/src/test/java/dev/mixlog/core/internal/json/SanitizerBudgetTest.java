@@ -65,7 +65,7 @@ class SanitizerBudgetTest {
 
     @Test
     void anEventJustUnderOneMegabyteIsWrittenAndOneJustOverIsRefused() {
-        EventWriter writer = new EventWriter(new MixlogSettings().text(Settings.TOKEN, "tok").build(), stats);
+        EventWriter writer = EventWriter.forEvents(new MixlogSettings().text(Settings.TOKEN, "tok").build(), "tok", stats);
         List<String> wide = Collections.nCopies(254, "w".repeat(255));
         Map<String, Object> under = new LinkedHashMap<>();
         for (int i = 0; i < 15; i++) {

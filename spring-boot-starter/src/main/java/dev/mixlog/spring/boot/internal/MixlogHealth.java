@@ -1,4 +1,4 @@
-package dev.mixlog.spring.boot;
+package dev.mixlog.spring.boot.internal;
 
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
@@ -11,17 +11,13 @@ import java.util.Map;
  * What the {@code mixlog} health contributor shows, the same on Boot 3 and Boot 4: the running
  * appenders' counters and their last failure. It is UP while appenders run, whatever fails: an
  * analytics outage must not fail a readiness probe. With {@code mixlog.health.down-while-failing=true}
- * it is DOWN while requests fail.
+ * it is DOWN while requests fail. Shared by the Boot 3 and Boot 4 contributors.
  */
 public final class MixlogHealth {
-    /** The property that makes the contributor DOWN while requests fail. */
-    public static final String DOWN_WHILE_FAILING = "mixlog.health.down-while-failing";
-
     private final String status;
     private final Map<String, Object> details = new LinkedHashMap<>();
 
-    private MixlogHealth(boolean downWhileFailing) {
-        List<MixlogStats> running = Backend.runningStats();
+    private MixlogHealth(List<MixlogStats> running, boolean downWhileFailing) {
         boolean failing = running.stream().anyMatch(MixlogStats::failing);
         status = running.isEmpty() ? "UNKNOWN" : failing && downWhileFailing ? "DOWN" : "UP";
         details.put("appenders", running.size());
@@ -40,9 +36,9 @@ public final class MixlogHealth {
                 .ifPresent(failure -> details.put("lastFailure", failure));
     }
 
-    /** The health now. */
-    public static MixlogHealth now(boolean downWhileFailing) {
-        return new MixlogHealth(downWhileFailing);
+    /** The health of these running appenders. */
+    public static MixlogHealth of(List<MixlogStats> running, boolean downWhileFailing) {
+        return new MixlogHealth(running, downWhileFailing);
     }
 
     /** {@code UP}, {@code DOWN}, or {@code UNKNOWN} when no Mixpanel appender runs. */
