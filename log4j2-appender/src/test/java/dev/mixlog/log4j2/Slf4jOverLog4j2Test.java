@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.testing.Bodies;
 import dev.mixlog.loopback.IngestionRules;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +121,36 @@ class Slf4jOverLog4j2Test {
         for (JsonNode event : server.records()) {
             assertEquals("Invite Sent", event.path("event").asText());
             assertEquals("u-1", event.path("properties").path("distinct_id").asText());
+        }
+    }
+
+    /**
+     * Profile updates take their values from the event's key-value pairs, which this bridge delivers
+     * as ThreadContext entries, indistinguishable from the MDC: a {@code $set} given its values by
+     * {@code addKeyValue} is dropped as invalid, with a warning that says where values come from
+     * (never set from the MDC, which would write every request's context onto profiles). Log4j2's own
+     * API, in the same service, sends it.
+     */
+    @Test
+    void aProfileSetWithKeyValuePairsIsRefusedWithAWarningAndLog4jApiSendsIt() {
+        try (StatusCapture status = StatusCapture.register()) {
+            MDC.put("request_id", "r-9");
+            LoggerFactory.getLogger("shop.Plans").atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.profileSet())
+                    .addKeyValue("distinct_id", "u-1").addKeyValue("plan", "pro").log("plan set");
+            ThreadContext.put("distinct_id", "u-1");
+            context.getLogger("shop.Plans").info(MixpanelMarkers.profileSet(), new MapMessage<>(Map.of("plan", "pro")));
+            server.awaitAcceptedRecords("/engage", 1);
+            MixpanelAppender appender = context.getConfiguration().getAppender("mixpanel");
+            Configurator.shutdown(context);
+
+            List<JsonNode> updates = server.acceptedRecords("/engage");
+            assertEquals(1, updates.size(), updates::toString);
+            assertEquals("pro", updates.get(0).path("$set").path("plan").asText());
+            assertFalse(updates.get(0).path("$set").has("request_id"), "an MDC entry is no profile value");
+            assertEquals(1, appender.getStats().dropped(DropReason.INVALID), appender.getStats()::toString);
+            assertEquals(2, appender.getStats().delivered() + appender.getStats().droppedTotal(), "delivered + dropped == logged");
+            assertTrue(status.messages(Level.WARN).stream().anyMatch(message -> message.contains("profile $set update could not be sent")
+                    && message.contains("MDC and ThreadContext entries are not taken as values")), status.messages(Level.WARN)::toString);
         }
     }
 }

@@ -45,6 +45,7 @@ final class Records<S> implements EventPoller.Handler {
     private final Batcher[] batchers = new Batcher[RecordKind.values().length];
     private final Map<RecordKind, Route> routes = new EnumMap<>(RecordKind.class);
     private final boolean hasToken;
+    private final String distinctIdKey;
     private final StatusSink status;
     private boolean tokenMissingReported;
     /** Events taken in the current chunk ({@link #takeChunk}). */
@@ -67,6 +68,7 @@ final class Records<S> implements EventPoller.Handler {
         this.stats = stats;
         this.warnings = warnings;
         this.mapper = new EventMapper<>(reader, config);
+        this.distinctIdKey = config.distinctIdKey();
         this.eventWriter = EventWriter.forEvents(config, token, stats);
         this.identityWriter = EventWriter.forIdentity(config, token, stats);
         this.hasToken = token != null;
@@ -157,7 +159,21 @@ final class Records<S> implements EventPoller.Handler {
         RecordKind kind = operation.kind() == Operation.Kind.GROUP ? RecordKind.GROUPS : RecordKind.PROFILES;
         MappedUpdate update = mapper.mapUpdate(event, operation);
         ByteSink json = updateWriter.write(update);
-        return json != null && batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", now);
+        if (json == null) {
+            warnings.warn(unsentUpdate(operation));
+            return false;
+        }
+        return batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", now);
+    }
+
+    /** Why an update could not be sent, and where its id and values come from. */
+    private String unsentUpdate(Operation operation) {
+        boolean group = operation.kind() == Operation.Kind.GROUP;
+        return "a " + (group ? "group " : "profile ") + operation.verb() + " update could not be sent (dropped, counted as invalid): "
+                + (group ? "it needs the group id under " + operation.groupKey() : "it needs the profile's id under " + distinctIdKey)
+                + (operation.verb().equals("$delete") ? "" : ", and values: the event's key-value pairs (SLF4J's addKeyValue, "
+                + "a Log4j2 MapMessage's fields; MDC and ThreadContext entries are not taken as values)")
+                + ", and at most 1 MB once serialized";
     }
 
     private boolean hasToken() {
