@@ -131,7 +131,7 @@ public final class MixlogCore<E, S> {
             return false;
         }
         // delivery threads never block either: ignoring their events keeps overflowPolicy=block deadlock-free
-        return !running.isDeliveryThread() && running.offer(event, discardable, estimatedBytes);
+        return !running.isDeliveryThread() && running.offer(event, DeliverySeam.tagOfThisThread(), discardable, estimatedBytes);
     }
 
     /**
@@ -239,6 +239,8 @@ public final class MixlogCore<E, S> {
      * (at exit, at the framework's final stop).
      */
     public CompletableFuture<Boolean> stopInBackground(Duration acceptFor) {
+        // stopping from now on: no test recorder may count on this core any longer
+        DeliverySeam.stopped(seen);
         if (!stopping.get()) {
             BackgroundStops.start(config.name(), acceptFor, this::stop, stopped);
         }
@@ -254,6 +256,8 @@ public final class MixlogCore<E, S> {
     }
 
     private boolean stopNow(Duration timeout) {
+        // a stopping core is no longer one a test recorder may count on to record
+        DeliverySeam.stopped(seen);
         long droppedBefore = stats.dropped(DropReason.SHUTDOWN);
         long keptBefore = stats.keptInSpool();
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
@@ -269,7 +273,6 @@ public final class MixlogCore<E, S> {
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
-        DeliverySeam.stopped(seen);
         if (shutdownHook != null) {
             shutdownHook.remove();
         }

@@ -7,4 +7,7 @@ interface DefaultAppender {
 
     /** Takes it off the root logger and stops it. */
     void detach();
+
+    /** Whether it still runs on the root logger (a framework started anew has dropped it). */
+    boolean isRunning();
 }

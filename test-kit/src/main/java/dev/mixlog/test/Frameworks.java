@@ -1,5 +1,8 @@
 package dev.mixlog.test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The logging frameworks on the class path, each reached only through its own class so that the
  * other may be absent: started so that the appenders of their test configurations run, and given a
@@ -16,6 +19,53 @@ final class Frameworks {
         }
         if (log4j2OnClassPath()) {
             Log4j2Appenders.initialize();
+        }
+    }
+
+    /**
+     * Lets events that carry the {@code MIXPANEL} marker through whatever the loggers' levels (a
+     * Log4j2 with no configuration has its root at ERROR), with each framework's own marker filter
+     * ahead of the level check, until {@link #restoreLevels()}. Calls made through SLF4J's fluent API
+     * ({@code atInfo()}) are decided by level before any marker is known, so they still follow levels.
+     */
+    static void letMarkedEventsThrough() {
+        if (logbackOnClassPath() && LogbackAppenders.inUse()) {
+            LogbackAppenders.letMarkedEventsThrough();
+        }
+        if (log4j2OnClassPath() && Log4j2Appenders.inUse()) {
+            Log4j2Appenders.letMarkedEventsThrough();
+        }
+    }
+
+    /**
+     * For failure messages: each framework in use whose root logger is above INFO, and what that does
+     * to events logged through SLF4J's fluent API, which no filter can let through.
+     */
+    static List<String> levelNotes() {
+        List<String> notes = new ArrayList<>();
+        if (logbackOnClassPath() && LogbackAppenders.inUse()) {
+            LogbackAppenders.rootAboveInfo().ifPresent(level -> notes.add(levelNote("Logback", level, "<root level=\"INFO\">")));
+        }
+        if (log4j2OnClassPath() && Log4j2Appenders.inUse()) {
+            Log4j2Appenders.rootAboveInfo().ifPresent(level -> notes.add(levelNote("Log4j2", level,
+                    "<Root level=\"info\"> in log4j2-test.xml (with no configuration, Log4j2's root is at ERROR)")));
+        }
+        return notes;
+    }
+
+    private static String levelNote(String framework, String level, String fix) {
+        return framework + "'s root logger is at " + level + ": an INFO event logged through SLF4J's fluent API "
+                + "(log.atInfo()...) reaches no appender, marked or not; set " + fix + " in the test's logging configuration "
+                + "(marked events of the classic API, log.info(marker, ...), the recorder lets through)";
+    }
+
+    /** Takes away what {@link #letMarkedEventsThrough()} added. */
+    static void restoreLevels() {
+        if (logbackOnClassPath() && LogbackAppenders.inUse()) {
+            LogbackAppenders.restoreLevels();
+        }
+        if (log4j2OnClassPath() && Log4j2Appenders.inUse()) {
+            Log4j2Appenders.restoreLevels();
         }
     }
 

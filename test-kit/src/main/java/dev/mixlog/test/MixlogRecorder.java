@@ -1,17 +1,9 @@
 package dev.mixlog.test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixlog.core.diag.DropReason;
-import dev.mixlog.core.internal.delivery.DeliverySeam;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -35,208 +27,147 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  * While it is active (for the whole class on a static field, for each test on an instance field),
- * every Mixlog appender hands each batch to the recorder instead of the network, whatever its
+ * every Mixlog appender hands each batch to the kit instead of the network, whatever its
  * credentials, even without a token: the records exactly as they would have been sent, after
  * mapping, sanitizing and batching. Nothing leaves the machine. When the test's logging configuration
- * has no Mixlog appender, the recorder attaches one with the default settings to the root logger of
- * the framework in use (Logback, else Log4j2) and removes it afterwards.
+ * has no Mixlog appender, the kit attaches one with the default settings to the root logger of the
+ * framework in use (Logback, else Log4j2) while recorders are active.
  * <p>
- * {@link #events()}, {@link #profileUpdates()}, {@link #groupUpdates()} and {@link #dropped()} first
- * flush what the appenders hold, so a test asserts right after the code under test without waiting.
- * What was recorded is cleared before each test. Records keep the order of their batch; batches
- * sent at once (to different endpoints, or by several senders) are recorded in the order they arrive.
+ * Each test sees what its own code logged, also when tests run in parallel: what its thread logs,
+ * and what threads created during the test log; an event logged on another application thread is
+ * the test's when that test is the only one running. {@link #events()}, {@link #profileUpdates()},
+ * {@link #groupUpdates()} and {@link #dropped()} first flush what the appenders hold, so a test
+ * asserts right after the code under test without waiting; {@link MixpanelAssertions} asserts with
+ * messages that say what was recorded instead. Records keep the order of their batch; batches sent
+ * at once (to different endpoints, or by several senders) are recorded in the order they arrive.
  */
 public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    /** Longest wait for the appenders to hand over what they hold: far above what a test needs. */
-    private static final Duration FLUSH_BOUND = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RecordingHub HUB = RecordingHub.HUB;
 
-    private final DeliverySeam.Replacement recorder = new DeliverySeam.Replacement() {
-        @Override
-        public void take(String endpoint, byte[] json) {
-            MixlogRecorder.this.record(endpoint, json);
-        }
-
-        @Override
-        public void started(DeliverySeam.Core core) {
-            adopt(core);
-        }
-    };
-    /** The batches as recorded: endpoint and the records of its JSON array. */
-    private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
-    /** Every core seen while active, with its drop counts when the current test began. */
-    private final Map<DeliverySeam.Core, Map<DropReason, Long>> cores = Collections.synchronizedMap(new IdentityHashMap<>());
-    private boolean forTheClass;
-    private boolean active;
-    private DefaultAppender attached;
+    /** The class's scope, for a recorder on a static field; {@code null} otherwise. */
+    private volatile Scope classScope;
+    /** The scope of each of this recorder's tests running now, by JUnit's unique id. */
+    private final Map<String, Scope> tests = new ConcurrentHashMap<>();
+    /** The scope opened last, read from a thread that has none. */
+    private volatile Scope latest;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        forTheClass = true;
-        activate();
+        HUB.join();
+        classScope = HUB.open(nameOf(context), null);
+        latest = classScope;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (active) {
-            clear();
+        if (classScope == null) {
+            HUB.join();
         } else {
-            activate();
+            HUB.ensureAnAppender();
         }
+        Scope scope = HUB.open(nameOf(context), classScope);
+        tests.put(idOf(context), scope);
+        latest = scope;
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (!forTheClass) {
-            deactivate();
+        Scope scope = tests.remove(idOf(context));
+        try {
+            if (scope != null) {
+                HUB.close(scope);
+            }
+        } finally {
+            if (classScope == null) {
+                HUB.leave();
+            }
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        deactivate();
+        Scope scope = classScope;
+        classScope = null;
+        try {
+            if (scope != null) {
+                HUB.close(scope);
+            }
+        } finally {
+            HUB.leave();
+        }
     }
 
-    /** The events recorded ({@code /import} and {@code /track}), in the order recorded, after flushing the appenders. */
+    /** The events this test recorded ({@code /import} and {@code /track}), in the order recorded, after flushing the appenders. */
     public List<RecordedEvent> events() {
-        flush();
-        return records().stream().filter(r -> r.endpoint.equals("/import") || r.endpoint.equals("/track"))
-                .map(r -> new RecordedEvent(r.endpoint, r.json)).collect(Collectors.toUnmodifiableList());
+        return records().stream().filter(Recorded::isEvent).map(r -> new RecordedEvent(r.endpoint, r.json))
+                .collect(Collectors.toUnmodifiableList());
     }
 
-    /** The recorded events of this name, in the order recorded, after flushing the appenders. */
+    /** This test's recorded events of this name, in the order recorded, after flushing the appenders. */
     public List<RecordedEvent> events(String name) {
         return events().stream().filter(event -> name.equals(event.name())).collect(Collectors.toUnmodifiableList());
     }
 
-    /** The profile updates recorded ({@code /engage}), in the order recorded, after flushing the appenders. */
+    /** The profile updates this test recorded ({@code /engage}), in the order recorded, after flushing the appenders. */
     public List<RecordedUpdate> profileUpdates() {
         return updates("/engage");
     }
 
-    /** The group updates recorded ({@code /groups}), in the order recorded, after flushing the appenders. */
+    /** The group updates this test recorded ({@code /groups}), in the order recorded, after flushing the appenders. */
     public List<RecordedUpdate> groupUpdates() {
         return updates("/groups");
     }
 
     /**
-     * The events the appenders dropped during this test, by reason (those with none left out), after
-     * flushing them: an event refused as {@link DropReason#INVALID}, for instance.
+     * The events the appenders dropped since this test began, by reason (those with none left out),
+     * after flushing them: an event refused as {@link DropReason#INVALID}, for instance. Counted per
+     * appender, so tests running at the same time see each other's drops here.
      */
     public Map<DropReason, Long> dropped() {
-        flush();
-        Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
-        synchronized (cores) {
-            cores.forEach((core, before) -> {
-                for (DropReason reason : DropReason.values()) {
-                    long count = core.stats().dropped(reason) - before.getOrDefault(reason, 0L);
-                    if (count > 0) {
-                        dropped.merge(reason, count, Long::sum);
-                    }
-                }
-            });
-        }
-        return Collections.unmodifiableMap(dropped);
+        HUB.flush();
+        return scope().dropped();
     }
 
-    /** How many events were dropped for this reason during this test. */
+    /** How many events were dropped for this reason since this test began. */
     public long dropped(DropReason reason) {
         return dropped().getOrDefault(reason, 0L);
     }
 
-    /** Forgets what was recorded and dropped so far (done before each test). */
+    /** Forgets what this test recorded and dropped so far. */
     public void clear() {
-        flush();
-        recorded.clear();
-        synchronized (cores) {
-            cores.replaceAll((core, before) -> dropCounts(core));
-        }
+        HUB.flush();
+        scope().clear();
     }
 
     private List<RecordedUpdate> updates(String endpoint) {
-        flush();
         return records().stream().filter(r -> r.endpoint.equals(endpoint))
                 .map(r -> new RecordedUpdate(r.endpoint, r.json)).collect(Collectors.toUnmodifiableList());
     }
 
     private List<Recorded> records() {
-        synchronized (recorded) {
-            return new ArrayList<>(recorded);
-        }
+        HUB.flush();
+        return scope().records();
     }
 
-    private void activate() {
-        active = true;
-        DeliverySeam.install(recorder);
-        Frameworks.initialize();
-        DeliverySeam.runningCores().forEach(this::adopt);
-        if (cores.isEmpty()) {
-            attached = Frameworks.attachDefaultAppender();
-        }
+    private static String nameOf(ExtensionContext context) {
+        return context == null ? "a test" : context.getDisplayName();
     }
 
-    private void deactivate() {
-        if (!active) {
-            return;
-        }
-        active = false;
-        try {
-            flush();
-            if (attached != null) {
-                attached.detach();
-                attached = null;
-            }
-        } finally {
-            DeliverySeam.remove(recorder);
-            recorded.clear();
-            cores.clear();
-        }
+    /** JUnit's id of the test; for a caller that runs the callbacks by hand, the thread's. */
+    private static String idOf(ExtensionContext context) {
+        return context == null ? "thread " + Thread.currentThread().getId() : context.getUniqueId();
     }
 
-    private void adopt(DeliverySeam.Core core) {
-        cores.putIfAbsent(core, dropCounts(core));
-    }
-
-    private static Map<DropReason, Long> dropCounts(DeliverySeam.Core core) {
-        Map<DropReason, Long> counts = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
-            counts.put(reason, core.stats().dropped(reason));
+    /** The scope of the calling test: its thread's, or the one opened last when the thread has none of this recorder's. */
+    private Scope scope() {
+        Scope here = HUB.scopeOfThisThread();
+        if (here != null && (here == classScope || tests.containsValue(here))) {
+            return here;
         }
-        return counts;
-    }
-
-    /** Has every appender hand over what it holds. */
-    private void flush() {
-        List<DeliverySeam.Core> running;
-        synchronized (cores) {
-            running = new ArrayList<>(cores.keySet());
+        Scope last = latest;
+        if (last == null) {
+            throw new IllegalStateException("this MixlogRecorder is not active: register it on a field with @RegisterExtension");
         }
-        for (DeliverySeam.Core core : running) {
-            core.flush(FLUSH_BOUND);
-        }
-    }
-
-    /** Called on Mixlog's sender threads with one batch. */
-    private void record(String endpoint, byte[] json) {
-        JsonNode batch;
-        try {
-            batch = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("Mixlog sent a body that is not JSON to " + endpoint, e);
-        }
-        synchronized (recorded) {
-            batch.forEach(record -> recorded.add(new Recorded(endpoint, record)));
-        }
-    }
-
-    /** One record and the endpoint it went to. */
-    private static final class Recorded {
-        final String endpoint;
-        final JsonNode json;
-
-        Recorded(String endpoint, JsonNode json) {
-            this.endpoint = endpoint;
-            this.json = json;
-        }
+        return last;
     }
 }

@@ -5,6 +5,7 @@ import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.RequestFormat;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.delivery.DeliverySeam;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.util.Locale;
@@ -18,6 +19,11 @@ public final class LifecycleReports {
     }
 
     public static void announce(MixlogConfig config, SafeStatus status) {
+        if (DeliverySeam.replaced()) {
+            // a test records: nothing goes out, whatever the configuration says
+            status.info("recording for a test: batches go to the test's recorder, nothing is sent");
+            return;
+        }
         Credentials credentials = Credentials.of(config);
         if (credentials.missing().isPresent()) {
             status.warn("disabled, nothing is sent: " + credentials.missing().get()

@@ -58,14 +58,14 @@ public final class Pipeline<S> {
     }
 
     /**
-     * Puts the event in the ring, waiting for room up to {@code blockTimeout} under
+     * Puts the event in the ring with its thread's tag ({@link dev.mixlog.core.internal.delivery.DeliverySeam#tagOfThisThread()}), waiting for room up to {@code blockTimeout} under
      * {@code overflowPolicy=block}; a refusal is counted under its reason, and false returned.
      */
-    public boolean offer(S event, boolean discardable, long estimatedBytes) {
+    public boolean offer(S event, Object tag, boolean discardable, long estimatedBytes) {
         consumer.checkAlive();
-        Intake.Outcome refusal = intake.offer(event, discardable, estimatedBytes);
+        Intake.Outcome refusal = intake.offer(event, tag, discardable, estimatedBytes);
         if ((refusal == Intake.Outcome.FULL || refusal == Intake.Outcome.OVER_BYTES) && blockNanos > 0) {
-            refusal = waitForRoom(event, discardable, estimatedBytes);
+            refusal = waitForRoom(event, tag, discardable, estimatedBytes);
         }
         if (refusal == Intake.Outcome.ACCEPTED) {
             return true;
@@ -85,14 +85,14 @@ public final class Pipeline<S> {
         }
     }
 
-    private Intake.Outcome waitForRoom(S event, boolean discardable, long estimatedBytes) {
+    private Intake.Outcome waitForRoom(S event, Object tag, boolean discardable, long estimatedBytes) {
         long deadline = System.nanoTime() + blockNanos;
         Intake.Outcome refusal = Intake.Outcome.FULL;
         intake.wakeConsumer();
         while ((refusal == Intake.Outcome.FULL || refusal == Intake.Outcome.OVER_BYTES)
                 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(BLOCK_PARK_NANOS);
-            refusal = intake.offer(event, discardable, estimatedBytes);
+            refusal = intake.offer(event, tag, discardable, estimatedBytes);
         }
         return refusal;
     }

@@ -104,6 +104,7 @@ final class Records<S> implements EventPoller.Handler {
         if (++chunkTaken == 1) {
             slowEvents.chunkStarts();
         }
+        Object tag = intake.tagOf(slot);
         S event = intake.take(slot);
         stats.recordCaptured(1);
         if (dropping || ledger.closed()) {
@@ -121,7 +122,7 @@ final class Records<S> implements EventPoller.Handler {
             Operation operation = mapper.operation(event);
             Operation.Kind kind = operation.kind();
             if (kind == Operation.Kind.PROFILE || kind == Operation.Kind.GROUP) {
-                added = addUpdate(event, operation, started);
+                added = addUpdate(event, operation, tag, started);
             } else {
                 boolean identify = kind == Operation.Kind.IDENTIFY;
                 MappedEvent mapped = identify ? mapIdentify(event) : mapper.map(event);
@@ -130,7 +131,7 @@ final class Records<S> implements EventPoller.Handler {
                     ByteSink json = (identify ? identityWriter : eventWriter).write(mapped, insertId);
                     RecordKind recordKind = identify ? RecordKind.IDENTITY : RecordKind.EVENTS;
                     added = json != null
-                            && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, started);
+                            && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, tag, started);
                 }
             }
         } catch (Throwable e) {
@@ -152,7 +153,7 @@ final class Records<S> implements EventPoller.Handler {
         return hasToken() ? mapper.mapIdentify(event) : null;
     }
 
-    private boolean addUpdate(S event, Operation operation, long now) {
+    private boolean addUpdate(S event, Operation operation, Object tag, long now) {
         if (!hasToken()) {
             return false;
         }
@@ -163,7 +164,7 @@ final class Records<S> implements EventPoller.Handler {
             warnings.warn(unsentUpdate(operation));
             return false;
         }
-        return batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", now);
+        return batchers[kind.ordinal()].add(json.array(), json.size(), update.operation().verb(), "", tag, now);
     }
 
     /** Why an update could not be sent, and where its id and values come from. */

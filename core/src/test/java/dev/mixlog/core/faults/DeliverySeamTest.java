@@ -97,6 +97,33 @@ class DeliverySeamTest {
         assertEquals(0, server.requestCount());
     }
 
+    @Test
+    void eachRecordComesWithTheTagOfTheThreadThatLoggedIt() throws InterruptedException {
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).name("seam-tags").text(Settings.RING_BUFFER_SIZE, "1024"))) {
+            DeliverySeam.install(taken);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                threads.add(new Thread(() -> {
+                    taken.threadTag.set(thread == 2 ? null : "thread-" + thread);
+                    pipeline.logNumbered(thread * 100, thread * 100 + 100);
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertTrue(pipeline.core().flush(Pipeline.SETTLE_BOUND), pipeline.stats()::toString);
+            List<String> tagged = List.copyOf(taken.tagged);
+            assertEquals(300, tagged.size());
+            for (String record : tagged) {
+                int seq = Integer.parseInt(record.substring(0, record.indexOf('=')));
+                String expected = seq < 200 ? "thread-" + seq / 100 : "null";
+                assertEquals(seq + "=" + expected, record);
+            }
+        }
+    }
+
     private static boolean threadsOf(String appender) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("mixlog-" + appender + "-"));
     }
@@ -105,6 +132,9 @@ class DeliverySeamTest {
     private static final class Taken implements DeliverySeam.Replacement {
         private final List<JsonNode> records = Collections.synchronizedList(new ArrayList<>());
         private final List<String> endpoints = Collections.synchronizedList(new ArrayList<>());
+        /** Each record's {@code seq} and tag, as {@code seq=tag}. */
+        private final List<String> tagged = Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<String> threadTag = new ThreadLocal<>();
         private int failuresLeft;
 
         synchronized void failFirst(int failures) {
@@ -112,21 +142,32 @@ class DeliverySeamTest {
         }
 
         @Override
-        public void take(String endpoint, byte[] json) {
+        public void take(String endpoint, byte[] json, Object[] tags) {
             synchronized (this) {
                 if (failuresLeft > 0) {
                     failuresLeft--;
                     throw new IllegalStateException("not now");
                 }
             }
+            JsonNode batch;
             try {
-                LoopbackMixpanel.JSON.readTree(json).forEach(records::add);
+                batch = LoopbackMixpanel.JSON.readTree(json);
             } catch (IOException e) {
                 throw new AssertionError("a batch that is not JSON", e);
+            }
+            assertEquals(batch.size(), tags.length, "a tag for each record");
+            for (int i = 0; i < batch.size(); i++) {
+                records.add(batch.get(i));
+                tagged.add(batch.get(i).path("properties").path("seq").asInt() + "=" + tags[i]);
             }
             if (!endpoints.contains(endpoint)) {
                 endpoints.add(endpoint);
             }
+        }
+
+        @Override
+        public Object tagOfThisThread() {
+            return threadTag.get();
         }
 
         @Override

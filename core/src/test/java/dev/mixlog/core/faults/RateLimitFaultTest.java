@@ -32,10 +32,14 @@ class RateLimitFaultTest {
     /** How long the server answers every request with 429. */
     private static final Duration STORM = Duration.ofMillis(3000);
     /**
-     * A request that a sender put on the wire just before another sender's 429 closed the gate may
-     * arrive just after that 429 was answered; later than this, none may arrive during the pause.
+     * A request whose sender passed the gate just before another sender's 429 closed it may arrive
+     * after that 429 was answered: late by however long the machine kept the sender from running
+     * (measured: 365 ms on a loaded 2-core machine). Later than this, none may arrive during the pause.
+     * The batch that got the 429 is held to the pause exactly: its sender learns of it before waiting.
      */
-    private static final long GATE_RACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long SCHEDULING_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Mixpanel's least pause after a 429. */
+    private static final long FLOOR_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Slack between the server's clock reading for an HTTP date and the client's. */
     private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -69,7 +73,7 @@ class RateLimitFaultTest {
             List<Request> limited = arrivals.stream().filter(Request::rateLimited).collect(Collectors.toList());
             // the server asks for 1 to 1.5 s; Mixpanel's 2 s floor lengthens that: two rounds of four senders at most
             assertTrue(limited.size() >= 4, "429s answered: " + limited.size());
-            assertNoRequestDuringAPause(arrivals, limited);
+            assertPausesHeld(arrivals, limited);
             Figures.report("429 storm", events + " events, " + arrivals.size() + " requests, " + limited.size()
                     + " answered 429 over " + STORM.toMillis() + " ms (Retry-After 1 s or an HTTP date), maxRetryTime 1.5 s; "
                     + "no request during any pause; lost 0; " + stats.retried() + " retries; settled in "
@@ -103,14 +107,7 @@ class RateLimitFaultTest {
             assertEquals(0, stats.droppedTotal(), stats::toString);
             List<Request> arrivals = server.requests();
             List<Request> limited = arrivals.stream().filter(request -> request.status() == 429).collect(Collectors.toList());
-            long floor = TimeUnit.SECONDS.toNanos(2);
-            for (Request pause : limited) {
-                for (Request request : arrivals) {
-                    long after = request.arrivedNanos() - pause.answeredNanos();
-                    assertTrue(after <= GATE_RACE_NANOS || after >= floor - CLOCK_SLACK_NANOS, () -> "request "
-                            + request.index() + " arrived " + Figures.millis(after) + " ms after the 429 of request " + pause.index());
-                }
-            }
+            assertPausesHeld(arrivals, limited);
             // each sender (4) goes at most once per 2 s step while the limit lasts: at most 3 rounds in 4.5 s
             assertTrue(limited.size() <= 12, "429s answered: " + limited.size());
             Figures.report("429 with Retry-After: 0", events + " events, " + limited.size() + " requests answered 429 over "
@@ -118,16 +115,28 @@ class RateLimitFaultTest {
         }
     }
 
-    /** No sender put a request on the wire while any 429's pause lasted. */
-    private static void assertNoRequestDuringAPause(List<Request> arrivals, List<Request> limited) {
+    /**
+     * After each 429, the pause held: as long as the server asked, and never less than Mixpanel's 2 s.
+     * The batch that got it went again no sooner (exactly: its sender learned of the 429 before it
+     * waited); no other request arrived during the pause, but for one already on its way as the 429
+     * came ({@link #SCHEDULING_SLACK_NANOS}).
+     */
+    private static void assertPausesHeld(List<Request> arrivals, List<Request> limited) {
         for (Request pause : limited) {
-            long from = pause.answeredNanos() + GATE_RACE_NANOS;
-            long until = pause.pauseEndNanos() - CLOCK_SLACK_NANOS;
+            long pauseNanos = Math.max(pause.pauseEndNanos() - pause.answeredNanos(), FLOOR_NANOS);
+            String batch = pause.insertIds().get(0);
+            Request retry = arrivals.stream().filter(request -> request.index() > pause.index()
+                    && request.insertIds().get(0).equals(batch)).findFirst().orElse(null);
+            if (retry != null) {
+                long after = retry.arrivedNanos() - pause.answeredNanos();
+                assertTrue(after >= pauseNanos - CLOCK_SLACK_NANOS, () -> "the batch of request " + pause.index() + " went again "
+                        + Figures.millis(after) + " ms after its 429, which asked for " + Figures.millis(pauseNanos) + " ms");
+            }
             for (Request request : arrivals) {
-                long at = request.arrivedNanos();
-                assertTrue(at <= from || at >= until, () -> "request " + request.index() + " arrived "
-                        + Figures.millis(at - pause.answeredNanos()) + " ms after the 429 of request " + pause.index()
-                        + ", which asked for " + Figures.millis(pause.pauseEndNanos() - pause.answeredNanos()) + " ms");
+                long after = request.arrivedNanos() - pause.answeredNanos();
+                assertTrue(after <= SCHEDULING_SLACK_NANOS || after >= pauseNanos - CLOCK_SLACK_NANOS, () -> "request "
+                        + request.index() + " arrived " + Figures.millis(after) + " ms after the 429 of request " + pause.index()
+                        + ", whose pause lasts " + Figures.millis(pauseNanos) + " ms");
             }
         }
     }

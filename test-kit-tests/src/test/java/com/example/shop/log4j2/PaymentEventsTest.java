@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** log4j2-test.xml declares the production appender without a token: the recorder takes what it would send. */
+/** The test configuration (log4j2-with-appender.xml here, a log4j2-test.xml in most projects) declares the production appender without a token: the recorder takes what it would send. */
 class PaymentEventsTest {
     @RegisterExtension
     static final MixlogRecorder mixpanel = new MixlogRecorder();

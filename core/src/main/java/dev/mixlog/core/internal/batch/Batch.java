@@ -14,13 +14,16 @@ public final class Batch {
     private final int[] ends;
     private final String[] names;
     private final String[] insertIds;
+    /** Each event's tag from the thread that logged it, or {@code null} when none has one (always, outside tests). */
+    private final Object[] tags;
 
-    Batch(byte[] body, int[] starts, int[] ends, String[] names, String[] insertIds) {
+    Batch(byte[] body, int[] starts, int[] ends, String[] names, String[] insertIds, Object[] tags) {
         this.body = body;
         this.starts = starts;
         this.ends = ends;
         this.names = names;
         this.insertIds = insertIds;
+        this.tags = tags;
     }
 
     /** The uncompressed JSON array. Not copied: do not modify. */
@@ -38,6 +41,20 @@ public final class Batch {
 
     public String insertId(int index) {
         return insertIds[index];
+    }
+
+    /** Whether any event has a tag ({@link dev.mixlog.core.internal.delivery.DeliverySeam#tagOfThisThread()}). */
+    public boolean tagged() {
+        return tags != null;
+    }
+
+    /** A copy of each event's tag, in order; all {@code null} when there are none. */
+    public Object[] tags() {
+        return tags == null ? new Object[size()] : tags.clone();
+    }
+
+    private Object tag(int index) {
+        return tags == null ? null : tags[index];
     }
 
     /** Where the event's JSON starts in {@link #body()}. */
@@ -64,7 +81,7 @@ public final class Batch {
     public Batch slice(int from, int to) {
         Assembler assembler = new Assembler(ends[to - 1] - starts[from] + 2, to - from);
         for (int i = from; i < to; i++) {
-            assembler.add(body, starts[i], ends[i] - starts[i], names[i], insertIds[i]);
+            assembler.add(body, starts[i], ends[i] - starts[i], names[i], insertIds[i], tag(i));
         }
         return assembler.seal();
     }
@@ -83,7 +100,8 @@ public final class Batch {
         Assembler assembler = new Assembler(bytes, events);
         for (Batch batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
-                assembler.add(batch.body, batch.starts[i], batch.ends[i] - batch.starts[i], batch.names[i], batch.insertIds[i]);
+                assembler.add(batch.body, batch.starts[i], batch.ends[i] - batch.starts[i], batch.names[i], batch.insertIds[i],
+                        batch.tag(i));
             }
         }
         return assembler.seal();
@@ -109,6 +127,8 @@ public final class Batch {
         private int[] ends;
         private String[] names;
         private String[] insertIds;
+        /** Made at the first tagged event; {@code null} while there is none. */
+        private Object[] tags;
 
         public Assembler(int initialBytes, int initialEvents) {
             body = new byte[Math.max(initialBytes, 16)];
@@ -129,7 +149,7 @@ public final class Batch {
             return count;
         }
 
-        public void add(byte[] source, int offset, int eventLength, String name, String insertId) {
+        public void add(byte[] source, int offset, int eventLength, String name, String insertId, Object tag) {
             int needed = sizeWith(eventLength);
             if (needed > body.length) {
                 body = Arrays.copyOf(body, Math.max(needed, body.length * 2));
@@ -140,6 +160,12 @@ public final class Batch {
                 ends = Arrays.copyOf(ends, capacity);
                 names = Arrays.copyOf(names, capacity);
                 insertIds = Arrays.copyOf(insertIds, capacity);
+                if (tags != null) {
+                    tags = Arrays.copyOf(tags, capacity);
+                }
+            }
+            if (tag != null && tags == null) {
+                tags = new Object[starts.length];
             }
             if (count > 0) {
                 body[length++] = ',';
@@ -150,6 +176,9 @@ public final class Batch {
             ends[count] = length;
             names[count] = name;
             insertIds[count] = insertId;
+            if (tags != null) {
+                tags[count] = tag;
+            }
             count++;
         }
 
@@ -158,6 +187,7 @@ public final class Batch {
             length = 1;
             Arrays.fill(names, 0, count, null);
             Arrays.fill(insertIds, 0, count, null);
+            tags = null;
             count = 0;
         }
 
@@ -165,7 +195,7 @@ public final class Batch {
             byte[] exact = Arrays.copyOf(body, length + 1);
             exact[length] = ']';
             return new Batch(exact, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
-                    Arrays.copyOf(names, count), Arrays.copyOf(insertIds, count));
+                    Arrays.copyOf(names, count), Arrays.copyOf(insertIds, count), tags == null ? null : Arrays.copyOf(tags, count));
         }
     }
 }

@@ -30,7 +30,7 @@ public final class Batcher {
      * Adds one serialized event. Returns false, adding nothing, when the event alone is larger than
      * a batch may be.
      */
-    public boolean add(byte[] bytes, int length, String name, String insertId, long nowNanos) {
+    public boolean add(byte[] bytes, int length, String name, String insertId, Object tag, long nowNanos) {
         if (length + 2 > maxBytes) {
             return false;
         }
@@ -40,7 +40,7 @@ public final class Batcher {
         if (assembler.count() == 0) {
             openedAtNanos = nowNanos;
         }
-        assembler.add(bytes, 0, length, name, insertId);
+        assembler.add(bytes, 0, length, name, insertId, tag);
         if (assembler.count() >= maxEvents) {
             flush();
         }

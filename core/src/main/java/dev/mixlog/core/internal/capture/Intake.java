@@ -53,11 +53,12 @@ public final class Intake<S> {
     /**
      * Puts an event in the ring without blocking.
      *
+     * @param tag what a replacement of the network tagged the logging thread with ({@code null} outside tests)
      * @param discardable whether the event may be discarded early to keep room for more important ones
      * @param estimatedBytes the event's estimated retained size; only large events count against the byte bound
      * @return {@link Outcome#ACCEPTED} when taken, otherwise why not
      */
-    public Outcome offer(S event, boolean discardable, long estimatedBytes) {
+    public Outcome offer(S event, Object tag, boolean discardable, long estimatedBytes) {
         if (!open) {
             return Outcome.CLOSED;
         }
@@ -79,7 +80,7 @@ public final class Intake<S> {
             }
             return Outcome.FULL;
         }
-        ring.get(sequence).set(event, counted);
+        ring.get(sequence).set(event, tag, counted);
         ring.publish(sequence);
         if ((sequence & wakeMask) == 0 || buffered > wakeBytes) {
             LockSupport.unpark(consumer);
@@ -110,6 +111,12 @@ public final class Intake<S> {
         } catch (Exception impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** The tag of the event in a slot handed to {@link #drain}'s handler; read before {@link #take(Object)}. */
+    @SuppressWarnings("unchecked")
+    public Object tagOf(Object polledSlot) {
+        return ((RingSlot<S>) polledSlot).tag();
     }
 
     /** The event in a slot handed to {@link #drain}'s handler, its bytes given back to the budget. */

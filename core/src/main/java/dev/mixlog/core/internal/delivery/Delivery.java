@@ -201,10 +201,11 @@ final class Delivery implements Runnable {
         while (true) {
             Verdict verdict;
             try {
-                retryDeadline += owner.gate.awaitOpen();
                 if (request == null) {
                     request = owner.outlet.prepare(route, part);
                 }
+                // the gate last, right before the exchange: a 429 that closes it meanwhile holds this request back
+                retryDeadline += owner.gate.awaitOpen();
                 verdict = exchange(request);
             } catch (InterruptedException e) {
                 if (owner.isShuttingDown()) {

@@ -23,10 +23,19 @@ public final class DeliverySeam {
     public interface Replacement {
         /**
          * One batch, on a sender thread, as it would have gone out: the endpoint ({@code /import},
-         * {@code /track}, {@code /engage} or {@code /groups}) and the JSON array, uncompressed.
-         * Counted as delivered when it returns; retried as a failed request when it throws.
+         * {@code /track}, {@code /engage} or {@code /groups}), the JSON array, uncompressed, and for
+         * each of its records the tag {@link #tagOfThisThread()} gave the thread that logged it
+         * ({@code null} when none had one). Counted as delivered when it returns; retried as a failed
+         * request when it throws.
          */
-        void take(String endpoint, byte[] json);
+        void take(String endpoint, byte[] json, Object[] tags);
+
+        /**
+         * A tag for the calling application thread, carried with each event it logs to
+         * {@link #take}; {@code null} for none. Called on every logging call while installed: quick,
+         * and never blocking.
+         */
+        Object tagOfThisThread();
 
         /** A core started (or, without credentials, began its pipeline) while this replacement was installed. */
         void started(Core core);
@@ -78,6 +87,12 @@ public final class DeliverySeam {
             return new Destination(new SeamOutlet(new HttpOutlet(config, stats)), Credentials.of(config).token().orElse(null), true);
         }
         return replaced() ? new Destination(new SeamOutlet(null), STAND_IN_TOKEN, false) : null;
+    }
+
+    /** The installed replacement's tag for the calling thread; {@code null} when none is installed (always, outside tests). */
+    public static Object tagOfThisThread() {
+        Replacement current = replacement;
+        return current == null ? null : current.tagOfThisThread();
     }
 
     /** The cores started and not yet stopped. */

@@ -173,11 +173,12 @@ public final class Dispatcher {
     /**
      * Writes a sealed batch ahead to the spool and lines it up for a sender, without waiting.
      *
-     * @return false when there is no spool or the batch could not be written: offer it from memory instead
+     * @return false when there is no spool or the batch could not be written, or when it is tagged
+     *         for a replacement of the network (a file keeps no tags): offer it from memory instead
      */
     public boolean spool(RecordKind kind, Batch batch) {
         Spool current = spool;
-        if (current == null || current.write(kind, batch) == null) {
+        if (current == null || batch.tagged() || current.write(kind, batch) == null) {
             return false;
         }
         try {

@@ -25,7 +25,7 @@ final class SeamOutlet implements Outlet {
         DeliverySeam.Replacement replacement = DeliverySeam.replacement();
         if (replacement != null) {
             return cancellation -> {
-                replacement.take(route.name(), batch.body());
+                replacement.take(route.name(), batch.body(), batch.tags());
                 return Verdict.delivered();
             };
         }

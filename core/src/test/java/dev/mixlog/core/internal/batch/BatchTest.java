@@ -28,7 +28,7 @@ class BatchTest {
         Batcher batcher = new Batcher(2000, 1 << 20, Long.MAX_VALUE);
         for (int i = 0; i < events; i++) {
             byte[] json = event(i);
-            batcher.add(json, json.length, "E" + i, "id-" + i, 0);
+            batcher.add(json, json.length, "E" + i, "id-" + i, null, 0);
         }
         batcher.flush();
         collect(batcher);
@@ -121,7 +121,7 @@ class BatchTest {
         Batcher batcher = new Batcher(3, 1 << 20, Long.MAX_VALUE);
         for (int i = 0; i < 7; i++) {
             byte[] json = event(i);
-            batcher.add(json, json.length, "E" + i, "id-" + i, 0);
+            batcher.add(json, json.length, "E" + i, "id-" + i, null, 0);
         }
 
         collect(batcher);
@@ -138,7 +138,7 @@ class BatchTest {
         Batcher batcher = new Batcher(2000, limit, Long.MAX_VALUE);
         for (int i = 0; i < 200; i++) {
             byte[] json = event(i);
-            assertTrue(batcher.add(json, json.length, "E" + i, "id-" + i, 0));
+            assertTrue(batcher.add(json, json.length, "E" + i, "id-" + i, null, 0));
         }
         batcher.flush();
         collect(batcher);
@@ -162,7 +162,7 @@ class BatchTest {
         Batcher batcher = new Batcher(2000, 1024, Long.MAX_VALUE);
         byte[] huge = new byte[1023];
 
-        assertFalse(batcher.add(huge, huge.length, "Huge", "id", 0));
+        assertFalse(batcher.add(huge, huge.length, "Huge", "id", null, 0));
         assertEquals(0, batcher.pending());
         assertFalse(batcher.hasSealed());
     }
@@ -172,8 +172,8 @@ class BatchTest {
         long interval = 100;
         Batcher batcher = new Batcher(2000, 1 << 20, interval);
         byte[] json = event(0);
-        batcher.add(json, json.length, "E0", "id-0", 1_000);
-        batcher.add(json, json.length, "E0", "id-1", 1_050);
+        batcher.add(json, json.length, "E0", "id-0", null, 1_000);
+        batcher.add(json, json.length, "E0", "id-1", null, 1_050);
 
         assertEquals(50, batcher.nanosUntilDue(1_050));
         batcher.flushIfDue(1_099);

@@ -25,7 +25,7 @@ class ReplyClassifierTest {
         for (int i = 0; i < IDS.length; i++) {
             byte[] json = ("{\"event\":\"" + NAMES[i] + "\",\"properties\":{\"$insert_id\":\"" + IDS[i] + "\"}}")
                     .getBytes(StandardCharsets.UTF_8);
-            batcher.add(json, json.length, NAMES[i], IDS[i], 0);
+            batcher.add(json, json.length, NAMES[i], IDS[i], null, 0);
         }
         batcher.flush();
         return batcher.takeSealed();

@@ -23,7 +23,7 @@ class BatchFileTest {
         for (int i = 0; i < events; i++) {
             byte[] json = ("{\"event\":\"Signed Up\",\"properties\":{\"seq\":" + i + ",\"city\":\"Zürich\"}}")
                     .getBytes(StandardCharsets.UTF_8);
-            assembler.add(json, 0, json.length, "Signed Up", "id-" + i);
+            assembler.add(json, 0, json.length, "Signed Up", "id-" + i, null);
         }
         return assembler.seal();
     }

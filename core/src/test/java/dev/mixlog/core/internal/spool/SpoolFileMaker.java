@@ -28,7 +28,7 @@ public final class SpoolFileMaker {
             byte[] json = ("{\"event\":\"Replayed\",\"properties\":{\"time\":" + time + ",\"distinct_id\":\"user-" + seq
                     + "\",\"$insert_id\":\"" + insertId + "\",\"seq\":" + seq + "}}").getBytes(StandardCharsets.UTF_8);
             Batch.Assembler assembler = new Batch.Assembler(json.length + 2, 1);
-            assembler.add(json, 0, json.length, "Replayed", insertId);
+            assembler.add(json, 0, json.length, "Replayed", insertId, null);
             Files.write(directory.resolve(String.format("%019d.batch", firstSequence + i)), BatchFile.encode(RecordKind.EVENTS, assembler.seal()));
         }
     }

@@ -1,0 +1,21 @@
+package com.example.shop.log4j2noappender;
+
+import dev.mixlog.test.MixlogRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** One of six classes run in a row with no Mixlog appender configured. A recorder on a static field. */
+class InvoiceTest {
+    @RegisterExtension
+    static final MixlogRecorder mixpanel = new MixlogRecorder();
+
+    @Test
+    void recordsItsOwnEvents() {
+        SuiteChecks.recordsExactlyItsOwn(mixpanel, "Invoice Recorded", "invoice-user");
+    }
+
+    @Test
+    void andAgainInTheNextTest() {
+        SuiteChecks.recordsExactlyItsOwn(mixpanel, "Invoice Recorded Again", "invoice-user-2");
+    }
+}
