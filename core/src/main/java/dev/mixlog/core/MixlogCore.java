@@ -46,7 +46,16 @@ public final class MixlogCore<E, S> {
 
         @Override
         public boolean flush(Duration timeout) {
+            if (!takesEvents()) {
+                // a stopping core delivers what it holds as it stops: wait for that
+                return Boolean.TRUE.equals(Waiting.resultWithin(stopped, timeout.toNanos()));
+            }
             return MixlogCore.this.flush(timeout);
+        }
+
+        @Override
+        public boolean takesEvents() {
+            return !stopRequested && !stopping.get();
         }
     };
     private final SafeStatus status;
@@ -55,6 +64,8 @@ public final class MixlogCore<E, S> {
     private volatile Pipeline<S> pipeline;
     private final ShutdownHook shutdownHook;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set as a stop in the background is asked for, before {@link #stopping} (set when that stop begins). */
+    private volatile boolean stopRequested;
     /** Makes a recording pipeline's start and the stop's take-over of the pipeline exclusive. */
     private final Object pipelineLock = new Object();
     /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
@@ -239,8 +250,7 @@ public final class MixlogCore<E, S> {
      * (at exit, at the framework's final stop).
      */
     public CompletableFuture<Boolean> stopInBackground(Duration acceptFor) {
-        // stopping from now on: no test recorder may count on this core any longer
-        DeliverySeam.stopped(seen);
+        stopRequested = true;
         if (!stopping.get()) {
             BackgroundStops.start(config.name(), acceptFor, this::stop, stopped);
         }
@@ -256,8 +266,6 @@ public final class MixlogCore<E, S> {
     }
 
     private boolean stopNow(Duration timeout) {
-        // a stopping core is no longer one a test recorder may count on to record
-        DeliverySeam.stopped(seen);
         long droppedBefore = stats.dropped(DropReason.SHUTDOWN);
         long keptBefore = stats.keptInSpool();
         Duration budget = timeout.compareTo(config.shutdownTimeout()) < 0 ? timeout : config.shutdownTimeout();
@@ -273,6 +281,7 @@ public final class MixlogCore<E, S> {
             // the stopped core keeps its counters, not the delivery machinery and the HTTP client
             pipeline = null;
         }
+        DeliverySeam.stopped(seen);
         if (shutdownHook != null) {
             shutdownHook.remove();
         }

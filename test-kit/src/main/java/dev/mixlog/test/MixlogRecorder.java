@@ -3,6 +3,7 @@ package dev.mixlog.test;
 import dev.mixlog.core.diag.DropReason;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -44,41 +45,58 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final RecordingHub HUB = RecordingHub.HUB;
 
-    /** The class's scope, for a recorder on a static field; {@code null} otherwise. */
-    private volatile Scope classScope;
-    /** The scope of each of this recorder's tests running now, by JUnit's unique id. */
-    private final Map<String, Scope> tests = new ConcurrentHashMap<>();
+    /** The scope of each class this recorder records for (a static field: the class, and its nested classes), by JUnit's id. */
+    private final Map<String, Scope> classes = new ConcurrentHashMap<>();
+    /** The scope of each of this recorder's tests running now, by JUnit's id. */
+    private final Map<String, TestScope> tests = new ConcurrentHashMap<>();
     /** The scope opened last, read from a thread that has none. */
     private volatile Scope latest;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         HUB.join();
-        classScope = HUB.open(nameOf(context), null);
-        latest = classScope;
+        try {
+            Scope scope = HUB.open(nameOf(context), classAbove(context), true);
+            classes.put(idOf(context), scope);
+            latest = scope;
+        } catch (RuntimeException | Error e) {
+            HUB.leave();
+            throw e;
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (classScope == null) {
+        // a recorder on an instance field has no class scope: it joins for each test
+        boolean joins = classes.isEmpty();
+        if (joins) {
             HUB.join();
         } else {
             HUB.ensureAnAppender();
         }
-        Scope scope = HUB.open(nameOf(context), classScope);
-        tests.put(idOf(context), scope);
-        latest = scope;
+        try {
+            Scope scope = HUB.open(nameOf(context), classAbove(context), false);
+            tests.put(idOf(context), new TestScope(scope, joins));
+            latest = scope;
+        } catch (RuntimeException | Error e) {
+            if (joins) {
+                HUB.leave();
+            }
+            throw e;
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Scope scope = tests.remove(idOf(context));
+        // only what this recorder's beforeEach opened: JUnit calls afterEach also when an earlier extension's beforeEach threw
+        TestScope test = tests.remove(idOf(context));
+        if (test == null) {
+            return;
+        }
         try {
-            if (scope != null) {
-                HUB.close(scope);
-            }
+            HUB.close(test.scope);
         } finally {
-            if (classScope == null) {
+            if (test.joined) {
                 HUB.leave();
             }
         }
@@ -86,12 +104,12 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Scope scope = classScope;
-        classScope = null;
+        Scope scope = classes.remove(idOf(context));
+        if (scope == null) {
+            return;
+        }
         try {
-            if (scope != null) {
-                HUB.close(scope);
-            }
+            HUB.close(scope);
         } finally {
             HUB.leave();
         }
@@ -149,6 +167,19 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
         return scope().records();
     }
 
+    /** The scope of the nearest enclosing class this recorder records for, or {@code null}. */
+    private Scope classAbove(ExtensionContext context) {
+        Optional<ExtensionContext> above = context == null ? Optional.empty() : context.getParent();
+        while (above.isPresent()) {
+            Scope scope = classes.get(above.get().getUniqueId());
+            if (scope != null) {
+                return scope;
+            }
+            above = above.get().getParent();
+        }
+        return null;
+    }
+
     private static String nameOf(ExtensionContext context) {
         return context == null ? "a test" : context.getDisplayName();
     }
@@ -161,7 +192,7 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
     /** The scope of the calling test: its thread's, or the one opened last when the thread has none of this recorder's. */
     private Scope scope() {
         Scope here = HUB.scopeOfThisThread();
-        if (here != null && (here == classScope || tests.containsValue(here))) {
+        if (here != null && (classes.containsValue(here) || tests.values().stream().anyMatch(test -> test.scope == here))) {
             return here;
         }
         Scope last = latest;
@@ -169,5 +200,16 @@ public final class MixlogRecorder implements BeforeAllCallback, AfterAllCallback
             throw new IllegalStateException("this MixlogRecorder is not active: register it on a field with @RegisterExtension");
         }
         return last;
+    }
+
+    /** A test's scope, and whether the recorder joined the hub for it (a recorder on an instance field). */
+    private static final class TestScope {
+        final Scope scope;
+        final boolean joined;
+
+        TestScope(Scope scope, boolean joined) {
+            this.scope = scope;
+            this.joined = joined;
+        }
     }
 }

@@ -34,7 +34,12 @@ final class RecordingHub implements DeliverySeam.Replacement {
     /** The tag of a fork-join worker's events when no test set a scope on that worker: they are no test's. */
     private static final Object POOL_WORKER = new Object();
 
-    private final InheritableThreadLocal<ThreadScope> current = new InheritableThreadLocal<>();
+    private final InheritableThreadLocal<ThreadScope> current = new InheritableThreadLocal<>() {
+        @Override
+        protected ThreadScope childValue(ThreadScope parent) {
+            return parent == null ? null : parent.inherited();
+        }
+    };
     private final Set<Scope> open = ConcurrentHashMap.newKeySet();
     private final Deque<Recorded> unowned = new ArrayDeque<>();
     /** Active recorders; guarded by this. */
@@ -56,7 +61,7 @@ final class RecordingHub implements DeliverySeam.Replacement {
 
     /** A recorder is done: after the last one, the hub and the appender it attached go. */
     synchronized void leave() {
-        if (--users > 0) {
+        if (users == 0 || --users > 0) {
             return;
         }
         try {
@@ -81,7 +86,7 @@ final class RecordingHub implements DeliverySeam.Replacement {
         if (attached != null && !attached.isRunning()) {
             attached = null;
         }
-        if (attached == null && DeliverySeam.runningCores().isEmpty()) {
+        if (attached == null && DeliverySeam.runningCores().stream().noneMatch(DeliverySeam.Core::takesEvents)) {
             attached = Frameworks.attachDefaultAppender();
         }
         Frameworks.letMarkedEventsThrough();
@@ -94,25 +99,34 @@ final class RecordingHub implements DeliverySeam.Replacement {
         }
     }
 
-    /** Opens a scope on the calling thread (and the threads it creates from now on); returns it. */
-    Scope open(String name, Scope parent) {
-        Scope scope = new Scope(name, parent);
+    /**
+     * Opens a scope on the calling thread (and the threads it creates from now on), once what the
+     * appenders hold is delivered (so that the scope starts empty); returns it.
+     *
+     * @param forAClass whether it is a class's scope (what the class logs outside its tests)
+     */
+    Scope open(String name, Scope parent, boolean forAClass) {
+        flush();
+        Scope scope = new Scope(name, parent, forAClass);
+        open.add(scope);
         if (parent != null) {
             parent.childOpened();
         }
-        open.add(scope);
-        current.set(new ThreadScope(scope, Thread.currentThread(), current.get()));
+        current.set(new ThreadScope(scope, current.get(), false));
         return scope;
     }
 
-    /** Delivers what the appenders hold, then closes the scope; the calling thread goes back to what it had before. */
+    /**
+     * Delivers what the appenders hold, then closes the scope and forgets its records; the calling
+     * thread goes back to what it had before.
+     */
     void close(Scope scope) {
         flush();
-        scope.close();
-        open.remove(scope);
         if (scope.parent != null) {
             scope.parent.childClosed();
         }
+        scope.close();
+        open.remove(scope);
         ThreadScope here = current.get();
         if (here != null && here.scope == scope) {
             if (here.before == null) {
@@ -125,8 +139,8 @@ final class RecordingHub implements DeliverySeam.Replacement {
 
     /** The open scope of the calling thread, or {@code null}. */
     Scope scopeOfThisThread() {
-        Object tag = tagOfThisThread();
-        return tag instanceof Scope && ((Scope) tag).isOpen() ? (Scope) tag : null;
+        ThreadScope here = current.get();
+        return here != null && here.scope.isOpen() ? here.scope : null;
     }
 
     /** Has every running appender hand over what it holds. */
@@ -136,7 +150,7 @@ final class RecordingHub implements DeliverySeam.Replacement {
         }
     }
 
-    /** The records no test owned, kept for messages (the latest {@value #UNOWNED_KEPT}). */
+    /** The records no test owned in this JVM while recorders were active, kept for messages (the latest {@value #UNOWNED_KEPT}). */
     List<Recorded> unowned() {
         synchronized (unowned) {
             return new ArrayList<>(unowned);
@@ -146,12 +160,11 @@ final class RecordingHub implements DeliverySeam.Replacement {
     @Override
     public Object tagOfThisThread() {
         ThreadScope here = current.get();
-        Thread thread = Thread.currentThread();
-        if (thread instanceof ForkJoinWorkerThread && (here == null || here.setOn != thread)) {
+        if ((here == null || here.inherited) && Thread.currentThread() instanceof ForkJoinWorkerThread) {
             // a pool's worker (JUnit's own, a parallel stream's) inherits whatever its creator ran: it is no test's
             return POOL_WORKER;
         }
-        return here == null ? null : here.scope;
+        return here;
     }
 
     @Override
@@ -178,16 +191,33 @@ final class RecordingHub implements DeliverySeam.Replacement {
         // read through DeliverySeam.runningCores() when needed
     }
 
-    /** The scope a record belongs to: its thread's, if open; else the one test running, if only one runs. */
+    /**
+     * The scope a record belongs to, or {@code null} for none:
+     * <ul>
+     * <li>a test's scope, open, when its thread (or a thread created during the test) logged it;</li>
+     * <li>a class's scope, when its thread logged it and no other scope is open (a worker that ran a
+     * class's {@code @BeforeAll} may run another class's test meanwhile);</li>
+     * <li>for a thread with no open scope, the one scope open, if only one is;</li>
+     * <li>none for a thread whose own scope has closed (a test's thread after the test), a pool's
+     * worker, or an event read back from the spool.</li>
+     * </ul>
+     */
     private Scope ownerOf(Object tag) {
-        if (tag == POOL_WORKER) {
+        if (tag == null) {
+            return onlyRunning();
+        }
+        if (!(tag instanceof ThreadScope)) {
             return null;
         }
-        if (tag instanceof Scope && ((Scope) tag).isOpen()) {
-            Scope scope = (Scope) tag;
-            return scope.hasOpenChildren() ? onlyRunning() : scope;
+        ThreadScope logged = (ThreadScope) tag;
+        Scope scope = logged.scope;
+        if (!scope.isOpen()) {
+            return logged.inherited ? onlyRunning() : null;
         }
-        return onlyRunning();
+        if (scope.forAClass) {
+            return onlyRunning() == scope ? scope : null;
+        }
+        return scope;
     }
 
     private Scope onlyRunning() {
@@ -212,16 +242,24 @@ final class RecordingHub implements DeliverySeam.Replacement {
         }
     }
 
-    /** The scope a thread logs for, the thread it was set on, and what that thread had before. */
+    /**
+     * The scope a thread logs for, what that thread had before, and whether it was set on this thread
+     * or inherited from the thread that created it. Also the tag of the events the thread logs.
+     */
     private static final class ThreadScope {
         final Scope scope;
-        final Thread setOn;
         final ThreadScope before;
+        final boolean inherited;
 
-        ThreadScope(Scope scope, Thread setOn, ThreadScope before) {
+        ThreadScope(Scope scope, ThreadScope before, boolean inherited) {
             this.scope = scope;
-            this.setOn = setOn;
             this.before = before;
+            this.inherited = inherited;
+        }
+
+        /** As a thread created now inherits it: the scope alone, nothing to go back to. */
+        ThreadScope inherited() {
+            return new ThreadScope(scope, null, true);
         }
     }
 }

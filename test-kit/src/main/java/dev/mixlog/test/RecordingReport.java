@@ -53,8 +53,8 @@ final class RecordingReport {
         }
         text.append("\n  dropped while the test ran: ").append(dropped.isEmpty() ? "nothing" : describe(dropped));
         if (unowned > 0) {
-            text.append("\n  recorded for no test: ").append(unowned).append(" record(s) logged on threads that no running test "
-                    + "owns, while tests ran side by side (a pool made before the test, a fork-join worker)");
+            text.append("\n  recorded for no test: ").append(unowned).append(" record(s) in this JVM so far, logged on threads that "
+                    + "no running test owned while tests ran side by side (a pool made before the test, a fork-join worker)");
         }
         levelNotes.forEach(note -> text.append("\n  ").append(note));
         return text.toString();

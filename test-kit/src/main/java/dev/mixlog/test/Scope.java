@@ -15,16 +15,19 @@ import java.util.Map;
  */
 final class Scope {
     final String name;
-    /** The class's scope of a test recorded by a static recorder; {@code null} otherwise. */
+    /** The class's scope of a test recorded by a static recorder (or of a nested class); {@code null} otherwise. */
     final Scope parent;
+    /** Whether this is a class's scope (what it logs outside its tests), not a test's. */
+    final boolean forAClass;
     private final List<Recorded> records = new ArrayList<>();
     private final Map<DeliverySeam.Core, Map<DropReason, Long>> dropsBefore = new IdentityHashMap<>();
     private volatile boolean open = true;
     private int openChildren;
 
-    Scope(String name, Scope parent) {
+    Scope(String name, Scope parent, boolean forAClass) {
         this.name = name;
         this.parent = parent;
+        this.forAClass = forAClass;
         noteDrops();
     }
 
@@ -45,8 +48,11 @@ final class Scope {
         openChildren--;
     }
 
-    void close() {
+    /** Closes the scope and forgets its records: threads that inherited it may keep it long after. */
+    synchronized void close() {
         open = false;
+        records.clear();
+        dropsBefore.clear();
     }
 
     synchronized void add(Recorded record) {

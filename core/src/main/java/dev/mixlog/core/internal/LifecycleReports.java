@@ -19,12 +19,12 @@ public final class LifecycleReports {
     }
 
     public static void announce(MixlogConfig config, SafeStatus status) {
-        if (DeliverySeam.replaced()) {
-            // a test records: nothing goes out, whatever the configuration says
-            status.info("recording for a test: batches go to the test's recorder, nothing is sent");
+        boolean recording = DeliverySeam.replaced();
+        Credentials credentials = Credentials.of(config);
+        if (credentials.missing().isPresent() && recording) {
+            status.info("recording for a test: batches go to the test kit while it records");
             return;
         }
-        Credentials credentials = Credentials.of(config);
         if (credentials.missing().isPresent()) {
             status.warn("disabled, nothing is sent: " + credentials.missing().get()
                     + ". Events are counted as dropped (" + DropReason.DISABLED.description() + ").");
@@ -43,6 +43,10 @@ public final class LifecycleReports {
         if (config.spoolDirectory() != null && config.spoolMaxBytes() < roomForBatches) {
             status.warn("spoolMaxBytes (" + config.spoolMaxBytes() + ") is below (maxInFlight + 1) x maxBatchBytes ("
                     + roomForBatches + "): while batches are under way a new one may not fit, and is then sent from memory");
+        }
+        if (recording) {
+            status.info("recording for a test: batches go to the test kit while it records");
+            return;
         }
         status.info("sending events to " + config.baseUrl() + " (" + config.endpoint().path() + ", "
                 + credentials.importAuth().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication"

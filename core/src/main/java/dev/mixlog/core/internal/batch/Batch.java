@@ -9,6 +9,14 @@ import java.util.List;
  * Retries resend these very bytes, so {@code time} and {@code $insert_id} never change.
  */
 public final class Batch {
+    /** The tag of events read back from the spool: no thread of this run logged them. */
+    public static final Object READ_BACK = new Object() {
+        @Override
+        public String toString() {
+            return "read back from the spool";
+        }
+    };
+
     private final byte[] body;
     private final int[] starts;
     private final int[] ends;

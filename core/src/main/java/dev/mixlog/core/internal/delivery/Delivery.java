@@ -224,7 +224,9 @@ final class Delivery implements Runnable {
                         null, false);
             }
             if (verdict.kind() != Verdict.Kind.RETRY) {
-                owner.reports.recovered(route);
+                if (verdict.kind() != Verdict.Kind.NOT_TAKEN) {
+                    owner.reports.recovered(route);
+                }
                 settle(part, verdict);
                 return;
             }

@@ -41,12 +41,15 @@ public final class DeliverySeam {
         void started(Core core);
     }
 
-    /** What a replacement needs of a running core: its counters, and a flush. */
+    /** What a replacement needs of a running core: its counters, a flush, and whether it still takes events. */
     public interface Core {
         MixlogStats stats();
 
-        /** Delivers what the core holds; true once all of it is settled. */
+        /** Delivers what the core holds; true once all of it is settled (false at once for a stopping core). */
         boolean flush(Duration timeout);
+
+        /** False once the core's stop has begun (it may still be draining what it holds). */
+        boolean takesEvents();
     }
 
     /** The token in the records of a core without credentials, whose batches go to a replacement alone. */
@@ -95,7 +98,7 @@ public final class DeliverySeam {
         return current == null ? null : current.tagOfThisThread();
     }
 
-    /** The cores started and not yet stopped. */
+    /** The cores started and not yet stopped (stopping ones included, until their stop ends). */
     public static List<Core> runningCores() {
         synchronized (RUNNING) {
             return new ArrayList<>(RUNNING);

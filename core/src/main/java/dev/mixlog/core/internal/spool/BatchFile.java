@@ -221,7 +221,7 @@ final class BatchFile {
             return false;
         }
         String insertId = new String(payload, 4 + nameLength, idLength, StandardCharsets.UTF_8);
-        assembler.add(payload, jsonStart, length - jsonStart, name, insertId, null);
+        assembler.add(payload, jsonStart, length - jsonStart, name, insertId, Batch.READ_BACK);
         return true;
     }
 
