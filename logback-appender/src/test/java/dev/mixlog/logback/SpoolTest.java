@@ -294,23 +294,33 @@ class SpoolTest {
                 && m.contains("sent from memory")), logback::statusText);
     }
 
+    /**
+     * Two appenders on one directory: each opens the spool on a thread of its own, so either may get
+     * it; the other runs without it, says which appender holds it, and after its shutdownTimeout (1 s)
+     * and 5 s more, that it gives up. Both deliver every event.
+     */
     @Test
     void aSecondAppenderOnTheSameDirectoryRunsWithoutTheSpoolAndSaysWhy() throws IOException {
         Path spool = temp.resolve("spool");
         LogbackHarness logback = fixture.configure("spool-shared-directory.xml", properties(spool));
-        MixpanelAppender second = (MixpanelAppender) logback.context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender("SECOND");
+        ch.qos.logback.classic.Logger root = logback.context().getLogger(Logger.ROOT_LOGGER_NAME);
         logCheckouts(logback.logger(), 0, 100);
         server.awaitIngested(200, DELIVERY_BOUND);
-        assertTrue(logback.messages(Status.INFO).stream().anyMatch(m -> m.contains("spool directory " + spool
-                + " is still in use (appender MIXPANEL in this JVM uses it")), logback::statusText);
-        // the holder is not stopping: after its shutdownTimeout (1 s) and 5 s more, the second appender says so
-        logback.awaitStatus(Status.ERROR, "spool directory " + spool + " is in use: appender MIXPANEL in this JVM uses it");
+        String holder = logback.messages(Status.INFO).stream().filter(m -> m.contains(": spool " + spool + " opened"))
+                .map(m -> m.substring(m.indexOf('[') + 1, m.indexOf(']'))).findFirst().orElseThrow(() -> new AssertionError(
+                        "neither appender opened the spool:\n" + logback.statusText()));
+        MixpanelAppender holding = (MixpanelAppender) root.getAppender(holder);
+        MixpanelAppender other = (MixpanelAppender) root.getAppender(holder.equals("MIXPANEL") ? "SECOND" : "MIXPANEL");
+        assertTrue(logback.messages(Status.INFO).stream().anyMatch(m -> m.contains("[" + other.getName() + "]: spool directory "
+                + spool + " is still in use (appender " + holder + " in this JVM uses it")), logback::statusText);
+        logback.awaitStatus(Status.ERROR, "spool directory " + spool + " is in use: appender " + holder + " in this JVM uses it");
         logback.stop();
 
-        assertEquals(100, logback.stats().delivered());
-        assertEquals(100, second.getStats().delivered());
-        assertEquals(0, second.getStats().spooledBatches());
-        assertAccounted(second.getStats(), 100);
+        assertEquals(100, holding.getStats().delivered());
+        assertEquals(100, other.getStats().delivered());
+        assertEquals(0, other.getStats().spooledBatches());
+        assertAccounted(other.getStats(), 100);
+        assertAccounted(holding.getStats(), 100);
     }
 
     @Test
