@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.loopback.LoopbackMixpanel;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +24,18 @@ final class SpoolFiles {
         }
     }
 
+    /**
+     * The bytes of the batch files in the directory now. A running spool may remove a file between
+     * the listing and its size (a full spool pushing its oldest batch out): that file takes no room.
+     */
     static long batchBytes(Path spool) throws IOException {
         long bytes = 0;
         for (Path file : batchFiles(spool)) {
-            bytes += Files.size(file);
+            try {
+                bytes += Files.size(file);
+            } catch (NoSuchFileException removedMeanwhile) {
+                // gone from the disk: nothing to count
+            }
         }
         return bytes;
     }
