@@ -1,9 +1,11 @@
 package dev.mixlog.test;
 
+import dev.mixlog.core.internal.delivery.DeliverySeam;
+
 /** A Mixlog appender the recorder attached to a framework's root logger, with default settings, for the time it is active. */
 interface DefaultAppender {
     /** The name it is attached under. */
-    String NAME = "MIXLOG_RECORDER";
+    String NAME = DeliverySeam.STAND_IN_APPENDER_NAME;
 
     /** Takes it off the root logger and stops it. */
     void detach();

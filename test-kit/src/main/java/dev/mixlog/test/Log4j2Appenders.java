@@ -77,6 +77,7 @@ final class Log4j2Appenders {
             @Override
             public void detach() {
                 root.removeAppender(DefaultAppender.NAME);
+                configuration.getAppenders().remove(DefaultAppender.NAME);
                 context.updateLoggers();
                 appender.stop();
                 // with the context running, the appender finishes stopping on a thread of its own: gone once this returns

@@ -44,7 +44,6 @@ final class RecordingHub implements DeliverySeam.Replacement {
     private final Deque<Recorded> unowned = new ArrayDeque<>();
     /** Active recorders; guarded by this. */
     private int users;
-
     private DefaultAppender attached;
 
     private RecordingHub() {
@@ -90,6 +89,15 @@ final class RecordingHub implements DeliverySeam.Replacement {
             attached = Frameworks.attachDefaultAppender();
         }
         Frameworks.letMarkedEventsThrough();
+    }
+
+    /**
+     * Takes away the appender the hub attached, if any, before a Spring Boot application's own appender
+     * is attached for a test (which would otherwise take it for one its logging configuration declares).
+     * {@link #ensureAnAppender()} attaches it again only if the application has none.
+     */
+    synchronized void detachDefaultAppender() {
+        detach();
     }
 
     private void detach() {

@@ -1,6 +1,7 @@
 package dev.mixlog.spring.boot;
 
 import dev.mixlog.core.diag.MixlogStats;
+import dev.mixlog.core.internal.delivery.DeliverySeam;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,6 +22,11 @@ interface Attachment {
 
     /** Attaches a new appender with these settings; returns whether it started. */
     boolean attach(SpringSettings settings);
+
+    /** Whether an appender of this name is the one a test recorder attached, not one the configuration declares. */
+    static boolean standIn(String appenderName) {
+        return DeliverySeam.STAND_IN_APPENDER_NAME.equals(appenderName);
+    }
 
     /** Every running Mixpanel appender of the backend, declared or attached by the starter. */
     List<Running> running();

@@ -58,7 +58,7 @@ final class Log4j2Attachment implements Attachment {
         Attached attached = ATTACHED.get(configuration);
         Object ours = attached == null ? null : attached.appender;
         for (Appender appender : configuration.getAppenders().values()) {
-            if (appender instanceof MixpanelAppender && appender != ours) {
+            if (appender instanceof MixpanelAppender && appender != ours && !Attachment.standIn(appender.getName())) {
                 return appender.getName();
             }
         }

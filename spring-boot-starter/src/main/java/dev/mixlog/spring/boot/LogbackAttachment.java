@@ -42,7 +42,8 @@ final class LogbackAttachment implements Attachment {
     @Override
     public String declared() {
         Object ours = context().getObject(ATTACHED);
-        return mixpanelAppenders().stream().filter(appender -> appender != ours).map(MixpanelAppender::getName)
+        return mixpanelAppenders().stream().filter(appender -> appender != ours && !Attachment.standIn(appender.getName()))
+                .map(MixpanelAppender::getName)
                 .findFirst().orElse(null);
     }
 

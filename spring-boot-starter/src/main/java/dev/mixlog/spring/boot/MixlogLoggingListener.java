@@ -2,6 +2,7 @@ package dev.mixlog.spring.boot;
 
 import dev.mixlog.core.config.InvalidConfigException;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.internal.delivery.DeliverySeam;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 
 /**
  * Attaches one Mixpanel appender to the root logger of the logging backend the application uses
@@ -18,7 +20,9 @@ import org.springframework.core.ResolvableType;
  * initialized logging. Registered in {@code META-INF/spring.factories}, so it runs before any context
  * exists and sees every (re)initialization of logging: it attaches again after each, and never a second
  * appender. It attaches none when the logging configuration declares a Mixpanel appender itself, when
- * {@code mixlog.enabled=false}, or when no token is set; it says which, once. It never fails start-up.
+ * {@code mixlog.enabled=false}, or when no token is set; it says which, once. While a test records
+ * (the test kit's {@code MixlogRecorder}) it attaches one with or without a token, which records and
+ * sends nothing. It never fails start-up.
  */
 public final class MixlogLoggingListener implements GenericApplicationListener {
     /** Right after Boot's {@link LoggingApplicationListener}, which initializes logging on the same event. */
@@ -47,12 +51,26 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
         }
     }
 
-    private static void attach(SpringSettings settings) {
-        if (!settings.enabled()) {
-            return;
+    /**
+     * Attaches the appender for this environment's {@code mixlog.*} properties, as at start-up (a no-op
+     * when it is attached with them already): for test tools that run tests against several cached
+     * application contexts in one JVM, each test with its own context's settings. Never throws.
+     */
+    public static void attachFor(Environment environment) {
+        try {
+            attach(SpringSettings.from(environment));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Mixlog: could not attach the Mixpanel appender; the application runs without it", e);
         }
+    }
+
+    private static void attach(SpringSettings settings) {
         Backend backend = Backend.current();
         Attachment attachment = backend.attachment();
+        if (!settings.enabled()) {
+            detachEarlier(attachment);
+            return;
+        }
         if (attachment == null) {
             sayOnce("Mixlog: neither Logback nor Log4j2 is the logging backend; no Mixpanel appender is attached", true);
             return;
@@ -66,6 +84,8 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
         if (attachment.attachedWith(settings)) {
             return;
         }
+        // the latest application's mixlog.* properties differ: its appender, or none, replaces the one of the earlier
+        detachEarlier(attachment);
         MixlogConfig config;
         try {
             config = settings.check();
@@ -73,19 +93,22 @@ public final class MixlogLoggingListener implements GenericApplicationListener {
             sayOnce("Mixlog (mixlog.* properties): " + e.getMessage(), true);
             return;
         }
-        if (config.missingCredentials().isPresent()) {
+        boolean recording = DeliverySeam.replaced();
+        if (config.missingCredentials().isPresent() && !recording) {
             sayOnce("Mixlog: mixlog.token is not set, so no Mixpanel appender is attached and nothing is sent. "
                     + "Set mixlog.token (the project token), or mixlog.service-account-username, "
                     + "mixlog.service-account-secret and mixlog.project-id; mixlog.enabled=false silences this", true);
             return;
         }
-        if (attachment.attached()) {
-            // the latest application's mixlog.* properties differ: its appender replaces the one of the earlier
-            attachment.detach();
-        }
-        if (attachment.attach(settings)) {
+        if (attachment.attach(settings) && !recording) {
             sayOnce("Mixlog: a Mixpanel appender on the " + backend.displayName() + " root logger sends events to "
                     + config.baseUrl() + config.endpoint().path(), false);
+        }
+    }
+
+    private static void detachEarlier(Attachment attachment) {
+        if (attachment != null && attachment.attached()) {
+            attachment.detach();
         }
     }
 

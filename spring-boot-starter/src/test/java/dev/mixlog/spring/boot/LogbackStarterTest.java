@@ -143,6 +143,24 @@ class LogbackStarterTest {
     }
 
     @Test
+    void aLaterApplicationWithMixlogDisabledOrWithoutATokenTakesTheEarlierAppenderAway() {
+        String[] first = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.static-properties.app=first"};
+        running.add(ShopApplication.run(first));
+        assertEquals(1, mixpanelAppenders().size());
+        running.add(ShopApplication.run("mixlog.enabled=false"));
+        assertEquals(List.of(), mixpanelAppenders(), "the latest application's settings apply: none");
+
+        running.add(ShopApplication.run(first));
+        assertEquals(1, mixpanelAppenders().size());
+        running.add(ShopApplication.run("mixlog.base-url=" + server.url()));
+        assertEquals(List.of(), mixpanelAppenders(), "without a token, no appender sends with the earlier application's");
+        LoggerFactory.getLogger("shop").atInfo().addMarker(MixpanelMarkers.event("Opened")).addKeyValue("distinct_id", "u-4")
+                .log("opened");
+        assertTrue(Mixlog.flush(Duration.ofSeconds(5)));
+        assertEquals(0, server.requestCount(), "nothing was sent with the first application's settings");
+    }
+
+    @Test
     void whenBootReinitializesLoggingTheStarterAttachesANewAppender() {
         String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
         ConfigurableApplicationContext first = ShopApplication.run(properties);

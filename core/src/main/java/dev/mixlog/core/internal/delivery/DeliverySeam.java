@@ -55,6 +55,13 @@ public final class DeliverySeam {
     /** The token in the records of a core without credentials, whose batches go to a replacement alone. */
     public static final String STAND_IN_TOKEN = "mixlog-test-recording";
 
+    /**
+     * The name of the appender a replacement attaches to a logging configuration that has none: tools
+     * that attach appenders of their own (the Spring Boot starter) do not take it for one the
+     * configuration declares.
+     */
+    public static final String STAND_IN_APPENDER_NAME = "MIXLOG_RECORDER";
+
     private static volatile Replacement replacement;
     /** The running cores; weakly held, so that a core nobody stopped never outlives its appender here. */
     private static final Set<Core> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
