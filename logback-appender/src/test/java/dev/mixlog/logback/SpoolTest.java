@@ -92,7 +92,7 @@ class SpoolTest {
         assertEquals(20_000, before.keptInSpool());
         assertAccounted(before, 20_000);
         assertFalse(SpoolFiles.batchFiles(spool).isEmpty());
-        assertTrue(first.messages(Status.INFO).stream().anyMatch(m -> m.contains("20000 events in")
+        assertTrue(first.messages(Status.WARN).stream().anyMatch(m -> m.contains("20000 events in")
                 && m.contains("stay in spool")), first::statusText);
         assertTrue(first.messages(Status.WARN).stream().noneMatch(m -> m.contains("not delivered before shutdownTimeout")),
                 first::statusText);

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Mixlog's counters as Micrometer meters under {@code mixlog.}, read from the Mixpanel appenders each
@@ -21,6 +23,9 @@ final class MixlogMeters implements MeterBinder {
     /** The counters of every appender seen; a stopped appender's counters stay readable and final. */
     private final Set<MixlogStats> seen = ConcurrentHashMap.newKeySet();
 
+    static final String DROPPED_DESCRIPTION = "Events dropped, by reason (tag reason: " + Arrays.stream(DropReason.values())
+            .map(reason -> reason.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ")";
+
     @Override
     public void bindTo(MeterRegistry registry) {
         counter(registry, "mixlog.events.delivered", "Events Mixpanel accepted", MixlogStats::delivered);
@@ -28,7 +33,8 @@ final class MixlogMeters implements MeterBinder {
         for (DropReason reason : DropReason.values()) {
             FunctionCounter.builder("mixlog.events.dropped", this, meters -> sum(stats -> stats.dropped(reason)))
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT))
-                    .description("Events dropped: " + reason.description()).register(registry);
+                    // one description for every reason: registries keep a single description per meter name
+                    .description(DROPPED_DESCRIPTION).register(registry);
         }
         counter(registry, "mixlog.requests", "HTTP requests made to Mixpanel", MixlogStats::requests);
         counter(registry, "mixlog.retries", "Requests sent again after a retryable failure", MixlogStats::retried);

@@ -54,6 +54,9 @@ class ActuatorTest {
         MeterRegistry registry = application.getBean(MeterRegistry.class);
         assertEquals(3.0, registry.get("mixlog.events.delivered").functionCounter().count());
         assertEquals(0.0, registry.get("mixlog.events.dropped").tag("reason", "invalid").functionCounter().count());
+        for (io.micrometer.core.instrument.Meter dropped : registry.get("mixlog.events.dropped").meters()) {
+            assertEquals(MixlogMeters.DROPPED_DESCRIPTION, dropped.getId().getDescription(), "no reason's own text for all reasons");
+        }
         assertTrue(registry.get("mixlog.requests").functionCounter().count() >= 1);
         assertEquals("UP", status(health()));
         assertEquals(3L, ((Number) details(health()).get("delivered")).longValue());

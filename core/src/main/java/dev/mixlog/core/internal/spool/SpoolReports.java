@@ -164,8 +164,9 @@ final class SpoolReports {
         }
     }
 
+    /** Said loudly: the process may have waited up to shutdownTimeout for them, and nothing else says why. */
     void keptForNextStart(long events, long files) {
-        status.info(events + " events in " + files + " batches stay in spool " + directory
+        status.warnLoudly(events + " events in " + files + " batches stay in spool " + directory
                 + " and are sent at the next start");
     }
 
