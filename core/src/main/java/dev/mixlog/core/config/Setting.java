@@ -26,6 +26,7 @@ public final class Setting<T> {
     private final boolean repeatable;
     private final String documentation;
     private final Reader<T> reader;
+    private final List<String> choices;
 
     /** How a setting's texts become its value; throws {@link IllegalArgumentException} with the problem sentence. */
     interface Reader<T> {
@@ -34,6 +35,12 @@ public final class Setting<T> {
 
     private Setting(String name, String defaultText, T defaultValue, boolean secret, boolean repeatable,
                     String documentation, Reader<T> reader) {
+        this(name, defaultText, defaultValue, secret, repeatable, documentation, reader, List.of());
+    }
+
+    private Setting(String name, String defaultText, T defaultValue, boolean secret, boolean repeatable,
+                    String documentation, Reader<T> reader, List<String> choices) {
+        this.choices = List.copyOf(choices);
         this.name = name;
         this.defaultText = defaultText;
         this.defaultValue = defaultValue;
@@ -56,6 +63,11 @@ public final class Setting<T> {
     /** The value when the setting is not given; {@code null} when there is none. */
     public T defaultValue() {
         return defaultValue;
+    }
+
+    /** The values a setting with a fixed set of them accepts, as its documentation writes them, default first; empty for others. */
+    public List<String> choices() {
+        return choices;
     }
 
     /** Whether the value is a credential, to be kept out of every output. */
@@ -165,9 +177,10 @@ public final class Setting<T> {
 
     static <E extends Enum<E>> Setting<E> choice(String name, E defaultValue, Function<String, E> parser, String expected,
                                                  String documentation) {
-        // the values accepted are listed default first ("import or track"): the default is shown as written there
-        return new Setting<>(name, "`" + expected.split("[ ,]")[0] + "`", defaultValue, false, false,
-                documentation, (setting, texts) -> parsed(setting, texts, parser, expected, defaultValue));
+        // the values accepted are listed default first ("import or track", "US, EU or IN"): the default is shown as written there
+        List<String> choices = List.of(expected.split(",? or |, "));
+        return new Setting<>(name, "`" + choices.get(0) + "`", defaultValue, false, false,
+                documentation, (setting, texts) -> parsed(setting, texts, parser, expected, defaultValue), choices);
     }
 
     /** Keys, comma-separated, repeatable: every text adds its keys. */

@@ -24,6 +24,10 @@ class SettingParserTest {
         "1 second, 1000",
         "3 seconds, 3000",
         "1h, 3600000",
+        "1d, 86400000",
+        "PT2S, 2000",
+        "PT0.5S, 500",
+        "pt1m30s, 90000",
         "' 100ms ', 100",
         "0, 0",
     })
@@ -32,7 +36,7 @@ class SettingParserTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a duration")
-    @ValueSource(strings = {"abc", "", "5 parsecs", "-1s", "1s2", "ms", "1,5s", "PT1S"})
+    @ValueSource(strings = {"abc", "", "5 parsecs", "-1s", "1s2", "ms", "1,5s", "PT-1S", "P", "PTS"})
     void refusesWhatIsNotADuration(String text) {
         assertThrows(IllegalArgumentException.class, () -> SettingParser.duration(text));
     }
@@ -41,8 +45,10 @@ class SettingParserTest {
     @CsvSource({
         "2MiB, 2097152",
         "512KiB, 524288",
-        "500KB, 500000",
-        "1MB, 1000000",
+        "500KB, 512000",
+        "1MB, 1048576",
+        "2GB, 2147483648",
+        "1TB, 1099511627776",
         "1048576, 1048576",
         "64k, 65536",
         "1.5MiB, 1572864",
@@ -54,7 +60,7 @@ class SettingParserTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a size")
-    @ValueSource(strings = {"two megabytes", "", "-1KiB", "1GiB", "KiB"})
+    @ValueSource(strings = {"two megabytes", "", "-1KiB", "1PB", "KiB"})
     void refusesWhatIsNotASize(String text) {
         assertThrows(IllegalArgumentException.class, () -> SettingParser.bytes(text));
     }
