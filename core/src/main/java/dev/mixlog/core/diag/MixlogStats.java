@@ -31,6 +31,12 @@ public interface MixlogStats {
     /** Events dropped for any reason. */
     long droppedTotal();
 
+    /**
+     * Events sent without a {@code distinct_id} (as anonymous events): no usable value under the
+     * {@code distinctIdKey}. Mixpanel ties them to no user.
+     */
+    long sentWithoutDistinctId();
+
     /** Changes of one kind made to events to fit Mixpanel's limits (the events were sent). */
     long adjusted(Adjustment adjustment);
 

@@ -55,6 +55,7 @@ final class Records<S> implements EventPoller.Handler {
     /** The events the consumer counts itself: claimed in {@link #ledger} before each is counted. */
     private final ConsumerLedger ledger;
     private final SlowEvents slowEvents = new SlowEvents();
+    private final IdentityWatch identityWatch;
     /**
      * When the event now being turned into JSON started, or 0 between events: read by a stop that
      * abandons this thread, to say where it is stuck (a plain field: the reading needs no precision).
@@ -69,6 +70,7 @@ final class Records<S> implements EventPoller.Handler {
         this.warnings = warnings;
         this.mapper = new EventMapper<>(reader, config);
         this.distinctIdKey = config.distinctIdKey();
+        this.identityWatch = new IdentityWatch(distinctIdKey, config.reportInterval());
         this.eventWriter = EventWriter.forEvents(config, token, stats);
         this.identityWriter = EventWriter.forIdentity(config, token, stats);
         this.hasToken = token != null;
@@ -132,6 +134,9 @@ final class Records<S> implements EventPoller.Handler {
                     RecordKind recordKind = identify ? RecordKind.IDENTITY : RecordKind.EVENTS;
                     added = json != null
                             && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, tag, started);
+                    if (added && !identify) {
+                        watchIdentity(mapped, started);
+                    }
                 }
             }
         } catch (Throwable e) {
@@ -147,6 +152,17 @@ final class Records<S> implements EventPoller.Handler {
             warnSlow(took);
         }
         return chunkTaken < DRAIN_CHUNK && !anySealed();
+    }
+
+    private void watchIdentity(MappedEvent mapped, long now) {
+        boolean anonymous = eventWriter.wroteAnonymous();
+        if (anonymous) {
+            stats.recordWithoutDistinctId();
+        }
+        String warning = identityWatch.sent(anonymous, mapped.properties(), now);
+        if (warning != null) {
+            status.warn(warning);
+        }
     }
 
     private MappedEvent mapIdentify(S event) {

@@ -36,6 +36,8 @@ final class MixlogMeters implements MeterBinder {
                     // one description for every reason: registries keep a single description per meter name
                     .description(DROPPED_DESCRIPTION).register(registry);
         }
+        counter(registry, "mixlog.events.without.distinct.id", "Events sent without a distinct_id (anonymous): no value under "
+                + "mixlog.distinct-id-key", MixlogStats::sentWithoutDistinctId);
         counter(registry, "mixlog.requests", "HTTP requests made to Mixpanel", MixlogStats::requests);
         counter(registry, "mixlog.retries", "Requests sent again after a retryable failure", MixlogStats::retried);
         FunctionCounter.builder("mixlog.bytes.sent", this, meters -> sum(MixlogStats::bytesSent)).baseUnit("bytes")

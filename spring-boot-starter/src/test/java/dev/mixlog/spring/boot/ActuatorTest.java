@@ -60,6 +60,8 @@ class ActuatorTest {
         assertTrue(registry.get("mixlog.requests").functionCounter().count() >= 1);
         assertEquals("UP", status(health()));
         assertEquals(3L, ((Number) details(health()).get("delivered")).longValue());
+        assertEquals(0.0, registry.get("mixlog.events.without.distinct.id").functionCounter().count(), "every event had its id");
+        assertEquals(0L, ((Number) details(health()).get("sentWithoutDistinctId")).longValue());
 
         server.answerWith(request -> Reply.json(503, "{\"error\":\"unavailable\"}"));
         log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.event("Paid")).addKeyValue("distinct_id", "u-9").log("paid");

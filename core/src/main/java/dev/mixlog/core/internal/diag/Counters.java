@@ -19,6 +19,7 @@ public final class Counters implements MixlogStats {
     private final LongAdder retried = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder withoutDistinctId = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final Map<Adjustment, LongAdder> adjusted = new EnumMap<>(Adjustment.class);
     private volatile String lastFailure;
@@ -53,6 +54,8 @@ public final class Counters implements MixlogStats {
     public long requests() { return requests.sum(); }
     @Override
     public long bytesSent() { return bytesSent.sum(); }
+    @Override
+    public long sentWithoutDistinctId() { return withoutDistinctId.sum(); }
     @Override
     public long dropped(DropReason reason) { return dropped.get(reason).sum(); }
     @Override
@@ -114,6 +117,7 @@ public final class Counters implements MixlogStats {
     public void recordDelivered(long events) { delivered.add(events); }
     public void recordRetry() { retried.increment(); }
     public void recordRequest(long bodyBytes) { requests.increment(); bytesSent.add(bodyBytes); }
+    public void recordWithoutDistinctId() { withoutDistinctId.increment(); }
     public void recordDropped(DropReason reason, long events) { dropped.get(reason).add(events); }
     public void recordAdjusted(Adjustment adjustment) { adjusted.get(adjustment).increment(); }
     /** A request failed and is retried; returns true when requests were not failing before (failing begins). */

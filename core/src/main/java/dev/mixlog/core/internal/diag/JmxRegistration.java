@@ -98,6 +98,7 @@ public final class JmxRegistration {
         @Override public long getSpooledBatches() { return stats.spooledBatches(); }
         @Override public long getSpooledBytes() { return stats.spooledBytes(); }
         @Override public long getRingBacklog() { return stats.ringBacklog(); }
+        @Override public long getSentWithoutDistinctId() { return stats.sentWithoutDistinctId(); }
         @Override public long getBufferedBytes() { return stats.bufferedBytes(); }
 
         @Override

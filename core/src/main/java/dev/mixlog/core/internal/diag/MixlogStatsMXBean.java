@@ -34,6 +34,8 @@ public interface MixlogStatsMXBean {
     /** Bytes of the spool's batch files now. */
     long getSpooledBytes();
     long getAdjusted();
+    /** Events sent without a distinct_id. */
+    long getSentWithoutDistinctId();
     /** Events waiting in the ring buffer now. */
     long getRingBacklog();
     /** Estimated bytes of the large events waiting in the ring buffer now. */

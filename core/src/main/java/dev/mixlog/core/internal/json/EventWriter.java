@@ -29,6 +29,8 @@ public final class EventWriter {
     private final Counters stats;
     private final String token;
     private final int reservedCount;
+    /** Whether the event last written went out without a distinct_id. */
+    private boolean anonymous;
 
     /**
      * A writer for the configured endpoint: the token goes into events only for {@code /track}.
@@ -117,13 +119,19 @@ public final class EventWriter {
         return true;
     }
 
-    /** The id as sent: {@code ""} (an anonymous event) when missing, blank or banned (counted). */
+    /** Whether the event last written went out without a distinct_id. */
+    public boolean wroteAnonymous() {
+        return anonymous;
+    }
+
+    /** The id as sent: {@code ""} (an anonymous event, counted) when missing, blank or banned (counted as replaced too). */
     private String distinctId(Object value) {
         String text = sanitizer.idText(value);
         String usable = MixpanelRules.usableId(text);
         if (usable == null && text != null && !text.isEmpty()) {
             stats.recordAdjusted(Adjustment.DISTINCT_ID_REPLACED);
         }
-        return usable == null ? "" : usable;
+        anonymous = usable == null;
+        return anonymous ? "" : usable;
     }
 }
