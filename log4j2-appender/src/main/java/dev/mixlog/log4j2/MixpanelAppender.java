@@ -14,6 +14,7 @@ import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -43,14 +44,19 @@ public final class MixpanelAppender extends AbstractAppender {
     private final MixlogConfig config;
     /** The context whose configuration made this appender: running means a stop is a reconfiguration. */
     private final LoggerContext loggerContext;
+    /** The configuration that made this appender, where the filter for marked events below their level goes. */
+    private final Configuration configuration;
+    /** On {@link #configuration} while the appender runs, unless it follows levels. */
+    private MarkedEventsPastLevels pastLevels;
     /** The running core, kept after stop: it counts events that still arrive, and keeps the counters. */
     private volatile MixlogCore<LogEvent, EventSnapshot> core;
 
     private MixpanelAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
-                             MixlogConfig config, LoggerContext loggerContext) {
+                             MixlogConfig config, Configuration configuration) {
         super(name, filter, null, ignoreExceptions, properties);
         this.config = config;
-        this.loggerContext = loggerContext;
+        this.configuration = configuration;
+        this.loggerContext = configuration == null ? null : configuration.getLoggerContext();
     }
 
     /** The builder Log4j2 fills from the configuration; also usable for programmatic configuration. */
@@ -66,6 +72,11 @@ public final class MixpanelAppender extends AbstractAppender {
         }
         core = MixlogCore.start(config, new Log4jEventReader(config), StatusLoggerSink.INSTANCE);
         super.start();
+        if (!config.followLevels() && configuration != null) {
+            pastLevels = new MarkedEventsPastLevels(this);
+            pastLevels.start();
+            configuration.addFilter(pastLevels);
+        }
     }
 
     @Override
@@ -86,6 +97,11 @@ public final class MixpanelAppender extends AbstractAppender {
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
+        if (pastLevels != null) {
+            configuration.removeFilter(pastLevels);
+            pastLevels.stop();
+            pastLevels = null;
+        }
         boolean stopped = super.stop(timeout, timeUnit, false);
         MixlogCore<LogEvent, EventSnapshot> running = core;
         if (running != null) {
@@ -151,6 +167,7 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String maxStringLength;
         @PluginBuilderAttribute private String distinctIdKey;
         @PluginBuilderAttribute private String selection;
+        @PluginBuilderAttribute private String followLevels;
         @PluginBuilderAttribute private String includeLevel;
         @PluginBuilderAttribute private String includeLogger;
         @PluginBuilderAttribute private String includeThread;
@@ -190,8 +207,7 @@ public final class MixpanelAppender extends AbstractAppender {
                 LOGGER.error("<{} name=\"{}\">: {}", PLUGIN_NAME, getName(), e.getMessage());
                 return null;
             }
-            return new MixpanelAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), config,
-                    getConfiguration() == null ? null : getConfiguration().getLoggerContext());
+            return new MixpanelAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), config, getConfiguration());
         }
 
         private MixlogSettings settings() {
@@ -225,6 +241,7 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setMaxStringLength(String value) { maxStringLength = value; return this; }
         public Builder setDistinctIdKey(String value) { distinctIdKey = value; return this; }
         public Builder setSelection(String value) { selection = value; return this; }
+        public Builder setFollowLevels(String value) { followLevels = value; return this; }
         public Builder setIncludeLevel(String value) { includeLevel = value; return this; }
         public Builder setIncludeLogger(String value) { includeLogger = value; return this; }
         public Builder setIncludeThread(String value) { includeThread = value; return this; }

@@ -32,6 +32,8 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     /** The running core, kept after stop: it counts events that still arrive, and keeps the counters. */
     private volatile MixlogCore<ILoggingEvent, ILoggingEvent> core;
     private volatile MixlogConfig config;
+    /** Installed while the appender runs, unless it follows levels. */
+    private MarkedEventsPastLevels pastLevels;
 
     @Override
     public void start() {
@@ -48,6 +50,12 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         }
         core = MixlogCore.start(config, new LogbackEventReader(config), new LogbackStatus());
         super.start();
+        if (!config.followLevels() && getContext() instanceof LoggerContext) {
+            pastLevels = new MarkedEventsPastLevels(this);
+            pastLevels.setContext(getContext());
+            pastLevels.start();
+            ((LoggerContext) getContext()).addTurboFilter(pastLevels);
+        }
     }
 
     /**
@@ -91,6 +99,10 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void stop() {
         if (!isStarted()) {
             return;
+        }
+        if (pastLevels != null && getContext() instanceof LoggerContext) {
+            ((LoggerContext) getContext()).getTurboFilterList().remove(pastLevels);
+            pastLevels = null;
         }
         MixlogCore<ILoggingEvent, ILoggingEvent> running = core;
         if (running != null) {
@@ -152,6 +164,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setMaxStringLength(String value) { settings.text(Settings.MAX_STRING_LENGTH, value); }
     public void setDistinctIdKey(String value) { settings.text(Settings.DISTINCT_ID_KEY, value); }
     public void setSelection(String value) { settings.text(Settings.SELECTION, value); }
+    public void setFollowLevels(String value) { settings.text(Settings.FOLLOW_LEVELS, value); }
     public void setIncludeLevel(String value) { settings.text(Settings.INCLUDE_LEVEL, value); }
     public void setIncludeLogger(String value) { settings.text(Settings.INCLUDE_LOGGER, value); }
     public void setIncludeThread(String value) { settings.text(Settings.INCLUDE_THREAD, value); }

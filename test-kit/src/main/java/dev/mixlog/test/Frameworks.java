@@ -23,21 +23,6 @@ final class Frameworks {
     }
 
     /**
-     * Lets events that carry the {@code MIXPANEL} marker through whatever the loggers' levels (a
-     * Log4j2 with no configuration has its root at ERROR), with each framework's own marker filter
-     * ahead of the level check, until {@link #restoreLevels()}. Calls made through SLF4J's fluent API
-     * ({@code atInfo()}) are decided by level before any marker is known, so they still follow levels.
-     */
-    static void letMarkedEventsThrough() {
-        if (logbackOnClassPath() && LogbackAppenders.inUse()) {
-            LogbackAppenders.letMarkedEventsThrough();
-        }
-        if (log4j2OnClassPath() && Log4j2Appenders.inUse()) {
-            Log4j2Appenders.letMarkedEventsThrough();
-        }
-    }
-
-    /**
      * For failure messages: each framework in use whose root logger is above INFO, and what that does
      * to events logged through SLF4J's fluent API, which no filter can let through.
      */
@@ -56,17 +41,7 @@ final class Frameworks {
     private static String levelNote(String framework, String level, String fix) {
         return framework + "'s root logger is at " + level + ": an INFO event logged through SLF4J's fluent API "
                 + "(log.atInfo()...) reaches no appender, marked or not; set " + fix + " in the test's logging configuration "
-                + "(marked events of the classic API, log.info(marker, ...), the recorder lets through)";
-    }
-
-    /** Takes away what {@link #letMarkedEventsThrough()} added. */
-    static void restoreLevels() {
-        if (logbackOnClassPath() && LogbackAppenders.inUse()) {
-            LogbackAppenders.restoreLevels();
-        }
-        if (log4j2OnClassPath() && Log4j2Appenders.inUse()) {
-            Log4j2Appenders.restoreLevels();
-        }
+                + "(marked events of the classic API, log.info(marker, ...), pass the levels, as in production)";
     }
 
     /** Attaches a Mixlog appender to the root logger of the framework in use: Logback behind SLF4J, else Log4j2. */

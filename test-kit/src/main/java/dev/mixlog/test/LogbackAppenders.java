@@ -3,9 +3,6 @@ package dev.mixlog.test;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.MarkerFilter;
-import ch.qos.logback.classic.turbo.TurboFilter;
-import dev.mixlog.core.MarkerNames;
 import dev.mixlog.core.MixlogCore;
 import dev.mixlog.logback.MixpanelAppender;
 import java.time.Duration;
@@ -46,28 +43,6 @@ final class LogbackAppenders {
 
     static boolean inUse() {
         return factory() instanceof LoggerContext;
-    }
-
-    /** Adds Logback's own marker turbo filter, accepting marked events ahead of the level check, unless it is there. */
-    static void letMarkedEventsThrough() {
-        LoggerContext context = (LoggerContext) factory();
-        for (TurboFilter filter : context.getTurboFilterList()) {
-            if (DefaultAppender.NAME.equals(filter.getName())) {
-                return;
-            }
-        }
-        MarkerFilter marked = new MarkerFilter();
-        marked.setName(DefaultAppender.NAME);
-        marked.setContext(context);
-        marked.setMarker(MarkerNames.MIXPANEL);
-        marked.setOnMatch("ACCEPT");
-        marked.start();
-        context.addTurboFilter(marked);
-    }
-
-    static void restoreLevels() {
-        LoggerContext context = (LoggerContext) factory();
-        context.getTurboFilterList().removeIf(filter -> DefaultAppender.NAME.equals(filter.getName()));
     }
 
     /** The root logger's level when it is above INFO. */

@@ -66,7 +66,6 @@ final class RecordingHub implements DeliverySeam.Replacement {
         try {
             flush();
             detach();
-            Frameworks.restoreLevels();
         } finally {
             DeliverySeam.remove(this);
             synchronized (unowned) {
@@ -77,8 +76,8 @@ final class RecordingHub implements DeliverySeam.Replacement {
 
     /**
      * Gives the running configuration a Mixlog appender when it has none (one with the default
-     * settings on the root logger of the framework in use, until the last recorder leaves), and lets
-     * marked events through whatever the levels ({@link Frameworks#letMarkedEventsThrough()}).
+     * settings on the root logger of the framework in use, until the last recorder leaves); marked
+     * events pass the levels there as in production (unless an appender declares followLevels=true).
      * Checked as each test begins, since a test framework (Spring Boot) may have started logging anew.
      */
     synchronized void ensureAnAppender() {
@@ -88,7 +87,6 @@ final class RecordingHub implements DeliverySeam.Replacement {
         if (attached == null && DeliverySeam.runningCores().stream().noneMatch(DeliverySeam.Core::takesEvents)) {
             attached = Frameworks.attachDefaultAppender();
         }
-        Frameworks.letMarkedEventsThrough();
     }
 
     /**

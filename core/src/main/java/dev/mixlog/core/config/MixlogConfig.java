@@ -65,6 +65,8 @@ public final class MixlogConfig {
     public int maxStringLength() { return get(Settings.MAX_STRING_LENGTH); }
     public String distinctIdKey() { return get(Settings.DISTINCT_ID_KEY); }
     public Selection selection() { return get(Settings.SELECTION); }
+    /** Whether marked events obey logger levels; zero-code mode ({@code selection=all}) always does. */
+    public boolean followLevels() { return selection() == Selection.ALL || get(Settings.FOLLOW_LEVELS); }
     public Map<String, String> staticProperties() { return get(Settings.STATIC_PROPERTY); }
     public boolean includeLevel() { return get(Settings.INCLUDE_LEVEL); }
     public boolean includeLogger() { return get(Settings.INCLUDE_LOGGER); }

@@ -41,6 +41,12 @@ public final class Settings {
     public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.MARKER, Selection::parse,
             "marker or all", "`marker`: only log events with the `MIXPANEL` marker or one that references it. `all`: every "
                     + "log event that reaches the appender (zero-code mode; choose with the framework's filters).");
+    public static final Setting<Boolean> FOLLOW_LEVELS = Setting.bool("followLevels", false,
+            "`false`: a log call with the `MIXPANEL` marker reaches Mixpanel whatever the logger levels (an analytics event "
+                    + "is a business fact, not a diagnostic line), and other appenders still see only what the levels let "
+                    + "through. On Logback, SLF4J's fluent API (`log.atInfo()`) asks for the level before the marker is known, "
+                    + "so its calls follow the levels: log analytics with the classic API (`log.info(marker, ...)`). `true`: "
+                    + "marked events follow the levels like any log event. Zero-code mode (`selection=all`) always follows them.");
     public static final Setting<String> DISTINCT_ID_KEY = Setting.text("distinctIdKey", "`distinct_id`", "distinct_id",
             "the key whose value becomes `distinct_id`: key-value pairs first, then the MDC.");
     public static final Setting<Set<String>> MDC_INCLUDE = Setting.keys("mdcInclude", "all keys",
@@ -129,7 +135,7 @@ public final class Settings {
                     + "JMX requires: `name=\"MIXPANEL\"`) while the appender runs.");
 
     private static final List<Setting<?>> ALL = List.of(TOKEN, SERVICE_ACCOUNT_USERNAME, SERVICE_ACCOUNT_SECRET, PROJECT_ID,
-            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, SELECTION, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
+            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
             MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,

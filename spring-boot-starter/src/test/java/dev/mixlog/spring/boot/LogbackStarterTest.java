@@ -112,6 +112,32 @@ class LogbackStarterTest {
     }
 
     @Test
+    void withTheRootAtWarnMarkedInfoEventsStillArriveAndMixlogFollowLevelsBringsTheLevelsBack() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "logging.level.root=WARN"));
+        org.slf4j.Logger log = LoggerFactory.getLogger("shop");
+        MDC.put("distinct_id", "u-1");
+        for (int i = 0; i < 5; i++) {
+            log.info(MixpanelMarkers.event("Page Viewed"), "viewed {}", i);
+        }
+        assertEquals(5, server.awaitAcceptedEvents(5).size(), "every marked INFO event under a WARN root");
+        MixpanelAppender appender = mixpanelAppenders().get(0);
+        assertTrue(appender.flush(Duration.ofSeconds(10)));
+        assertEquals(5, appender.getStats().delivered() + appender.getStats().droppedTotal());
+        running.forEach(ConfigurableApplicationContext::close);
+        running.clear();
+        stopEverything();
+
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "logging.level.root=WARN", "mixlog.follow-levels=true"));
+        log.info(MixpanelMarkers.event("Page Viewed"), "viewed again");
+        log.warn(MixpanelMarkers.event("Checkout Failed"), "failed");
+        assertEquals("Checkout Failed", server.awaitAcceptedEvents(6).get(5).path("event").asText());
+        assertTrue(mixpanelAppenders().get(0).flush(Duration.ofSeconds(10)));
+        assertEquals(6, server.acceptedEvents().size(), "with mixlog.follow-levels=true the INFO event stays below the level");
+    }
+
+    @Test
     void aSecondApplicationInTheSameJvmAddsNoSecondAppenderAndLosesNothing() {
         String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
         running.add(ShopApplication.run(properties));

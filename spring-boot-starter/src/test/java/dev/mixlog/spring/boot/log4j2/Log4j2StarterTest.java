@@ -85,6 +85,22 @@ class Log4j2StarterTest {
     }
 
     @Test
+    void withTheRootAtWarnMarkedInfoEventsStillArriveThroughBothApis() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(),
+                "mixlog.flush-interval=50ms", "logging.level.root=WARN"));
+        org.apache.logging.log4j.ThreadContext.put("distinct_id", "u-1");
+        try {
+            org.apache.logging.log4j.LogManager.getLogger("shop").info(dev.mixlog.log4j2.MixpanelMarkers.event("Through Log4j2"), "info");
+            org.slf4j.LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.event("Through SLF4J"), "info");
+        } finally {
+            org.apache.logging.log4j.ThreadContext.clearAll();
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        server.awaitAcceptedEvents(2).forEach(event -> names.add(event.path("event").asText()));
+        assertEquals(java.util.List.of("Through Log4j2", "Through SLF4J"), names);
+    }
+
+    @Test
     void theMetersKeepCountingAcrossAReconfiguration() {
         running.add(ActuatedShop.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
         MeterRegistry registry = running.get(0).getBean(MeterRegistry.class);
