@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public API of {@code mixlog-core} is what the API table of docs/api.md lists, package by package, and
- * stays at 17 types or fewer; everything else is package-private or under {@code dev.mixlog.core.internal}.
+ * stays at 18 types or fewer; everything else is package-private or under {@code dev.mixlog.core.internal}.
  */
 class PublicApiTest {
     private static final Path CLASSES = Path.of("target", "classes");
@@ -28,12 +28,12 @@ class PublicApiTest {
     private static final Pattern TYPE = Pattern.compile("`(\\w+)`");
 
     @Test
-    void theReadmeListsEveryPublicTypeAndTheyAreAtMost17() throws IOException {
+    void theReadmeListsEveryPublicTypeAndTheyAreAtMost18() throws IOException {
         Map<String, TreeSet<String>> inCode = publicTypes();
         Map<String, TreeSet<String>> inReadme = readmeTable();
         assertEquals(inCode, inReadme, "public types of mixlog-core (outside .internal) against docs/api.md's API table");
         int count = inCode.values().stream().mapToInt(TreeSet::size).sum();
-        assertTrue(count <= 17, "mixlog-core has " + count + " public types: " + inCode);
+        assertTrue(count <= 18, "mixlog-core has " + count + " public types: " + inCode);
     }
 
     private static Map<String, TreeSet<String>> publicTypes() throws IOException {

@@ -37,7 +37,8 @@ final class EventCapture {
         String template = markerName == null && logged != null ? logged.getFormat() : null;
         String formatted = message && logged != null ? logged.getFormattedMessage() : null;
         Object[] fields = logged instanceof MapMessage
-                ? Pairs.copy(((MapMessage<?, ?>) logged).getIndexedReadOnlyStringMap()) : Pairs.NONE;
+                ? Pairs.copy(((MapMessage<?, ?>) logged).getIndexedReadOnlyStringMap())
+                : logged == null ? Pairs.NONE : Pairs.ofProperties(logged.getParameters());
         Level eventLevel = level ? event.getLevel() : null;
         Throwable thrown = exception ? event.getThrown() : null;
         return new EventSnapshot(event.getTimeMillis(), markerName, template, formatted,

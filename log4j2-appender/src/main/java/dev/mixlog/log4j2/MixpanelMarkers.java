@@ -1,5 +1,6 @@
 package dev.mixlog.log4j2;
 
+import dev.mixlog.core.EventProperty;
 import dev.mixlog.core.MarkerNames;
 import java.util.Map;
 import org.apache.logging.log4j.Marker;
@@ -51,6 +52,15 @@ public final class MixpanelMarkers {
             throw new IllegalArgumentException("a Mixpanel event marker with properties needs a name other than MIXPANEL");
         }
         return new PropertiesMarker(eventName, properties);
+    }
+
+    /**
+     * A typed property, passed as an argument of the logging call:
+     * {@code logger.info(SIGNED_UP, "signed up {}", property("seats", 7))}. The same as SLF4J's
+     * {@code dev.mixlog.slf4j.MixpanelMarkers.property}; a {@code MapMessage} does the same for Log4j2's API.
+     */
+    public static EventProperty property(String key, Object value) {
+        return EventProperty.of(key, value);
     }
 
     /** {@code $set} on the profile of the event's {@code distinct_id}: the map message's fields become profile properties. */

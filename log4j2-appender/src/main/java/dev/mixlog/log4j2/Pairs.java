@@ -1,5 +1,6 @@
 package dev.mixlog.log4j2;
 
+import dev.mixlog.core.EventProperty;
 import dev.mixlog.core.internal.capture.RetainedSize;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
@@ -43,6 +44,31 @@ final class Pairs {
      * What the consumer needs of the event's context data: the map itself when it is a frozen
      * {@link StringMap} (immutable by contract, as Log4j's default ThreadContext hands out), else a copy.
      */
+    /** The typed properties among a message's parameters ({@code MixpanelMarkers.property}), as pairs; {@link #NONE} when none. */
+    static Object[] ofProperties(Object[] parameters) {
+        if (parameters == null) {
+            return NONE;
+        }
+        int count = 0;
+        for (Object parameter : parameters) {
+            if (parameter instanceof EventProperty) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return NONE;
+        }
+        Object[] pairs = new Object[count * 2];
+        int i = 0;
+        for (Object parameter : parameters) {
+            if (parameter instanceof EventProperty) {
+                pairs[i++] = ((EventProperty) parameter).key();
+                pairs[i++] = ((EventProperty) parameter).value();
+            }
+        }
+        return pairs;
+    }
+
     static Object keep(ReadOnlyStringMap contextData) {
         if (contextData instanceof StringMap && ((StringMap) contextData).isFrozen()) {
             return contextData;

@@ -4,6 +4,7 @@ import dev.mixlog.slf4j.MixpanelMarkers;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import dev.mixlog.core.EventProperty;
 import dev.mixlog.core.LogEventReader;
 import dev.mixlog.core.MarkerNames;
 import dev.mixlog.core.config.MixlogConfig;
@@ -111,6 +112,14 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent, ILogging
             for (KeyValuePair pair : pairs) {
                 if (pair != null) {
                     action.accept(pair.key, pair.value);
+                }
+            }
+        }
+        Object[] arguments = event.getArgumentArray();
+        if (arguments != null) {
+            for (Object argument : arguments) {
+                if (argument instanceof EventProperty) {
+                    action.accept(((EventProperty) argument).key(), ((EventProperty) argument).value());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.mixlog.slf4j;
 
+import dev.mixlog.core.EventProperty;
 import dev.mixlog.core.MarkerNames;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -49,6 +50,17 @@ public final class MixpanelMarkers {
             return event(eventName);
         }
         return new PropertyMarker(eventName == null ? "" : eventName, properties);
+    }
+
+    /**
+     * A typed property, passed as an argument of the logging call:
+     * {@code log.info(SIGNED_UP, "user {} signed up", userId, property("distinct_id", userId), property("seats", 7))}.
+     * It keeps its Java type on Logback and through Log4j2's SLF4J binding alike (which turns SLF4J
+     * key-value pairs into text), so both send the same JSON. With the classic API and a marker, the
+     * call also passes logger levels. Later arguments win over key-value pairs and earlier ones.
+     */
+    public static EventProperty property(String key, Object value) {
+        return EventProperty.of(key, value);
     }
 
     /** The properties a marker of {@link #event(String, Map)} carries; none for any other marker. For appenders. */
