@@ -76,6 +76,30 @@ class Slf4jOverLog4j2Test {
     }
 
     @Test
+    void keyValuePairsArriveAsTextSoOneWarningNamesTheTypedWay() {
+        Logger log = LoggerFactory.getLogger("shop.Signup");
+        try (StatusCapture status = StatusCapture.register()) {
+            for (int i = 0; i < 3; i++) {
+                log.atInfo().addMarker(dev.mixlog.slf4j.MixpanelMarkers.event("Seats Chosen")).addKeyValue("distinct_id", "u-1")
+                        .addKeyValue("seats", 7).log("chosen");
+            }
+            log.info(dev.mixlog.slf4j.MixpanelMarkers.event("Seats Typed"), "typed {}",
+                    dev.mixlog.slf4j.MixpanelMarkers.property("distinct_id", "u-1"), dev.mixlog.slf4j.MixpanelMarkers.property("seats", 7));
+            server.awaitAcceptedEvents(4);
+            Configurator.shutdown(context);
+
+            long notes = status.messages(Level.WARN).stream().filter(m -> m.contains("passes key-value pairs (addKeyValue) as "
+                    + "ThreadContext text") && m.contains("MixpanelMarkers.property")).count();
+            assertEquals(1, notes, () -> status.messages(Level.WARN).toString());
+        }
+        JsonNode chosen = server.acceptedEvents().get(0).path("properties");
+        assertEquals("7", chosen.path("seats").asText());
+        assertTrue(chosen.path("seats").isTextual(), "the bridge's text");
+        assertEquals(7, server.event("Seats Typed").path("properties").path("seats").asInt());
+        assertTrue(server.event("Seats Typed").path("properties").path("seats").isInt(), "the typed way's number");
+    }
+
+    @Test
     void slf4jMarkersAndKeyValuePairsGiveTheSameEvents() {
         Marker signedUp = MarkerFactory.getMarker("Signed Up");
         signedUp.add(MarkerFactory.getMarker("MIXPANEL"));
