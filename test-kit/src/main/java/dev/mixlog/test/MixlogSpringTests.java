@@ -2,6 +2,8 @@ package dev.mixlog.test;
 
 import dev.mixlog.core.internal.delivery.DeliverySeam;
 import java.lang.reflect.Field;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
@@ -23,7 +25,11 @@ import org.springframework.util.ClassUtils;
  * Compiled for Java 17, as Spring 6 is; nothing else in the kit needs Spring.
  */
 public final class MixlogSpringTests implements TestExecutionListener, Ordered {
-    private static final String JOINED = MixlogSpringTests.class.getName() + ".joined";
+    /**
+     * The test classes that joined the hub, until their {@link #afterTestClass}: kept here, not in the
+     * {@code TestContext}, whose attributes Spring copies per thread when tests run concurrently.
+     */
+    private static final Set<Class<?>> JOINED = ConcurrentHashMap.newKeySet();
     private static final String STARTER = "dev.mixlog.spring.boot.MixlogLoggingListener";
     /** One logging configuration per JVM: tests that record against application contexts run one at a time. */
     private static final ReentrantLock ONE_CONTEXT_AT_A_TIME = new ReentrantLock(true);
@@ -59,9 +65,9 @@ public final class MixlogSpringTests implements TestExecutionListener, Ordered {
     }
 
     private static void joinIfRecording(TestContext testContext) {
-        if (!joined(testContext) && holdsARecorder(testContext.getTestClass())) {
+        Class<?> testClass = testContext.getTestClass();
+        if (holdsARecorder(testClass) && JOINED.add(testClass)) {
             RecordingHub.HUB.join();
-            testContext.setAttribute(JOINED, Boolean.TRUE);
         }
     }
 
@@ -86,14 +92,13 @@ public final class MixlogSpringTests implements TestExecutionListener, Ordered {
 
     @Override
     public void afterTestClass(TestContext testContext) {
-        if (joined(testContext)) {
-            testContext.removeAttribute(JOINED);
+        if (JOINED.remove(testContext.getTestClass())) {
             RecordingHub.HUB.leave();
         }
     }
 
     private static boolean joined(TestContext testContext) {
-        return Boolean.TRUE.equals(testContext.getAttribute(JOINED));
+        return JOINED.contains(testContext.getTestClass());
     }
 
     /** Whether the class, or a class it extends, has a field of type {@link MixlogRecorder}. */
