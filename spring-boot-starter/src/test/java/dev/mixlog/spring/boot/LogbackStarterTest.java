@@ -138,6 +138,17 @@ class LogbackStarterTest {
     }
 
     @Test
+    void typedPropertiesArriveWithTheSameJsonAsOnLog4j2() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
+        Object[] arguments = dev.mixlog.core.testing.TypedProperties.values().entrySet().stream()
+                .map(entry -> MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        LoggerFactory.getLogger("shop").info(MixpanelMarkers.event("Signed Up"), "signed up {}", arguments);
+
+        JsonNode event = server.awaitAcceptedEvents(1).get(0);
+        assertEquals(dev.mixlog.core.testing.TypedProperties.EXPECTED_JSON, dev.mixlog.core.testing.TypedProperties.propertiesJson(event));
+    }
+
+    @Test
     void aSecondApplicationInTheSameJvmAddsNoSecondAppenderAndLosesNothing() {
         String[] properties = {"mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"};
         running.add(ShopApplication.run(properties));

@@ -101,6 +101,17 @@ class Log4j2StarterTest {
     }
 
     @Test
+    void typedPropertiesThroughSlf4jArriveWithTheSameJsonAsOnLogback() {
+        running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
+        Object[] arguments = dev.mixlog.core.testing.TypedProperties.values().entrySet().stream()
+                .map(entry -> dev.mixlog.slf4j.MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        org.slf4j.LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.event("Signed Up"), "signed up {}", arguments);
+
+        assertEquals(dev.mixlog.core.testing.TypedProperties.EXPECTED_JSON,
+                dev.mixlog.core.testing.TypedProperties.propertiesJson(server.awaitAcceptedEvents(1).get(0)));
+    }
+
+    @Test
     void theMetersKeepCountingAcrossAReconfiguration() {
         running.add(ActuatedShop.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
         MeterRegistry registry = running.get(0).getBean(MeterRegistry.class);
