@@ -2,6 +2,7 @@ package dev.mixlog.log4j2;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
@@ -30,27 +31,17 @@ final class MarkedEventsPastLevels extends AbstractFilter {
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object... params) {
-        if (!handedOver(logger, level, marker, msg)) {
-            return Result.NEUTRAL;
-        }
-        return handOver(logger, level, marker, logger.getMessageFactory().newMessage(msg, params), null);
+        return decide(logger, level, marker, msg, params, null);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, Object msg, Throwable t) {
-        if (!handedOver(logger, level, marker, msg)) {
-            return Result.NEUTRAL;
-        }
-        Message message = msg instanceof Message ? (Message) msg : logger.getMessageFactory().newMessage(msg);
-        return handOver(logger, level, marker, message, t);
+        return decide(logger, level, marker, msg, null, t);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, Message msg, Throwable t) {
-        if (!handedOver(logger, level, marker, msg)) {
-            return Result.NEUTRAL;
-        }
-        return handOver(logger, level, marker, msg, t);
+        return decide(logger, level, marker, msg, null, t);
     }
 
     @Override
@@ -58,27 +49,38 @@ final class MarkedEventsPastLevels extends AbstractFilter {
         return Result.NEUTRAL;
     }
 
-    /** A marked call with a message (not a mere level check) below its logger's level, on the appender's path. */
-    private boolean handedOver(Logger logger, Level level, Marker marker, Object msg) {
-        return marker != null && msg != null && level != null && logger != null && !level.isMoreSpecificThan(logger.getLevel())
-                && MarkerRules.isSelected(marker) && reaches(logger.get());
-    }
-
-    private Result handOver(Logger logger, Level level, Marker marker, Message message, Throwable thrown) {
-        Log4jLogEvent event = Log4jLogEvent.newBuilder()
-                .setLoggerName(logger.getName())
-                .setLoggerFqcn(Logger.class.getName())
-                .setLevel(level)
-                .setMarker(marker)
-                .setMessage(message)
-                .setThrown(thrown != null ? thrown : message.getThrowable())
-                .setContextData(ContextDataInjectorFactory.createInjector().injectContextData(null, ContextDataFactory.createContextData()))
-                .setContextStack(org.apache.logging.log4j.ThreadContext.getImmutableStack())
-                .setThreadName(Thread.currentThread().getName())
-                .setTimeMillis(System.currentTimeMillis())
-                .build();
-        appender.append(event);
-        return Result.DENY;
+    /**
+     * A marked call with a message (not a mere level check) below its logger's level, on the appender's
+     * path, is handed over and denied; any other call is neutral. On the application's logging thread:
+     * never throws, whatever a marker or a message does (the call then takes the framework's own path).
+     */
+    private Result decide(Logger logger, Level level, Marker marker, Object msg, Object[] params, Throwable thrown) {
+        if (marker == null || msg == null || level == null || logger == null) {
+            return Result.NEUTRAL;
+        }
+        try {
+            if (level.isMoreSpecificThan(logger.getLevel()) || !MarkerRules.isSelected(marker) || !reaches(logger.get())) {
+                return Result.NEUTRAL;
+            }
+            Message message = msg instanceof Message ? (Message) msg
+                    : msg instanceof String ? logger.getMessageFactory().newMessage((String) msg, params)
+                    : logger.getMessageFactory().newMessage(msg);
+            appender.append(Log4jLogEvent.newBuilder()
+                    .setLoggerName(logger.getName())
+                    .setLoggerFqcn(Logger.class.getName())
+                    .setLevel(level)
+                    .setMarker(marker)
+                    .setMessage(message)
+                    .setThrown(thrown != null ? thrown : message.getThrowable())
+                    .setContextData(ContextDataInjectorFactory.createInjector().injectContextData(null, ContextDataFactory.createContextData()))
+                    .setContextStack(ThreadContext.getImmutableStack())
+                    .setThreadName(Thread.currentThread().getName())
+                    .setTimeMillis(System.currentTimeMillis())
+                    .build());
+            return Result.DENY;
+        } catch (Throwable unusable) {
+            return Result.NEUTRAL;
+        }
     }
 
     /** Whether an event of this logger configuration reaches the appender, through additive parents. */

@@ -116,6 +116,29 @@ class LevelsTest {
         assertEquals(List.of("Payment Failed", "an ordinary warning"), names(server.acceptedEvents()));
     }
 
+    @Test
+    void aMarkerThatThrowsAnErrorNeverReachesTheCallerAndTheNextEventArrives() {
+        MixpanelAppender appender = start("false", "marker");
+        org.apache.logging.log4j.Marker throwing = new org.apache.logging.log4j.Marker() {
+            @Override public org.apache.logging.log4j.Marker addParents(org.apache.logging.log4j.Marker... markers) { return this; }
+            @Override public String getName() { return "hostile"; }
+            @Override public org.apache.logging.log4j.Marker[] getParents() { return null; }
+            @Override public boolean hasParents() { return false; }
+            @Override public boolean isInstanceOf(org.apache.logging.log4j.Marker m) { throw new StackOverflowError("a marker's own code"); }
+            @Override public boolean isInstanceOf(String name) { throw new StackOverflowError("a marker's own code"); }
+            @Override public boolean remove(org.apache.logging.log4j.Marker marker) { return false; }
+            @Override public org.apache.logging.log4j.Marker setParents(org.apache.logging.log4j.Marker... markers) { return this; }
+        };
+        org.apache.logging.log4j.Logger shop = LogManager.getLogger("shop.Checkout");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> shop.info(throwing, "below the level"));
+        shop.info(MixpanelMarkers.event("Signed Up"), "signed up");
+        Configurator.shutdown(context);
+
+        assertEquals(List.of("Signed Up"), names(server.acceptedEvents()));
+        MixlogStats stats = appender.getStats();
+        assertEquals(1, stats.delivered() + stats.droppedTotal(), stats.toString());
+    }
+
     private static List<String> names(List<JsonNode> events) {
         List<String> names = new ArrayList<>();
         events.forEach(event -> names.add(event.path("event").asText()));

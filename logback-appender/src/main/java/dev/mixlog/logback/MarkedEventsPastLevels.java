@@ -27,17 +27,25 @@ final class MarkedEventsPastLevels extends TurboFilter {
         setName("mixlog-marked-events-past-levels-" + appender.getName());
     }
 
+    /** Runs on the application's logging thread: never throws, whatever a marker's own code does. */
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         // format is null when the framework only asks whether a level is enabled
-        if (marker == null || format == null || level == null || level.isGreaterOrEqual(logger.getEffectiveLevel())
-                || !marker.contains(MarkerNames.MIXPANEL) || !reaches(logger)) {
+        if (marker == null || format == null || level == null) {
             return FilterReply.NEUTRAL;
         }
-        LoggingEvent event = new LoggingEvent(FQCN, logger, level, format, t, params);
-        event.addMarker(marker);
-        appender.doAppend(event);
-        return FilterReply.DENY;
+        try {
+            if (level.isGreaterOrEqual(logger.getEffectiveLevel()) || !marker.contains(MarkerNames.MIXPANEL) || !reaches(logger)) {
+                return FilterReply.NEUTRAL;
+            }
+            LoggingEvent event = new LoggingEvent(FQCN, logger, level, format, t, params);
+            event.addMarker(marker);
+            appender.doAppend(event);
+            return FilterReply.DENY;
+        } catch (Throwable unusable) {
+            // a marker that fails to answer: the call takes the framework's own path, by its levels
+            return FilterReply.NEUTRAL;
+        }
     }
 
     /** Whether an event of this logger reaches the appender: attached to it or an ancestor, through additive loggers. */

@@ -90,6 +90,30 @@ class LevelsTest {
                 "selection=all: the levels are the user's selection");
     }
 
+    @Test
+    void aMarkerThatThrowsAnErrorNeverReachesTheCallerAndTheNextEventArrives() {
+        LogbackHarness logback = start("false", "marker");
+        Marker hostile = new org.slf4j.helpers.BasicMarkerFactory().getDetachedMarker("hostile");
+        Marker throwing = new Marker() {
+            @Override public String getName() { return "hostile"; }
+            @Override public void add(Marker reference) { hostile.add(reference); }
+            @Override public boolean remove(Marker reference) { return hostile.remove(reference); }
+            @Override @Deprecated public boolean hasChildren() { return false; }
+            @Override public boolean hasReferences() { return false; }
+            @Override public java.util.Iterator<Marker> iterator() { return hostile.iterator(); }
+            @Override public boolean contains(Marker other) { throw new StackOverflowError("a marker's own code"); }
+            @Override public boolean contains(String name) { throw new StackOverflowError("a marker's own code"); }
+        };
+        Logger shop = logback.logger();
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> shop.info(throwing, "below the level"));
+        shop.info(SIGNED_UP, "signed up");
+        logback.stop();
+
+        assertEquals(List.of("Signed Up"), names(server.acceptedEvents()));
+        MixlogStats stats = logback.stats();
+        assertEquals(1, stats.delivered() + stats.droppedTotal(), stats.toString());
+    }
+
     private static List<String> consoleLines(LogbackHarness logback) {
         @SuppressWarnings("unchecked")
         ListAppender<ILoggingEvent> console = (ListAppender<ILoggingEvent>) logback.context().getLogger("ROOT").getAppender("CONSOLE");
