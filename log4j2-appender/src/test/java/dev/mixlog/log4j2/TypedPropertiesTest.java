@@ -38,8 +38,7 @@ class TypedPropertiesTest {
 
     @Test
     void throughLog4j2sApi() {
-        Object[] arguments = TypedProperties.values().entrySet().stream()
-                .map(entry -> MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        Object[] arguments = TypedProperties.arguments(MixpanelMarkers::property);
         LogManager.getLogger("shop.Signup").info(MixpanelMarkers.event("Signed Up"), "signed up {} {}", arguments);
         Configurator.shutdown(context);
 
@@ -50,8 +49,7 @@ class TypedPropertiesTest {
     void throughSlf4jOverLog4j2() {
         assumeTrue(LoggerFactory.getILoggerFactory().getClass().getName().startsWith("org.apache.logging.slf4j"),
                 "SLF4J 2 over this Log4j2");
-        Object[] arguments = TypedProperties.values().entrySet().stream()
-                .map(entry -> dev.mixlog.slf4j.MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        Object[] arguments = TypedProperties.arguments(dev.mixlog.slf4j.MixpanelMarkers::property);
         LoggerFactory.getLogger("shop.Signup").info(dev.mixlog.slf4j.MixpanelMarkers.event("Signed Up"), "signed up {} {}", arguments);
         Configurator.shutdown(context);
 

@@ -23,8 +23,7 @@ class TypedPropertiesTest {
     void typedPropertiesArriveWithTheirTypesAndTheMessageShowsThem() {
         LogbackHarness logback = fixture.configure("typed-properties.xml");
         Logger log = logback.logger();
-        Object[] arguments = TypedProperties.values().entrySet().stream()
-                .map(entry -> MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        Object[] arguments = TypedProperties.arguments(MixpanelMarkers::property);
 
         log.info(MixpanelMarkers.event("Signed Up"), "signed up {} {}", arguments);
         logback.stop();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The one set of typed properties that every framework's test logs (through
@@ -33,6 +34,11 @@ public final class TypedProperties {
         values.put("tags", List.of("a", "b"));
         values.put("address", address);
         return values;
+    }
+
+    /** The arguments to log: each of {@link #values()} made by the markers class's {@code property} (SLF4J's or Log4j2's). */
+    public static Object[] arguments(BiFunction<String, Object, Object> property) {
+        return values().entrySet().stream().map(entry -> property.apply(entry.getKey(), entry.getValue())).toArray();
     }
 
     /** An accepted event's properties as compact JSON, without its time, insert id and token. */

@@ -140,8 +140,7 @@ class LogbackStarterTest {
     @Test
     void typedPropertiesArriveWithTheSameJsonAsOnLog4j2() {
         running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
-        Object[] arguments = dev.mixlog.core.testing.TypedProperties.values().entrySet().stream()
-                .map(entry -> MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        Object[] arguments = dev.mixlog.core.testing.TypedProperties.arguments(MixpanelMarkers::property);
         LoggerFactory.getLogger("shop").info(MixpanelMarkers.event("Signed Up"), "signed up {}", arguments);
 
         JsonNode event = server.awaitAcceptedEvents(1).get(0);

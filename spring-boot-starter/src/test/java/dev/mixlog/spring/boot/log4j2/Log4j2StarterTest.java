@@ -103,8 +103,7 @@ class Log4j2StarterTest {
     @Test
     void typedPropertiesThroughSlf4jArriveWithTheSameJsonAsOnLogback() {
         running.add(ShopApplication.run("mixlog.token=starter-token", "mixlog.base-url=" + server.url(), "mixlog.flush-interval=50ms"));
-        Object[] arguments = dev.mixlog.core.testing.TypedProperties.values().entrySet().stream()
-                .map(entry -> dev.mixlog.slf4j.MixpanelMarkers.property(entry.getKey(), entry.getValue())).toArray();
+        Object[] arguments = dev.mixlog.core.testing.TypedProperties.arguments(dev.mixlog.slf4j.MixpanelMarkers::property);
         org.slf4j.LoggerFactory.getLogger("shop").info(dev.mixlog.slf4j.MixpanelMarkers.event("Signed Up"), "signed up {}", arguments);
 
         assertEquals(dev.mixlog.core.testing.TypedProperties.EXPECTED_JSON,
