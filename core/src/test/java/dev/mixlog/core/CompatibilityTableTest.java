@@ -34,6 +34,7 @@ class CompatibilityTableTest {
         LIBRARIES.put("log4j2.version", "Log4j2");
         LIBRARIES.put("jackson.version", "jackson-core");
         LIBRARIES.put("disruptor.version", "Disruptor");
+        LIBRARIES.put("logstash.version", "logstash-logback-encoder");
     }
 
     @Test
@@ -79,11 +80,12 @@ class CompatibilityTableTest {
         return table.toString();
     }
 
-    /** Whether the row's modules run on this library: Logback and Log4j2 only where their appender (or everything) runs. */
+    /** Whether the row's modules run on this library: Logback, Log4j2 and logstash-logback-encoder only where their appender (or everything) runs. */
     private static boolean uses(String modules, String library) {
         switch (library) {
             case "logback.version": return modules.equals("all") || modules.contains("logback-appender");
             case "log4j2.version": return modules.equals("all") || modules.contains("log4j2-appender");
+            case "logstash.version": return modules.equals("all") || modules.contains("logback-appender");
             default: return true;
         }
     }

@@ -22,10 +22,12 @@ import org.slf4j.event.KeyValuePair;
 final class LogbackEventReader implements LogEventReader<ILoggingEvent, ILoggingEvent> {
     private final boolean pinThreadName;
     private final boolean pinMessage;
+    private final StructuredArguments structuredArguments;
 
     LogbackEventReader(MixlogConfig config) {
         this.pinThreadName = config.includeThread();
         this.pinMessage = config.includeMessage();
+        this.structuredArguments = StructuredArguments.on(LogbackEventReader.class.getClassLoader());
     }
 
     /** Whether the event carries {@code MIXPANEL} or a marker referencing it. */
@@ -120,6 +122,8 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent, ILogging
             for (Object argument : arguments) {
                 if (argument instanceof EventProperty) {
                     action.accept(((EventProperty) argument).key(), ((EventProperty) argument).value());
+                } else if (structuredArguments.isStructured(argument)) {
+                    structuredArguments.forEachField(argument, action);
                 }
             }
         }
