@@ -148,6 +148,7 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String requestFormat;
         @PluginBuilderAttribute private String region;
         @PluginBuilderAttribute private String baseUrl;
+        @PluginBuilderAttribute(sensitive = true) private String proxy;
         @PluginBuilderAttribute private String serviceAccountUsername;
         @PluginBuilderAttribute(sensitive = true) private String serviceAccountSecret;
         @PluginBuilderAttribute private String projectId;
@@ -222,6 +223,7 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setRequestFormat(String value) { requestFormat = value; return this; }
         public Builder setRegion(String value) { region = value; return this; }
         public Builder setBaseUrl(String value) { baseUrl = value; return this; }
+        public Builder setProxy(String value) { proxy = value; return this; }
         public Builder setServiceAccountUsername(String value) { serviceAccountUsername = value; return this; }
         public Builder setServiceAccountSecret(String value) { serviceAccountSecret = value; return this; }
         public Builder setProjectId(String value) { projectId = value; return this; }

@@ -145,6 +145,7 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setRequestFormat(String value) { settings.text(Settings.REQUEST_FORMAT, value); }
     public void setRegion(String value) { settings.text(Settings.REGION, value); }
     public void setBaseUrl(String value) { settings.text(Settings.BASE_URL, value); }
+    public void setProxy(String value) { settings.text(Settings.PROXY, value); }
     public void setServiceAccountUsername(String value) { settings.text(Settings.SERVICE_ACCOUNT_USERNAME, value); }
     public void setServiceAccountSecret(String value) { settings.text(Settings.SERVICE_ACCOUNT_SECRET, value); }
     public void setProjectId(String value) { settings.text(Settings.PROJECT_ID, value); }

@@ -1,5 +1,6 @@
 package dev.mixlog.core.config;
 
+import dev.mixlog.core.internal.config.ProxySetting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class MixlogSettings {
     }
 
     /**
-     * The secret values as given (token, service-account secret, API secret), whether or not the
+     * The secret values as given (token, service-account secret, API secret, the proxy's credentials), whether or not the
      * settings are valid, so that an appender can keep them out of its framework's own output.
      */
     public List<String> secretValues() {
@@ -78,7 +79,7 @@ public final class MixlogSettings {
         for (Setting<?> setting : Settings.all()) {
             String value = setting.isSecret() ? raw(setting) : null;
             if (value != null) {
-                secrets.add(value);
+                secrets.addAll(setting == Settings.PROXY ? ProxySetting.secretParts(value) : List.of(value));
             }
         }
         return secrets;

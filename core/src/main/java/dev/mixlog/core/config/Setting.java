@@ -1,5 +1,6 @@
 package dev.mixlog.core.config;
 
+import dev.mixlog.core.internal.config.ProxySetting;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
@@ -181,6 +182,22 @@ public final class Setting<T> {
         List<String> choices = List.of(expected.split(",? or |, "));
         return new Setting<>(name, "`" + choices.get(0) + "`", defaultValue, false, false,
                 documentation, (setting, texts) -> parsed(setting, texts, parser, expected, defaultValue), choices);
+    }
+
+    /** A proxy: {@code none}, or {@code http://[user:password@]host:port}; a secret, since it may carry credentials. */
+    static Setting<String> proxy(String name, String defaultText, String documentation) {
+        return new Setting<>(name, defaultText, null, true, false, documentation, (setting, texts) -> {
+            String text = last(texts);
+            if (text != null) {
+                try {
+                    ProxySetting.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(setting + " must be " + ProxySetting.EXPECTED + ", got '"
+                            + Redaction.url(text) + "' (" + e.getMessage() + ").");
+                }
+            }
+            return text;
+        });
     }
 
     /** Keys, comma-separated, repeatable: every text adds its keys. */

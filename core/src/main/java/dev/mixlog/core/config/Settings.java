@@ -37,7 +37,11 @@ public final class Settings {
             "`US` (api.mixpanel.com), `EU` (api-eu.mixpanel.com) or `IN` (api-in.mixpanel.com). A project with EU or India "
                     + "residency loses data sent elsewhere.");
     public static final Setting<String> BASE_URL = Setting.text("baseUrl", "none", null,
-            "any other host (a proxy, a test server), such as `http://127.0.0.1:8080`; overrides `region`.");
+            "any other host (a test server, a gateway of your own), such as `http://127.0.0.1:8080`; overrides `region`. For a forward proxy, see `proxy`.");
+    public static final Setting<String> PROXY = Setting.proxy("proxy", "the JVM's",
+            "the HTTP proxy to send through, `http://[user:password@]host:port` (credentials as Basic `Proxy-Authorization`; "
+                    + "`https` goes through a `CONNECT` tunnel), or `none` to go straight to the host. By default the JVM's proxy "
+                    + "configuration (`https.proxyHost`, `http.proxyHost`, `http.nonProxyHosts`, `java.net.useSystemProxies`).");
     public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.MARKER, Selection::parse,
             "marker or all", "`marker`: only log events with the `MIXPANEL` marker or one that references it. `all`: every "
                     + "log event that reaches the appender (zero-code mode; choose with the framework's filters).");
@@ -135,7 +139,7 @@ public final class Settings {
                     + "JMX requires: `name=\"MIXPANEL\"`) while the appender runs.");
 
     private static final List<Setting<?>> ALL = List.of(TOKEN, SERVICE_ACCOUNT_USERNAME, SERVICE_ACCOUNT_SECRET, PROJECT_ID,
-            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
+            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, PROXY, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
             MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,

@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An HTTPS Mixpanel on loopback, as Mixlog reaches the real one over TLS: a self-signed certificate
- * for 127.0.0.1 made with the JDK's keytool, and a server that takes gzip-compressed JSON batches at
+ * for 127.0.0.1 (and for {@link ForwardProxy#UNRESOLVABLE_HOST}, reached through a proxy) made with the JDK's keytool, and a server that takes gzip-compressed JSON batches at
  * {@code /import}, counts their events and answers as Mixpanel does. Clients trust it through
  * {@link #clientContext()} in this JVM, or {@link #trustStore()} (a PKCS12 file, password
  * {@link #PASSWORD}) in a child JVM.
@@ -128,7 +128,7 @@ public final class LoopbackTls implements AutoCloseable {
     private static KeyStore selfSignedKeyStore(Path file) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:" + ForwardProxy.UNRESOLVABLE_HOST, "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

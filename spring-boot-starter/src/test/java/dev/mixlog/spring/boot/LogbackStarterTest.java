@@ -10,6 +10,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixlog.core.MixlogCore;
+import dev.mixlog.core.testing.ForwardProxy;
 import dev.mixlog.logback.MixpanelAppender;
 import dev.mixlog.slf4j.MixpanelMarkers;
 import dev.mixlog.loopback.Await;
@@ -88,6 +89,29 @@ class LogbackStarterTest {
         assertTrue(appender.flush(Duration.ofSeconds(10)));
         assertEquals(2, appender.getStats().delivered());
         assertEquals(0, appender.getStats().droppedTotal());
+    }
+
+    @Test
+    void mixlogProxyCarriesEveryEventToAHostOnlyTheProxyReachesAndTheConsoleNeverShowsItsPassword() throws IOException {
+        try (ForwardProxy proxy = ForwardProxy.to(java.net.URI.create(server.url()).getPort())
+                .requireCredentials("analytics", "Pr0xy-S3cret")) {
+            String console = consoleOf(() -> running.add(ShopApplication.run("mixlog.token=starter-token",
+                    "mixlog.base-url=http://" + ForwardProxy.UNRESOLVABLE_HOST, "mixlog.flush-interval=50ms",
+                    "mixlog.proxy=http://analytics:Pr0xy-S3cret@127.0.0.1:" + proxy.port())));
+            org.slf4j.Logger log = LoggerFactory.getLogger("shop");
+            for (int i = 0; i < 20; i++) {
+                log.info(MixpanelMarkers.event("Page Viewed"), "viewed {}", MixpanelMarkers.property("distinct_id", "u-" + i));
+            }
+            assertEquals(20, server.awaitAcceptedEvents(20).size());
+            MixpanelAppender appender = mixpanelAppenders().get(0);
+            assertTrue(appender.flush(Duration.ofSeconds(10)));
+            assertEquals(20, appender.getStats().delivered() + appender.getStats().droppedTotal());
+            assertTrue(proxy.requestLines().stream().allMatch(line -> line.startsWith("POST http://" + ForwardProxy.UNRESOLVABLE_HOST)),
+                    proxy.requestLines().toString());
+            assertEquals(0, proxy.refusedForCredentials());
+            String output = console + appender.getStats() + appender.getStats().lastFailure();
+            assertTrue(!output.contains("Pr0xy-S3cret"), output);
+        }
     }
 
     @Test

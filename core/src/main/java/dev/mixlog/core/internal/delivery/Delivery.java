@@ -325,6 +325,10 @@ final class Delivery implements Runnable {
                 owner.reports.credentialsRefused(route, verdict.detail());
                 dropped(DropReason.REJECTED, part.size());
                 return;
+            case PROXY_AUTH_FAILED:
+                owner.reports.proxyRefused(route, verdict.detail());
+                dropped(DropReason.REJECTED, part.size());
+                return;
             default:
                 owner.reports.refused(route, part, verdict.detail());
                 dropped(DropReason.REJECTED, part.size());

@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.delivery;
 
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.diag.Counters;
@@ -11,6 +12,7 @@ import dev.mixlog.core.internal.http.Route;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the senders tell the framework's status channel about deliveries: failures and recovery
@@ -22,6 +24,7 @@ final class DeliveryReports {
     private final MixlogConfig config;
     private final SafeStatus status;
     private final Set<String> credentialsReported = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean proxyRefusalReported = new AtomicBoolean();
 
     private final Counters stats;
 
@@ -66,6 +69,27 @@ final class DeliveryReports {
         if (credentialsReported.add(route.name())) {
             status.error("Mixpanel refused the credentials on " + route.name() + " (" + detail + "); check "
                     + credentialsToCheck(route));
+        }
+    }
+
+    /**
+     * A proxy on the way answered 407: said once, with what to check; the batch is not retried (the
+     * same credentials would be refused again).
+     */
+    void proxyRefused(Route route, String detail) {
+        stats.recordFailure(status.withoutSecrets(route.name() + ": proxy authentication failed: " + detail));
+        if (proxyRefusalReported.compareAndSet(false, true)) {
+            ProxySetting proxy = ProxySetting.of(config);
+            String check;
+            if (proxy.kind() != ProxySetting.Kind.GIVEN) {
+                check = "the JVM's proxy asks for credentials: give them in the proxy setting, http://user:password@host:port";
+            } else if (proxy.hasCredentials()) {
+                check = "check the user and password in the proxy setting (" + proxy + ")";
+            } else {
+                check = "the proxy " + proxy + " asks for credentials: add them to the proxy setting, http://user:password@host:port";
+            }
+            status.error("the proxy refused Mixlog's requests on " + route.name() + " (" + detail
+                    + ", Proxy Authentication Required); the events are dropped as rejected until this is fixed: " + check);
         }
     }
 

@@ -37,15 +37,20 @@ final class Connection {
     }
 
     /**
-     * Connects to the URI's host (no proxy), within {@code connectTimeout}; each read of a reply then
-     * waits at most {@code readTimeoutMillis}. {@code tls} is {@code null} for plain {@code http}.
+     * Connects to the URI's host the egress's way (straight, through an HTTP proxy's tunnel for
+     * {@code https} or to the proxy itself for {@code http}, or through a SOCKS proxy), within
+     * {@code connectTimeout}; each read, the proxy's answer to {@code CONNECT} too, then waits at most
+     * {@code readTimeoutMillis}. {@code tls} is {@code null} for plain {@code http}. TLS runs inside
+     * the tunnel, with SNI and host-name verification against Mixpanel's host, never the proxy's.
+     *
+     * @throws Tunnel.ProxyRefusal when the proxy refuses the tunnel (its status: 407, 502, ...)
      */
-    static Connection open(URI uri, Duration connectTimeout, int readTimeoutMillis, SSLSocketFactory tls,
+    static Connection open(URI uri, Egress egress, Duration connectTimeout, int readTimeoutMillis, SSLSocketFactory tls,
                            Cancellation cancellation) throws IOException {
         String host = connectHost(uri);
         int port = port(uri);
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        Socket socket = new Socket(Proxy.NO_PROXY);
+        Socket socket = egress.kind() == Egress.Kind.SOCKS_PROXY
+                ? new Socket(new Proxy(Proxy.Type.SOCKS, egress.proxy())) : new Socket(Proxy.NO_PROXY);
         if (!cancellation.attach(socket)) {
             closeQuietly(socket);
             throw new SocketException("exchange cancelled");
@@ -53,21 +58,37 @@ final class Connection {
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(readTimeoutMillis);
-            socket.connect(address, millis(connectTimeout));
+            socket.connect(address(egress, host, port), millis(connectTimeout));
+            String origin = origin(uri) + egress.key();
             if (tls == null) {
-                return new Connection(origin(uri), socket, socket.getInputStream(), socket.getOutputStream());
+                return new Connection(origin, socket, socket.getInputStream(), socket.getOutputStream());
+            }
+            if (egress.kind() == Egress.Kind.HTTP_PROXY) {
+                Tunnel.open(socket, uri.getHost() + ":" + port, egress.authorization());
             }
             SSLSocket secure = (SSLSocket) tls.createSocket(socket, host, port, true);
             SSLParameters parameters = secure.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             secure.setSSLParameters(parameters);
             secure.startHandshake();
-            return new Connection(origin(uri), socket, secure.getInputStream(), secure.getOutputStream());
+            return new Connection(origin, socket, secure.getInputStream(), secure.getOutputStream());
         } catch (IOException | RuntimeException | Error failed) {
             closeQuietly(socket);
             throw failed;
         } finally {
             cancellation.detach();
+        }
+    }
+
+    /** Where the TCP connection goes: the host (resolved here), the HTTP proxy, or the host named to the SOCKS proxy. */
+    private static InetSocketAddress address(Egress egress, String host, int port) {
+        switch (egress.kind()) {
+            case HTTP_PROXY:
+                return new InetSocketAddress(egress.proxy().getHostString(), egress.proxy().getPort());
+            case SOCKS_PROXY:
+                return InetSocketAddress.createUnresolved(host, port);
+            default:
+                return new InetSocketAddress(host, port);
         }
     }
 
@@ -104,7 +125,7 @@ final class Connection {
         }
     }
 
-    /** Scheme, host and port: the connections a request may use. */
+    /** Scheme, host and port, and the proxy gone through: the connections a request may use. */
     String origin() {
         return origin;
     }

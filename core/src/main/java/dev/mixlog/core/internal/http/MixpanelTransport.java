@@ -1,5 +1,6 @@
 package dev.mixlog.core.internal.http;
 
+import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.batch.Batch;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -34,25 +35,33 @@ public final class MixpanelTransport implements AutoCloseable {
     private final Duration connectTimeout;
     private final int readTimeoutMillis;
     private final Duration exchangeBound;
+    private final ProxySetting proxy;
     /** The TLS sockets' factory: given (a test's own certificate), or the JVM's default, made at the first {@code https} connection. */
     private volatile SSLSocketFactory tls;
     private final IdleConnections idle = new IdleConnections(MAX_IDLE_NANOS);
+
+    /** As below, through the JVM's proxy, if it has one (tests). */
+    MixpanelTransport(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, null, ProxySetting.jvm());
+    }
 
     /**
      * @param connectTimeout the longest wait for a TCP connection (the TLS handshake waits like a reply)
      * @param requestTimeout the longest wait for each read of a reply; the whole exchange is bounded
      *                       by twice this ({@link #exchangeBound()})
+     * @param proxy          the {@code proxy} setting: the JVM's proxy, none, or one given
      */
-    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout) {
-        this(connectTimeout, requestTimeout, null);
+    public MixpanelTransport(Duration connectTimeout, Duration requestTimeout, ProxySetting proxy) {
+        this(connectTimeout, requestTimeout, null, proxy);
     }
 
     /** As above, trusting what {@code tls} trusts instead of the JVM's default (a test's own certificate). */
-    MixpanelTransport(Duration connectTimeout, Duration requestTimeout, SSLContext tls) {
+    MixpanelTransport(Duration connectTimeout, Duration requestTimeout, SSLContext tls, ProxySetting proxy) {
         this.connectTimeout = connectTimeout;
         this.readTimeoutMillis = Connection.millis(requestTimeout);
         this.exchangeBound = requestTimeout.multipliedBy(2);
         this.tls = tls == null ? null : tls.getSocketFactory();
+        this.proxy = proxy;
     }
 
     /** The request body as sent: the batch's JSON, gzip-compressed or in the original form when the route says so. */
@@ -78,8 +87,9 @@ public final class MixpanelTransport implements AutoCloseable {
      */
     public Reply send(Route route, byte[] encodedBody, Cancellation cancellation) throws IOException {
         URI uri = route.uri();
-        byte[] head = requestHead(route, encodedBody.length);
-        Connection kept = idle.take(Connection.origin(uri), System.nanoTime());
+        Egress egress = Egress.of(proxy, uri);
+        byte[] head = requestHead(route, encodedBody.length, egress);
+        Connection kept = idle.take(Connection.origin(uri) + egress.key(), System.nanoTime());
         if (kept != null && kept.hasUnsolicitedBytes()) {
             kept.close();
             kept = null;
@@ -95,8 +105,14 @@ public final class MixpanelTransport implements AutoCloseable {
             }
         }
         SSLSocketFactory factory = Connection.isTls(uri) ? tlsFactory() : null;
-        return exchange(Connection.open(uri, connectTimeout, readTimeoutMillis, factory, cancellation), head, encodedBody,
-                cancellation);
+        Connection opened;
+        try {
+            opened = Connection.open(uri, egress, connectTimeout, readTimeoutMillis, factory, cancellation);
+        } catch (Tunnel.ProxyRefusal refusal) {
+            // the proxy's status stands for the server's: 407 is a configuration error, 502 and 503 pass
+            return refusal.reply();
+        }
+        return exchange(opened, head, encodedBody, cancellation);
     }
 
     /** One exchange; the connection is kept for the next one when the reply allows, and closed otherwise. */
@@ -115,10 +131,19 @@ public final class MixpanelTransport implements AutoCloseable {
         }
     }
 
-    /** The request line and headers, ASCII; {@code Authorization} comes from the route and is written nowhere else. */
-    private static byte[] requestHead(Route route, int bodyLength) {
+    /**
+     * The request line and headers, ASCII; {@code Authorization} comes from the route and is written
+     * nowhere else. Plain {@code http} through an HTTP proxy names the whole URL (absolute form) and
+     * carries the proxy's {@code Proxy-Authorization}.
+     */
+    private static byte[] requestHead(Route route, int bodyLength, Egress egress) {
         URI uri = route.uri();
-        StringBuilder head = new StringBuilder(320).append("POST ").append(uri.getRawPath());
+        boolean absolute = egress.absoluteForm(uri);
+        StringBuilder head = new StringBuilder(320).append("POST ");
+        if (absolute) {
+            head.append(uri.getScheme().toLowerCase(java.util.Locale.ROOT)).append("://").append(Connection.hostHeader(uri));
+        }
+        head.append(uri.getRawPath());
         if (uri.getRawQuery() != null) {
             head.append('?').append(uri.getRawQuery());
         }
@@ -130,6 +155,9 @@ public final class MixpanelTransport implements AutoCloseable {
             head.append("\r\nContent-Encoding: gzip");
         }
         route.authorization().ifPresent(value -> head.append("\r\nAuthorization: ").append(value));
+        if (absolute && egress.authorization() != null) {
+            head.append("\r\nProxy-Authorization: ").append(egress.authorization());
+        }
         head.append("\r\nContent-Length: ").append(bodyLength).append("\r\n\r\n");
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -33,6 +33,8 @@ public final class ReplyClassifier {
             case 401:
             case 403:
                 return Verdict.authFailed(detail);
+            case 407:
+                return Verdict.proxyAuthFailed(detail);
             case 413:
                 return Verdict.tooLarge(detail);
             case 429:

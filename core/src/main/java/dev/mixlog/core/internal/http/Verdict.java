@@ -16,6 +16,8 @@ public final class Verdict {
         REJECTED,
         /** The credentials were refused (401/403): a configuration error. */
         AUTH_FAILED,
+        /** A proxy on the way asked for credentials or refused them (407): a configuration error. */
+        PROXY_AUTH_FAILED,
         /** The body was too large (413): split and resend the halves. */
         TOO_LARGE,
         /** A transient failure: resend the same bytes later. */
@@ -43,6 +45,7 @@ public final class Verdict {
     public static Verdict notTaken() { return new Verdict(Kind.NOT_TAKEN, List.of(), "not taken", null, false); }
     static Verdict rejected(String detail) { return new Verdict(Kind.REJECTED, List.of(), detail, null, false); }
     static Verdict authFailed(String detail) { return new Verdict(Kind.AUTH_FAILED, List.of(), detail, null, false); }
+    static Verdict proxyAuthFailed(String detail) { return new Verdict(Kind.PROXY_AUTH_FAILED, List.of(), detail, null, false); }
     static Verdict tooLarge(String detail) { return new Verdict(Kind.TOO_LARGE, List.of(), detail, null, false); }
 
     /** A transient failure; {@code retryAfter} is the server's requested delay, if any. */
