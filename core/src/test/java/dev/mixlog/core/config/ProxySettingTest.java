@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.internal.config.ProxySetting;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,24 +25,24 @@ class ProxySettingTest {
     @Test
     void theDefaultIsTheJvmsProxy() {
         MixlogConfig config = new MixlogSettings().text(Settings.TOKEN, "project-token").build();
-        assertEquals(ProxySetting.Kind.JVM, ProxySetting.of(config).kind());
+        assertEquals(ProxySetting.Kind.JVM, ProxySetting.of(config.get(Settings.PROXY)).kind());
     }
 
     @Test
     void noneBypassesEveryProxy() {
-        assertEquals(ProxySetting.Kind.NONE, ProxySetting.of(withProxy(" None ").build()).kind());
+        assertEquals(ProxySetting.Kind.NONE, ProxySetting.of(withProxy(" None ").build().get(Settings.PROXY)).kind());
     }
 
     @Test
     void aProxyWithCredentialsSendsThemAsBasicAndNeverShowsThem() {
-        ProxySetting proxy = ProxySetting.of(withProxy("http://analytics:p%40ss%3Aw%2Frd@proxy.corp.example:3128").build());
+        ProxySetting proxy = ProxySetting.of(withProxy("http://analytics:p%40ss%3Aw%2Frd@proxy.corp.example:3128").build().get(Settings.PROXY));
         assertEquals(ProxySetting.Kind.GIVEN, proxy.kind());
         assertEquals("proxy.corp.example", proxy.host());
         assertEquals(3128, proxy.port());
         String expected = Base64.getEncoder().encodeToString("analytics:p@ss:w/rd".getBytes(StandardCharsets.UTF_8));
         assertEquals("Basic " + expected, proxy.authorization().orElseThrow());
         assertEquals("http://***@proxy.corp.example:3128", proxy.toString());
-        assertFalse(ProxySetting.of(withProxy("http://[::1]:8080").build()).hasCredentials());
+        assertFalse(ProxySetting.of(withProxy("http://[::1]:8080").build().get(Settings.PROXY)).hasCredentials());
     }
 
     @Test

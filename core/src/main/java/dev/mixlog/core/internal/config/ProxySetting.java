@@ -1,7 +1,5 @@
 package dev.mixlog.core.internal.config;
 
-import dev.mixlog.core.config.MixlogConfig;
-import dev.mixlog.core.config.Settings;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -54,10 +52,9 @@ public final class ProxySetting {
         return JVM;
     }
 
-    /** The configuration's {@code proxy} setting (checked when the configuration was built). */
-    public static ProxySetting of(MixlogConfig config) {
-        String text = config.get(Settings.PROXY);
-        return text == null ? JVM : parse(text);
+    /** The {@code proxy} setting's text as a checked configuration holds it: {@code null} for the JVM's proxy. */
+    public static ProxySetting of(String settingText) {
+        return settingText == null ? JVM : parse(settingText);
     }
 
     public Kind kind() {

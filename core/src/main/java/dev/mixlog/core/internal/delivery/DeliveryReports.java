@@ -2,6 +2,7 @@ package dev.mixlog.core.internal.delivery;
 
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.config.Credentials;
@@ -79,7 +80,7 @@ final class DeliveryReports {
     void proxyRefused(Route route, String detail) {
         stats.recordFailure(status.withoutSecrets(route.name() + ": proxy authentication failed: " + detail));
         if (proxyRefusalReported.compareAndSet(false, true)) {
-            ProxySetting proxy = ProxySetting.of(config);
+            ProxySetting proxy = ProxySetting.of(config.get(Settings.PROXY));
             String check;
             if (proxy.kind() != ProxySetting.Kind.GIVEN) {
                 check = "the JVM's proxy asks for credentials: give them in the proxy setting, http://user:password@host:port";

@@ -3,6 +3,7 @@ package dev.mixlog.core.internal.delivery;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.internal.batch.Batch;
 import dev.mixlog.core.internal.diag.Counters;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.http.MixpanelTransport;
 import dev.mixlog.core.internal.http.ReplyClassifier;
@@ -15,7 +16,7 @@ final class HttpOutlet implements Outlet {
     private final Counters stats;
 
     HttpOutlet(MixlogConfig config, Counters stats) {
-        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(), ProxySetting.of(config));
+        this.transport = new MixpanelTransport(config.connectTimeout(), config.requestTimeout(), ProxySetting.of(config.get(Settings.PROXY)));
         this.stats = stats;
     }
 

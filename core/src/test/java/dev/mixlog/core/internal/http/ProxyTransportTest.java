@@ -62,7 +62,7 @@ class ProxyTransportTest {
     }
 
     private MixpanelTransport transport(MixlogConfig config, Duration requestTimeout) {
-        return new MixpanelTransport(Duration.ofSeconds(10), requestTimeout, tlsServer.clientContext(), ProxySetting.of(config));
+        return new MixpanelTransport(Duration.ofSeconds(10), requestTimeout, tlsServer.clientContext(), ProxySetting.of(config.get(Settings.PROXY)));
     }
 
     @Test
