@@ -14,6 +14,10 @@ public enum AppenderCase {
     MIXLOG_LOGBACK_SPOOL(Family.LOGBACK, "Mixlog (Logback), spool on", "logback/mixlog-spool.xml", true),
     /** Mixlog's Logback appender sending uncompressed JSON: a variant measured beside it in the work behind the call. */
     MIXLOG_LOGBACK_GZIP_OFF(Family.LOGBACK, "Mixlog (Logback), gzip off", "logback/mixlog-gzip-off.xml", true),
+    /** Mixlog's Logback appender posting with the JDK's HttpClient instead of its own client: a variant for the comparison of clients. */
+    MIXLOG_LOGBACK_JDK_HTTPCLIENT(Family.LOGBACK, "Mixlog (Logback), JDK HttpClient", "logback/mixlog.xml", true),
+    /** Mixlog's Logback appender posting with the JDK's HttpURLConnection instead of its own client: a variant for the comparison of clients. */
+    MIXLOG_LOGBACK_URLCONNECTION(Family.LOGBACK, "Mixlog (Logback), HttpURLConnection", "logback/mixlog.xml", true),
     LOGSTASH_DISRUPTOR(Family.LOGBACK, "logstash-logback-encoder LoggingEventAsyncDisruptorAppender + LogstashEncoder",
             "logback/logstash-disruptor.xml", false),
     LOGBACK_ASYNC(Family.LOGBACK, "Logback AsyncAppender + LogstashEncoder", "logback/logback-async.xml", false),
@@ -59,7 +63,8 @@ public enum AppenderCase {
 
     /** Whether the case is a variant of Mixlog's default set-up, measured beside it in some steps only. */
     public boolean isVariant() {
-        return this == MIXLOG_LOGBACK_SPOOL || this == MIXLOG_LOGBACK_GZIP_OFF;
+        return this == MIXLOG_LOGBACK_SPOOL || this == MIXLOG_LOGBACK_GZIP_OFF || this == MIXLOG_LOGBACK_JDK_HTTPCLIENT
+                || this == MIXLOG_LOGBACK_URLCONNECTION;
     }
 
     /** Whether the case is its family's no-appender floor. */

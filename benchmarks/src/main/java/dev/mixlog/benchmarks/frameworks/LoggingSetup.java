@@ -2,6 +2,7 @@ package dev.mixlog.benchmarks.frameworks;
 
 import dev.mixlog.benchmarks.AppenderCase;
 import dev.mixlog.benchmarks.Family;
+import dev.mixlog.benchmarks.http.OtherHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class LoggingSetup {
     public static LoggingSetup start(AppenderCase appenderCase) {
         requireProperty(MIXPANEL_URL);
         requireProperty(LOKI_URL);
+        // the variants on another HTTP client: in place before the appender sends anything (the token is the XML's)
+        OtherHttpClient.installFor(appenderCase.id(), System.getProperty(MIXPANEL_URL), "bench-token");
         String controlClass;
         String expectedFactory;
         if (appenderCase.family() == Family.LOGBACK) {

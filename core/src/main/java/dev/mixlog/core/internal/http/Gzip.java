@@ -8,7 +8,7 @@ import java.util.zip.Deflater;
  * Gzip (RFC 1952) at the fastest level, with one {@link Deflater} kept per sender thread instead of
  * a new native one per request: analytics JSON compresses well even so, for a fraction of the CPU.
  */
-final class Gzip {
+public final class Gzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
@@ -17,7 +17,7 @@ final class Gzip {
     private Gzip() {
     }
 
-    static byte[] compress(byte[] body) {
+    public static byte[] compress(byte[] body) {
         Deflater deflater = DEFLATERS.get();
         byte[] chunk = CHUNKS.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 5));
