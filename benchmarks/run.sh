@@ -8,9 +8,10 @@
 #   5. a 60 s outage at 2,000 calls/s, Mixlog with and without a spool
 #   6. the work behind the call: CPU per event of the appender's threads and of the rest of the process,
 #      10 s and 40 s after a 50,000-call warm-up, at 20,000 and 2,000 calls/s, every asynchronous appender
-#      (and Mixlog with gzip off), three runs of each; the report takes each window's median run
+#      (and Mixlog with gzip off, and on the JDK's HttpClient and HttpURLConnection in place of its own
+#      client), three runs of each; the report takes each window's median run (section 7 compares the clients)
 #
-# Usage (from anywhere; about 65 minutes on 2 cores, 50 of them in step 6):
+# Usage (from anywhere; about 75 minutes on 2 cores, 60 of them in step 6):
 #   benchmarks/run.sh
 # A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
 #   BENCH_QUICK=1 benchmarks/run.sh
@@ -180,7 +181,8 @@ if runs_step 6; then
   # the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
   for run in $(seq 1 "$BG_RUNS"); do
     for rate in $BG_RATES; do
-      for c in mixlog-logback mixlog-logback-spool mixlog-logback-gzip-off logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
+      for c in mixlog-logback mixlog-logback-spool mixlog-logback-gzip-off mixlog-logback-jdk-httpclient mixlog-logback-urlconnection \
+          logstash-disruptor logback-async loki4j mixlog-log4j2 log4j2-async-json log4j2-all-async; do
         attempt "background CPU $c $rate/s, run $run" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.BackgroundCpu "$c" \
           "$OUT/background-$c-$rate-run$run.properties" "$rate" "$BG_WARMUP" "$BG_WINDOWS" 2>>"$OUT/background.log"
       done

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Writes RESULTS.md from one run's result files: the machine, the command, the targets and the
- * six tables (call cost, paced latency, end to end, idle, a long outage, the work behind the call).
+ * seven tables (call cost, paced latency, end to end, idle, a long outage, the work behind the call, and
+ * Mixlog's HTTP client beside the JDK's).
  * <p>Usage: {@code ResultsReport <resultsDir> <RESULTS.md>}
  */
 public final class ResultsReport {
@@ -40,6 +41,7 @@ public final class ResultsReport {
         idle(env);
         outage(env);
         background(env);
+        httpClients();
         out.append("## How it was measured\n\n").append(Method.TEXT);
         return out.toString();
     }
@@ -228,6 +230,47 @@ public final class ResultsReport {
         }
         table.appendTo(out);
     }
+
+    /** Section 7: the same pipeline on Mixlog's own client and on the JDK's two, from the runs of section 6, and what each client supports. */
+    private void httpClients() {
+        out.append("## 7. Mixlog's HTTP client and the JDK's\n\n")
+                .append("Mixlog posts with a small HTTP/1.1 client of its own. The same pipeline (batches, gzip at the ")
+                .append("fastest level, retries) was run with its client replaced, through the delivery seam, by the JDK's ")
+                .append("`HttpClient` (HTTP/1.1, one client for the senders) and by `HttpURLConnection` (with its keep-alive ")
+                .append("cache), in the runs of section 6 and measured the same way:\n\n");
+        MarkdownTable figures = new MarkdownTable("client", "calls/s", "appender threads µs/event (10 s / 40 s)",
+                "total µs/event (10 s / 40 s)", "appender threads B/event (10 s / 40 s)");
+        for (int rate : results.backgroundRates()) {
+            for (AppenderCase appenderCase : HTTP_CLIENT_CASES) {
+                ResultFile r = results.background(appenderCase, rate);
+                figures.row(appenderCase.label(), Numbers.count(rate), pair(r, "appenderThreadsNanosPerEvent"),
+                        pair(r, "totalNanosPerEvent"),
+                        Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[0] + ".appenderThreadsBytesPerEvent"), 0) + " / "
+                                + Numbers.fixed(r.number(Results.BACKGROUND_WINDOWS[1] + ".appenderThreadsBytesPerEvent"), 0));
+            }
+        }
+        figures.appendTo(out);
+        out.append("What each supports:\n\n");
+        new MarkdownTable("", "Mixlog's client", "HttpURLConnection", "JDK HttpClient")
+                .row("the JVM's proxies (`ProxySelector`)", "yes", "yes", "yes")
+                .row("Basic credentials for an `https` proxy (`CONNECT`)", "yes, from the `proxy` setting",
+                        "only through a JVM-wide `Authenticator`, and the JDK disables Basic for tunnels by default "
+                                + "(`jdk.http.auth.tunneling.disabledSchemes`)", "as `HttpURLConnection`")
+                .row("TLS with SNI and host-name verification", "yes (the JVM's `SSLContext`)", "yes", "yes")
+                .row("HTTP/2", "no", "no", "yes")
+                .row("a stuck exchange ended from another thread", "yes, at the exchange bound, on every JDK from 11 "
+                        + "(the socket is closed)", "only its timeouts (`disconnect()` from another thread is not specified to unblock it)", "from JDK 16 (cancel or interrupt)")
+                .row("threads of its own", "none: each exchange runs on a sender thread",
+                        "a keep-alive timer thread", "a selector thread per client")
+                .row("reply bodies", "at most 64 KiB kept, the connection closed past it", "as much as the caller reads",
+                        "as much as the body handler keeps")
+                .appendTo(out);
+        out.append(HttpClientChoice.TEXT);
+    }
+
+    /** Mixlog's Logback appender on its own client, then on the JDK's two. */
+    private static final AppenderCase[] HTTP_CLIENT_CASES = {AppenderCase.MIXLOG_LOGBACK,
+            AppenderCase.MIXLOG_LOGBACK_JDK_HTTPCLIENT, AppenderCase.MIXLOG_LOGBACK_URLCONNECTION};
 
     private static String runTotals(ResultFile r) {
         String first = r.get(Results.BACKGROUND_WINDOWS[0] + ".runTotals");

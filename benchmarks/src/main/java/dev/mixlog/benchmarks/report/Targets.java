@@ -30,6 +30,7 @@ final class Targets {
         throughputTargets();
         idleTargets();
         backgroundTargets();
+        httpClientTargets();
         return table;
     }
 
@@ -49,6 +50,20 @@ final class Targets {
                             Numbers.micros(total) + " µs/event vs best peer " + best.describe(), total < best.value);
                 }
             }
+        }
+    }
+
+    /** Mixlog on its own HTTP client at or below the same pipeline on the JDK's two, in the 40 s window at each rate (section 7). */
+    private void httpClientTargets() {
+        String key = Results.BACKGROUND_WINDOWS[1] + ".totalNanosPerEvent";
+        for (int rate : results.backgroundRates()) {
+            double own = results.background(AppenderCase.MIXLOG_LOGBACK, rate).number(key);
+            double httpClient = results.background(AppenderCase.MIXLOG_LOGBACK_JDK_HTTPCLIENT, rate).number(key);
+            double urlConnection = results.background(AppenderCase.MIXLOG_LOGBACK_URLCONNECTION, rate).number(key);
+            check("Mixlog (Logback) on its own HTTP client: CPU behind the call at " + Numbers.count(rate)
+                            + " calls/s at or below the same pipeline on the JDK's HttpClient and HttpURLConnection (40 s window)",
+                    Numbers.micros(own) + " vs " + Numbers.micros(httpClient) + " and " + Numbers.micros(urlConnection) + " µs/event",
+                    own <= httpClient && own <= urlConnection);
         }
     }
 
