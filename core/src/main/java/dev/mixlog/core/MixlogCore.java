@@ -2,6 +2,7 @@ package dev.mixlog.core;
 
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.Selection;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.BackgroundStops;
@@ -11,12 +12,15 @@ import dev.mixlog.core.internal.Pipeline;
 import dev.mixlog.core.internal.ShutdownHook;
 import dev.mixlog.core.internal.Waiting;
 import dev.mixlog.core.internal.config.Credentials;
+import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.delivery.DeliverySeam;
 import dev.mixlog.core.internal.delivery.Destination;
 import dev.mixlog.core.internal.diag.Counters;
 import dev.mixlog.core.internal.diag.JmxRegistration;
 import dev.mixlog.core.internal.diag.SafeStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,10 +80,17 @@ public final class MixlogCore<E, S> {
         this.config = config;
         this.reader = reader;
         this.selectsAll = config.selection() == Selection.ALL;
-        this.status = new SafeStatus(sink, Credentials.of(config).secrets(), config.name());
+        this.status = new SafeStatus(sink, secretsOf(config), config.name());
         this.enabled = config.missingCredentials().isEmpty();
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status, DeliverySeam.destinationOf(config, stats)) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
+    }
+
+    /** What no status line may show: the credentials, and the proxy's. */
+    private static List<String> secretsOf(MixlogConfig config) {
+        List<String> secrets = new ArrayList<>(Credentials.of(config).secrets());
+        secrets.addAll(ProxySetting.of(config.get(Settings.PROXY)).secrets());
+        return secrets;
     }
 
     /**

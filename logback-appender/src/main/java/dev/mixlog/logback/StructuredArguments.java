@@ -81,7 +81,7 @@ final class StructuredArguments {
         Map<String, Object> fields;
         try {
             if (reader == null) {
-                reader = readers.get();
+                reader = readerOrFailure();
             }
             fields = reader.read(argument, writeTo, new BoundedText(MAX_JSON_CHARS));
         } catch (InvocationTargetException e) {
@@ -90,6 +90,17 @@ final class StructuredArguments {
             throw unwritable(argument, e);
         }
         fields.forEach(action);
+    }
+
+    /** The reader, or, when it cannot be made (its Jackson is broken), one that fails each time with the same cause. */
+    private FieldsReader readerOrFailure() {
+        try {
+            return readers.get();
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError broken) {
+            return (argument, method, text) -> {
+                throw new IllegalStateException("Jackson could not be used to read structured arguments", broken);
+            };
+        }
     }
 
     private static IllegalArgumentException unwritable(Object argument, Throwable cause) {

@@ -99,7 +99,7 @@ class ProxyTest {
             // straight to a host that does not resolve: nothing arrives, and the proxy the JVM names saw nothing
             assertEquals(0, child.exitCode, child.output);
             assertTrue(child.output.contains("10 events were not delivered before shutdownTimeout"), child.output);
-            assertTrue(child.output.contains(ForwardProxy.UNRESOLVABLE_HOST), child.output);
+            assertTrue(child.output.contains("UnknownHostException"), "it tried the host itself: " + child.output);
             assertEquals(List.of(), proxy.requestLines());
             assertEquals(0, fixture.server().requestCount());
         }
@@ -142,8 +142,9 @@ class ProxyTest {
             assertEquals(0, stats.delivered());
             assertEquals(50, stats.dropped(DropReason.REJECTED), stats.toString());
             assertEquals(50, stats.delivered() + stats.droppedTotal());
-            assertTrue(proxy.refusedForCredentials() >= 5, "each batch asked once, none retried: " + proxy.refusedForCredentials());
-            assertEquals(proxy.requestLines().size(), proxy.refusedForCredentials(), "no request was retried past a 407");
+            assertTrue(proxy.refusedForCredentials() >= 5, "batches of at most 10: " + proxy.refusedForCredentials());
+            assertEquals(stats.requests(), proxy.refusedForCredentials(), "every request the appender made got its 407");
+            assertEquals(0, stats.retried(), "no request was retried past a 407");
             List<String> reports = logback.messages(Status.ERROR);
             assertEquals(1, reports.size(), logback::statusText);
             assertTrue(reports.get(0).contains("Proxy Authentication Required")

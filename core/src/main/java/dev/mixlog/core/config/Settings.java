@@ -40,8 +40,9 @@ public final class Settings {
             "any other host (a test server, a gateway of your own), such as `http://127.0.0.1:8080`; overrides `region`. For a forward proxy, see `proxy`.");
     public static final Setting<String> PROXY = Setting.proxy("proxy", "the JVM's",
             "the HTTP proxy to send through, `http://[user:password@]host:port` (credentials as Basic `Proxy-Authorization`; "
-                    + "`https` goes through a `CONNECT` tunnel), or `none` to go straight to the host. By default the JVM's proxy "
-                    + "configuration (`https.proxyHost`, `http.proxyHost`, `http.nonProxyHosts`, `java.net.useSystemProxies`).");
+                    + "`https` goes through a `CONNECT` tunnel; percent-encode `@ / : ? # %` in them), or `none` to go straight "
+                    + "to the host. By default the first proxy the JVM's `ProxySelector` names (`https.proxyHost`, `http.proxyHost`, "
+                    + "`http.nonProxyHosts`, `socksProxyHost`, `java.net.useSystemProxies`), without credentials.");
     public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.MARKER, Selection::parse,
             "marker or all", "`marker`: only log events with the `MIXPANEL` marker or one that references it. `all`: every "
                     + "log event that reaches the appender (zero-code mode; choose with the framework's filters).");

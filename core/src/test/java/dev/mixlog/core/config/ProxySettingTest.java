@@ -48,11 +48,20 @@ class ProxySettingTest {
     @Test
     void badValuesAreNamedWithoutTheirCredentials() {
         for (String bad : List.of("https://user:Secret-9@proxy:3128", "proxy.corp:3128", "http://user:Secret-9@proxy.corp",
-                "http://user:Secret-9@proxy.corp:3128/path", "socks://proxy:1080", "http://:Secret-9@proxy:3128")) {
+                "http://user:Secret-9@proxy.corp:3128/path", "socks://proxy:1080", "http://:Secret-9@proxy:3128",
+                "http://user:Secret-9@proxy.corp:70000", "http://user:Sec@ret-9/x@proxy.corp:3128", "user:Secret-9//x@proxy.corp:3128")) {
             InvalidConfigException problem = assertThrows(InvalidConfigException.class, () -> withProxy(bad).build(), bad);
             assertTrue(problem.getMessage().contains("proxy must be http://[user:password@]host:port, or none"), problem.getMessage());
-            assertFalse(problem.getMessage().contains("Secret-9"), problem.getMessage());
+            assertFalse(problem.getMessage().contains("Secret-9") || problem.getMessage().contains("Sec@"), problem.getMessage());
         }
+    }
+
+    @Test
+    void theProxysSecretsIncludeItsProxyAuthorizationValue() {
+        ProxySetting proxy = ProxySetting.of("http://analytics:p%40ss@proxy.corp.example:3128");
+        String basic = proxy.authorization().orElseThrow().substring("Basic ".length());
+        assertTrue(proxy.secrets().containsAll(List.of("p@ss", "p%40ss", basic)), proxy.secrets().toString());
+        assertEquals(List.of(), ProxySetting.jvm().secrets());
     }
 
     @Test

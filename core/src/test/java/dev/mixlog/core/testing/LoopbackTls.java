@@ -37,6 +37,7 @@ public final class LoopbackTls implements AutoCloseable {
     private final SSLContext clientContext;
     private final Path trustStore;
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong proxyAuthorizations = new AtomicLong();
     private final AtomicBoolean oversizedReplies = new AtomicBoolean();
     private final int oversizedReplyBytes;
 
@@ -65,6 +66,9 @@ public final class LoopbackTls implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/import", exchange -> {
             try {
+                if (exchange.getRequestHeaders().containsKey("Proxy-Authorization")) {
+                    proxyAuthorizations.incrementAndGet();
+                }
                 long batch;
                 try (InputStream body = new GZIPInputStream(exchange.getRequestBody())) {
                     batch = count(new String(body.readAllBytes(), StandardCharsets.UTF_8), "\"event\"");
@@ -112,6 +116,11 @@ public final class LoopbackTls implements AutoCloseable {
     /** Events received in all batches so far. */
     public long events() {
         return events.get();
+    }
+
+    /** Requests that carried a {@code Proxy-Authorization} header here, past any proxy: none should. */
+    public long proxyAuthorizations() {
+        return proxyAuthorizations.get();
     }
 
     /** Whether replies are oversized from now on. */

@@ -20,8 +20,8 @@ public final class ProxySetting {
     /** What the setting accepts, for messages. */
     public static final String EXPECTED = "http://[user:password@]host:port, or none";
 
-    private static final ProxySetting JVM = new ProxySetting(Kind.JVM, null, -1, null, null);
-    private static final ProxySetting NONE = new ProxySetting(Kind.NONE, null, -1, null, null);
+    private static final ProxySetting JVM = new ProxySetting(Kind.JVM, null, -1, null, null, null);
+    private static final ProxySetting NONE = new ProxySetting(Kind.NONE, null, -1, null, null, null);
 
     /** Where connections go. */
     public enum Kind {
@@ -38,13 +38,16 @@ public final class ProxySetting {
     private final int port;
     private final String user;
     private final String password;
+    /** The setting's text, for {@link #secrets()}; {@code null} unless {@link Kind#GIVEN}. */
+    private final String text;
 
-    private ProxySetting(Kind kind, String host, int port, String user, String password) {
+    private ProxySetting(Kind kind, String host, int port, String user, String password, String text) {
         this.kind = kind;
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.text = text;
     }
 
     /** The default: the JVM's proxy configuration. */
@@ -104,8 +107,9 @@ public final class ProxySetting {
         if ("https".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("the connection to the proxy is plain http; https to Mixpanel goes through it in a CONNECT tunnel");
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-            throw new IllegalArgumentException("the scheme http, a host and a port are needed");
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("the scheme http, a host and a port (1 to 65535) are needed; "
+                    + "percent-encode @ / : ? # % and spaces in the user and password");
         }
         String path = uri.getRawPath();
         if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
@@ -126,17 +130,19 @@ public final class ProxySetting {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new ProxySetting(Kind.GIVEN, host, uri.getPort(), user, password);
+        return new ProxySetting(Kind.GIVEN, host, uri.getPort(), user, password, text.trim());
     }
 
     /** What of the setting's text is secret: the text itself, and its user and password as given and decoded. */
     public static List<String> secretParts(String text) {
         List<String> parts = new ArrayList<>();
         parts.add(text);
-        int slashes = text.indexOf("//");
         int at = text.lastIndexOf('@');
-        if (at > slashes) {
-            String userInfo = text.substring(slashes < 0 ? 0 : slashes + 2, at);
+        if (at >= 0) {
+            // user:password sits between the scheme's "//" (only a scheme at the very start counts) and the last '@'
+            java.util.regex.Matcher scheme = SCHEME.matcher(text);
+            int from = scheme.lookingAt() && scheme.end() <= at ? scheme.end() : 0;
+            String userInfo = text.substring(from, at);
             parts.add(userInfo);
             int colon = userInfo.indexOf(':');
             if (colon >= 0 && colon + 1 < userInfo.length()) {
@@ -147,6 +153,22 @@ public final class ProxySetting {
         }
         return parts;
     }
+
+    /** What no message may show: the setting's text and its parts, and the {@code Proxy-Authorization} value. */
+    public List<String> secrets() {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> secrets = new ArrayList<>(secretParts(text));
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        authorization().ifPresent(header -> secrets.add(header.substring("Basic ".length())));
+        return secrets;
+    }
+
+    /** A URL's scheme and its "//", at the start of a text. */
+    static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private static String decode(String text) {
         try {

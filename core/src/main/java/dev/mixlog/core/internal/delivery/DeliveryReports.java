@@ -82,8 +82,12 @@ final class DeliveryReports {
         if (proxyRefusalReported.compareAndSet(false, true)) {
             ProxySetting proxy = ProxySetting.of(config.get(Settings.PROXY));
             String check;
-            if (proxy.kind() != ProxySetting.Kind.GIVEN) {
-                check = "the JVM's proxy asks for credentials: give them in the proxy setting, http://user:password@host:port";
+            if (proxy.kind() == ProxySetting.Kind.NONE) {
+                check = "with proxy=none, the 407 came from something on the way to " + config.baseUrl()
+                        + " (a transparent proxy or a gateway): give its address and credentials in the proxy setting";
+            } else if (proxy.kind() == ProxySetting.Kind.JVM) {
+                check = "the JVM's proxy asks for credentials (the JDK's Authenticator is not consulted): give them in the "
+                        + "proxy setting, http://user:password@host:port";
             } else if (proxy.hasCredentials()) {
                 check = "check the user and password in the proxy setting (" + proxy + ")";
             } else {

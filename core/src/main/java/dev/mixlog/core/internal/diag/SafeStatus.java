@@ -79,7 +79,7 @@ public final class SafeStatus implements StatusSink {
         for (String secret : secrets) {
             text = hideCutOff(text.replace(secret, HIDDEN), secret);
         }
-        return text.replaceAll("(?i)(authorization\\s*[:=]\\s*\"?)(basic|bearer)\\s+[A-Za-z0-9+/=._-]+", "$1$2 " + HIDDEN);
+        return text.replaceAll("(?i)(authorization\"?\\s*[:=]\\s*\"?)(basic|bearer)\\s+[A-Za-z0-9+/=._-]+", "$1$2 " + HIDDEN);
     }
 
     /**

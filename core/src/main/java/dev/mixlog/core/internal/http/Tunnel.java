@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code CONNECT} tunnel through an HTTP proxy: the request, then the proxy's reply head, read
- * byte by byte so that nothing past it (the server's side of the TLS handshake) is taken. A reply
- * other than 2xx ends the connection as a {@link ProxyRefusal} carrying the proxy's status.
+ * byte by byte so that nothing past it (the server's side of the TLS handshake) is taken. A 407,
+ * 408, 429 or 5xx ends the connection as a {@link ProxyRefusal} carrying the proxy's status, to be
+ * classified as a server's would be; any other refusal (the proxy's policy) is a failed request.
  */
 final class Tunnel {
     private Tunnel() {
@@ -33,10 +34,26 @@ final class Tunnel {
         out.flush();
         String head = readHead(socket.getInputStream());
         int status = status(head);
-        if (status < 200 || status > 299) {
-            int lineEnd = head.indexOf('\r');
-            throw new ProxyRefusal(new Reply(status, "from the proxy: " + (lineEnd < 0 ? head : head.substring(0, lineEnd)), null));
+        if (status >= 200 && status <= 299) {
+            return;
         }
+        String statusLine = head.substring(0, head.indexOf('\r'));
+        if (status == 407 || status == 408 || status == 429 || status >= 500) {
+            // what these mean is the same from a proxy: credentials to fix, or a wait (Retry-After honoured)
+            throw new ProxyRefusal(new Reply(status, "from the proxy: " + statusLine, retryAfter(head)));
+        }
+        // the proxy's own policy (403 for a host it does not allow, 400, 404, ...): not Mixpanel's answer; retried
+        throw new IOException("the proxy refused the tunnel to " + authority + ": " + statusLine);
+    }
+
+    private static java.time.Duration retryAfter(String head) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Retry-After")) {
+                return MixpanelTransport.parseRetryAfter(line.substring(colon + 1));
+            }
+        }
+        return null;
     }
 
     private static String readHead(InputStream in) throws IOException {
@@ -70,7 +87,7 @@ final class Tunnel {
                 + (line.length() > 100 ? line.substring(0, 100) + "..." : line));
     }
 
-    /** The proxy refused the tunnel; its status is classified as a server's would be (407, 502, ...). */
+    /** The proxy refused the tunnel with a status that means the same from a proxy as from a server (407, 429, 502, ...). */
     static final class ProxyRefusal extends IOException {
         private static final long serialVersionUID = 1L;
         private final transient Reply reply;

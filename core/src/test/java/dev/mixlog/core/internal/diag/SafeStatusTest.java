@@ -43,6 +43,15 @@ class SafeStatusTest {
     }
 
     @Test
+    void aProxyAuthorizationEchoedAsJsonIsBlankedOut() {
+        SafeStatus status = new SafeStatus(sink, List.of(), "MIXPANEL");
+
+        status.warn("HTTP 400 {\"headers\":{\"Proxy-Authorization\":\"Basic YW5hbHl0aWNzOnMzY3JldA==\"}}");
+
+        assertFalse(seen.get(0).contains("YW5hbHl0aWNzOnMzY3JldA=="), seen.get(0));
+    }
+
+    @Test
     void aSecretCutOffByAShortenedReplyIsHiddenToo() {
         String secret = "SA-SECRET-a1b2c3d4e5f6";
         SafeStatus status = new SafeStatus(sink, List.of(secret), "MIXPANEL");

@@ -76,6 +76,7 @@ class ProxyTransportTest {
             }
         }
         assertEquals(3, tlsServer.events());
+        assertEquals(0, tlsServer.proxyAuthorizations(), "the proxy's credentials never go inside the tunnel");
         assertEquals(List.of("CONNECT " + ForwardProxy.UNRESOLVABLE_HOST + ":443 HTTP/1.1"), proxy.requestLines(),
                 "one tunnel, kept for the three requests");
         assertEquals(0, proxy.refusedForCredentials());
@@ -138,6 +139,18 @@ class ProxyTransportTest {
             assertEquals(200, transport.send(Route.events(config), BODY).status());
         }
         assertEquals(1, tlsServer.events());
+    }
+
+    @Test
+    void aTunnelTheProxysPolicyRefusesIsAFailedRequestNotMixpanelsAnswer() throws Exception {
+        proxy.connectAnswer(ForwardProxy.ConnectAnswer.FORBIDDEN);
+        MixlogConfig config = config("https://" + ForwardProxy.UNRESOLVABLE_HOST, proxy.url());
+        try (MixpanelTransport transport = transport(config, Duration.ofSeconds(30))) {
+            IOException failed = assertThrows(IOException.class, () -> transport.send(Route.events(config), BODY),
+                    "a 403 from the proxy is not Mixpanel refusing the credentials");
+            assertTrue(failed.getMessage().contains("the proxy refused the tunnel to " + ForwardProxy.UNRESOLVABLE_HOST + ":443")
+                    && failed.getMessage().contains("403"), failed.getMessage());
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ class TlsTransportTest {
     }
 
     private MixpanelTransport transport() {
-        return new MixpanelTransport(Duration.ofSeconds(10), Duration.ofSeconds(30), server.clientContext(), dev.mixlog.core.internal.config.ProxySetting.jvm());
+        return new MixpanelTransport(Duration.ofSeconds(10), Duration.ofSeconds(30), server.clientContext(), dev.mixlog.core.internal.config.ProxySetting.of("none"));
     }
 
     @Test
