@@ -24,14 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * absolute-form request ({@code POST http://host/path}) is passed on to it in origin form, with
  * {@code Connection: close}, and the connection closed after the reply (as many proxies do). With
  * {@link #requireCredentials}, a request without the right Basic {@code Proxy-Authorization} gets a
- * 407. {@link #connectAnswer} makes {@code CONNECT} fail (502, or 403 as a proxy's policy) or hang. No byte leaves the machine.
+ * 407. {@link #connectAnswer} makes {@code CONNECT} fail (502; 429 with {@code Retry-After: 7}; 403 as a proxy's policy) or hang. No byte leaves the machine.
  */
 public final class ForwardProxy implements AutoCloseable {
     /** A host no resolver knows ({@code .invalid} is reserved): a service reaches it only through the proxy. */
     public static final String UNRESOLVABLE_HOST = "api.mixpanel.invalid";
 
     /** How the proxy answers {@code CONNECT}. */
-    public enum ConnectAnswer { TUNNEL, BAD_GATEWAY, FORBIDDEN, HANG }
+    public enum ConnectAnswer { TUNNEL, BAD_GATEWAY, FORBIDDEN, TOO_MANY_REQUESTS, HANG }
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
@@ -148,6 +148,11 @@ public final class ForwardProxy implements AutoCloseable {
         switch (connectAnswer) {
             case BAD_GATEWAY:
                 out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                return;
+            case TOO_MANY_REQUESTS:
+                out.write("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 return;
             case FORBIDDEN:

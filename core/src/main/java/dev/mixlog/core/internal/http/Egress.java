@@ -13,13 +13,13 @@ import java.util.List;
  * How a request reaches Mixpanel's host: straight, through an HTTP proxy ({@code https} in a
  * {@code CONNECT} tunnel, {@code http} as absolute-form requests, with Basic
  * {@code Proxy-Authorization} when the {@code proxy} setting gives credentials), or through a SOCKS
- * proxy the JVM names. Chosen per request from the {@code proxy} setting, or by the JVM's
- * {@link ProxySelector} when that setting is not given.
+ * proxy the JVM names. Fixed by the {@code proxy} setting when it is given, else chosen per request
+ * by the JVM's {@link ProxySelector}.
  */
 final class Egress {
     enum Kind { DIRECT, HTTP_PROXY, SOCKS_PROXY }
 
-    private static final Egress DIRECT = new Egress(Kind.DIRECT, null, null, null);
+    private static final Egress DIRECT = new Egress(Kind.DIRECT, null, null, "");
 
     private final Kind kind;
     /** The proxy's address, unresolved until connected; {@code null} for {@link Kind#DIRECT}. */
@@ -35,11 +35,10 @@ final class Egress {
     }
 
     /**
-     * The way to the URI's host.
-     *
-     * @throws IOException when the JVM's {@code ProxySelector} fails (a request that cannot go is retried)
+     * The way every request takes when the {@code proxy} setting fixes it (a given proxy, or
+     * {@code none}), made once; {@code null} when the JVM's {@link ProxySelector} chooses per request.
      */
-    static Egress of(ProxySetting setting, URI uri) throws IOException {
+    static Egress fixedBy(ProxySetting setting) {
         switch (setting.kind()) {
             case NONE:
                 return DIRECT;
@@ -47,11 +46,16 @@ final class Egress {
                 return httpProxy(InetSocketAddress.createUnresolved(setting.host(), setting.port()),
                         setting.authorization().orElse(null));
             default:
-                return chosenByTheJvm(uri);
+                return null;
         }
     }
 
-    private static Egress chosenByTheJvm(URI uri) throws IOException {
+    /**
+     * The way the JVM's {@link ProxySelector} chooses for this URI: the first proxy it names.
+     *
+     * @throws IOException when the selector fails (a request that cannot go is retried)
+     */
+    static Egress chosenByTheJvm(URI uri) throws IOException {
         ProxySelector selector = ProxySelector.getDefault();
         if (selector == null) {
             return DIRECT;
@@ -103,6 +107,6 @@ final class Egress {
 
     /** What, besides the origin, a kept connection must match to be reused: the proxy it goes through. */
     String key() {
-        return key == null ? "" : key;
+        return key;
     }
 }

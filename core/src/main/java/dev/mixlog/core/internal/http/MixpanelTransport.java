@@ -1,7 +1,7 @@
 package dev.mixlog.core.internal.http;
 
-import dev.mixlog.core.internal.config.ProxySetting;
 import dev.mixlog.core.internal.batch.Batch;
+import dev.mixlog.core.internal.config.ProxySetting;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -35,7 +35,8 @@ public final class MixpanelTransport implements AutoCloseable {
     private final Duration connectTimeout;
     private final int readTimeoutMillis;
     private final Duration exchangeBound;
-    private final ProxySetting proxy;
+    /** The way to Mixpanel when the {@code proxy} setting fixes it; {@code null}: the JVM's selector chooses per request. */
+    private final Egress fixedEgress;
     /** The TLS sockets' factory: given (a test's own certificate), or the JVM's default, made at the first {@code https} connection. */
     private volatile SSLSocketFactory tls;
     private final IdleConnections idle = new IdleConnections(MAX_IDLE_NANOS);
@@ -61,7 +62,7 @@ public final class MixpanelTransport implements AutoCloseable {
         this.readTimeoutMillis = Connection.millis(requestTimeout);
         this.exchangeBound = requestTimeout.multipliedBy(2);
         this.tls = tls == null ? null : tls.getSocketFactory();
-        this.proxy = proxy;
+        this.fixedEgress = Egress.fixedBy(proxy);
     }
 
     /** The request body as sent: the batch's JSON, gzip-compressed or in the original form when the route says so. */
@@ -87,7 +88,7 @@ public final class MixpanelTransport implements AutoCloseable {
      */
     public Reply send(Route route, byte[] encodedBody, Cancellation cancellation) throws IOException {
         URI uri = route.uri();
-        Egress egress = Egress.of(proxy, uri);
+        Egress egress = fixedEgress != null ? fixedEgress : Egress.chosenByTheJvm(uri);
         byte[] head = requestHead(route, encodedBody.length, egress);
         Connection kept = idle.take(Connection.origin(uri) + egress.key(), System.nanoTime());
         if (kept != null && kept.hasUnsolicitedBytes()) {
@@ -109,7 +110,7 @@ public final class MixpanelTransport implements AutoCloseable {
         try {
             opened = Connection.open(uri, egress, connectTimeout, readTimeoutMillis, factory, cancellation);
         } catch (Tunnel.ProxyRefusal refusal) {
-            // the proxy's status stands for the server's: 407 is a configuration error, 502 and 503 pass
+            // a status that means the same from the proxy as from the server (407, 429, 502, ...)
             return refusal.reply();
         }
         return exchange(opened, head, encodedBody, cancellation);

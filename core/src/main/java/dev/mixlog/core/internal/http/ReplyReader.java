@@ -27,7 +27,7 @@ final class ReplyReader {
     private long received;
     private int headBudget;
 
-    /** @param in the connection's input, buffered */
+    /** @param in the connection's input, buffered (unbuffered for {@link #readHeadOnly}) */
     ReplyReader(InputStream in) {
         this.in = in;
     }
@@ -72,6 +72,21 @@ final class ReplyReader {
         // a reply framed two ways (Transfer-Encoding and Content-Length) is read, but its connection not trusted again
         boolean framedOnce = !(head.transferEncoded && head.contentLength >= 0);
         return new Received(reply, complete && head.keepAlive && framedOnce);
+    }
+
+    /**
+     * Reads the head of a reply that has no body here, interim replies skipped: a proxy's answer to
+     * {@code CONNECT}. Its status and {@code Retry-After}; read byte by byte, so over the connection's
+     * raw input nothing past the head is taken.
+     */
+    Reply readHeadOnly() throws IOException {
+        received = 0;
+        headBudget = MAX_HEAD_BYTES;
+        Head head = readHead();
+        while (head.status < 200) {
+            head = readHead();
+        }
+        return new Reply(head.status, "", head.retryAfter == null ? null : MixpanelTransport.parseRetryAfter(head.retryAfter));
     }
 
     private Head readHead() throws IOException {

@@ -142,6 +142,19 @@ class ProxyTransportTest {
     }
 
     @Test
+    void aProxysRateLimitOnConnectKeepsItsRetryAfter() throws Exception {
+        proxy.connectAnswer(ForwardProxy.ConnectAnswer.TOO_MANY_REQUESTS);
+        MixlogConfig config = config("https://" + ForwardProxy.UNRESOLVABLE_HOST, proxy.url());
+        try (MixpanelTransport transport = transport(config, Duration.ofSeconds(30))) {
+            Reply limited = transport.send(Route.events(config), BODY);
+            assertEquals(429, limited.status());
+            assertEquals(Duration.ofSeconds(7), limited.retryAfter().orElseThrow());
+            Verdict verdict = ReplyClassifier.classify(limited, null, true);
+            assertTrue(verdict.kind() == Verdict.Kind.RETRY && verdict.rateLimited(), verdict.detail());
+        }
+    }
+
+    @Test
     void aTunnelTheProxysPolicyRefusesIsAFailedRequestNotMixpanelsAnswer() throws Exception {
         proxy.connectAnswer(ForwardProxy.ConnectAnswer.FORBIDDEN);
         MixlogConfig config = config("https://" + ForwardProxy.UNRESOLVABLE_HOST, proxy.url());
