@@ -1,6 +1,5 @@
 package dev.mixlog.core.config;
 
-import dev.mixlog.core.internal.config.ProxySetting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class MixlogSettings {
         for (Setting<?> setting : Settings.all()) {
             String value = setting.isSecret() ? raw(setting) : null;
             if (value != null) {
-                secrets.addAll(setting == Settings.PROXY ? ProxySetting.secretParts(value) : List.of(value));
+                secrets.addAll(setting.secretParts(value));
             }
         }
         return secrets;

@@ -28,6 +28,8 @@ public final class Setting<T> {
     private final String documentation;
     private final Reader<T> reader;
     private final List<String> choices;
+    /** For a secret: what of a text given for it no output may show (the text itself, for most). */
+    private final Function<String, List<String>> secretParts;
 
     /** How a setting's texts become its value; throws {@link IllegalArgumentException} with the problem sentence. */
     interface Reader<T> {
@@ -41,6 +43,12 @@ public final class Setting<T> {
 
     private Setting(String name, String defaultText, T defaultValue, boolean secret, boolean repeatable,
                     String documentation, Reader<T> reader, List<String> choices) {
+        this(name, defaultText, defaultValue, secret, repeatable, documentation, reader, choices, List::of);
+    }
+
+    private Setting(String name, String defaultText, T defaultValue, boolean secret, boolean repeatable,
+                    String documentation, Reader<T> reader, List<String> choices, Function<String, List<String>> secretParts) {
+        this.secretParts = secretParts;
         this.choices = List.copyOf(choices);
         this.name = name;
         this.defaultText = defaultText;
@@ -74,6 +82,11 @@ public final class Setting<T> {
     /** Whether the value is a credential, to be kept out of every output. */
     public boolean isSecret() {
         return secret;
+    }
+
+    /** What of a text given for this secret setting no output may show: the text, and for a URL its credentials. */
+    List<String> secretParts(String text) {
+        return secretParts.apply(text);
     }
 
     /** Whether the setting may be given several times (its values add up), as {@code <mdcExclude>}. */
@@ -197,7 +210,7 @@ public final class Setting<T> {
                 }
             }
             return text;
-        });
+        }, List.of(), Redaction::secretParts);
     }
 
     /** Keys, comma-separated, repeatable: every text adds its keys. */

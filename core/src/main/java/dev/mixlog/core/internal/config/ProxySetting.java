@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code proxy} setting read: the JVM's proxy (its {@code ProxySelector}, so
- * {@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts} and
- * {@code java.net.useSystemProxies}), no proxy at all ({@code none}), or one HTTP proxy given as
+ * The {@code proxy} setting read: the JVM's proxy (the first its {@code ProxySelector} names, so
+ * {@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}, {@code socksProxyHost}
+ * and {@code java.net.useSystemProxies}), no proxy at all ({@code none}), or one HTTP proxy given as
  * {@code http://[user:password@]host:port}, whose credentials go out as Basic
  * {@code Proxy-Authorization}. The credentials never appear in {@link #toString()}.
  */
@@ -38,16 +38,16 @@ public final class ProxySetting {
     private final int port;
     private final String user;
     private final String password;
-    /** The setting's text, for {@link #secrets()}; {@code null} unless {@link Kind#GIVEN}. */
-    private final String text;
+    /** The user-info as written in the setting (percent-encoded), for {@link #secrets()}; {@code null} without credentials. */
+    private final String rawUserInfo;
 
-    private ProxySetting(Kind kind, String host, int port, String user, String password, String text) {
+    private ProxySetting(Kind kind, String host, int port, String user, String password, String rawUserInfo) {
         this.kind = kind;
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
-        this.text = text;
+        this.rawUserInfo = rawUserInfo;
     }
 
     /** The default: the JVM's proxy configuration. */
@@ -90,7 +90,7 @@ public final class ProxySetting {
 
     /**
      * Reads the setting's text: {@code none}, or {@code http://[user:password@]host:port} (user and
-     * password percent-encoded where they hold {@code :}, {@code @} or {@code /}).
+     * password percent-encoded where they hold {@code @ / : ? #}, {@code %} or spaces).
      *
      * @throws IllegalArgumentException saying what is wrong, without the text (it may hold credentials)
      */
@@ -130,47 +130,27 @@ public final class ProxySetting {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new ProxySetting(Kind.GIVEN, host, uri.getPort(), user, password, text.trim());
+        return new ProxySetting(Kind.GIVEN, host, uri.getPort(), user, password, userInfo);
     }
 
-    /** What of the setting's text is secret: the text itself, and its user and password as given and decoded. */
-    public static List<String> secretParts(String text) {
-        List<String> parts = new ArrayList<>();
-        parts.add(text);
-        int at = text.lastIndexOf('@');
-        if (at >= 0) {
-            // user:password sits between the scheme's "//" (only a scheme at the very start counts) and the last '@'
-            java.util.regex.Matcher scheme = SCHEME.matcher(text);
-            int from = scheme.lookingAt() && scheme.end() <= at ? scheme.end() : 0;
-            String userInfo = text.substring(from, at);
-            parts.add(userInfo);
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0 && colon + 1 < userInfo.length()) {
-                String password = userInfo.substring(colon + 1);
-                parts.add(password);
-                parts.add(decode(password));
-            }
-        }
-        return parts;
-    }
-
-    /** What no message may show: the setting's text and its parts, and the {@code Proxy-Authorization} value. */
+    /** What no message may show: the user-info as written, the password as written and decoded, and the Basic value. */
     public List<String> secrets() {
-        if (text == null) {
+        if (rawUserInfo == null) {
             return List.of();
         }
-        List<String> secrets = new ArrayList<>(secretParts(text));
-        if (password != null && !password.isEmpty()) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(rawUserInfo);
+        int colon = rawUserInfo.indexOf(':');
+        if (colon >= 0 && colon + 1 < rawUserInfo.length()) {
+            secrets.add(rawUserInfo.substring(colon + 1));
             secrets.add(password);
         }
         authorization().ifPresent(header -> secrets.add(header.substring("Basic ".length())));
         return secrets;
     }
 
-    /** A URL's scheme and its "//", at the start of a text. */
-    static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
-
-    private static String decode(String text) {
+    /** Percent-decoding of a user or password ({@code +} stays a plus); the text itself when malformed. */
+    public static String decode(String text) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
