@@ -156,6 +156,23 @@ class ProxyTest {
         }
     }
 
+    @Test
+    void a407WithProxyNoneNamesSomethingOnTheWayNotTheJvmsProxy() {
+        fixture.server().answerWith(request -> dev.mixlog.loopback.Reply.refuse(407, ""));
+        LogbackHarness logback = fixture.configure("proxy.xml", Map.of("mockUrl", fixture.server().url(), "proxy", "none"));
+        for (int i = 0; i < 5; i++) {
+            logback.logger().info(SIGNED_UP, "signed up {}", MixpanelMarkers.property("seq", i));
+        }
+        logback.stop();
+
+        MixlogStats stats = logback.stats();
+        assertEquals(5, stats.dropped(DropReason.REJECTED), stats.toString());
+        assertEquals(5, stats.delivered() + stats.droppedTotal());
+        List<String> reports = logback.messages(Status.ERROR);
+        assertEquals(1, reports.size(), logback::statusText);
+        assertTrue(reports.get(0).contains("with proxy=none, the 407 came from something on the way to"), reports.get(0));
+    }
+
     private LogbackHarness configure(String proxySetting) {
         return fixture.configure("proxy.xml", Map.of("mockUrl", "http://" + ForwardProxy.UNRESOLVABLE_HOST, "proxy", proxySetting));
     }
