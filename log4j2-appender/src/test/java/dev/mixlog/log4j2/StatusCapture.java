@@ -39,6 +39,15 @@ final class StatusCapture implements AutoCloseable {
         return messages(Level.ERROR);
     }
 
+    /** Every message captured (WARN and above), with its exception, as one text. */
+    String everything() {
+        StringBuilder text = new StringBuilder();
+        for (StatusData data : received) {
+            text.append(data.getMessage().getFormattedMessage()).append(' ').append(data.getThrowable()).append('\n');
+        }
+        return text.toString();
+    }
+
     /** The formatted messages logged at exactly this level. */
     List<String> messages(Level level) {
         List<String> messages = new ArrayList<>();
