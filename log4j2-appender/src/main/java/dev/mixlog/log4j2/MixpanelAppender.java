@@ -165,6 +165,10 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String retryInitialBackoff;
         @PluginBuilderAttribute private String retryMaxBackoff;
         @PluginBuilderAttribute private String maxRetryTime;
+        @PluginBuilderAttribute private String rateControl;
+        @PluginBuilderAttribute private String hotShardLimit;
+        @PluginBuilderAttribute private String hotShardDrop;
+        @PluginBuilderAttribute private String groupKeys;
         @PluginBuilderAttribute private String maxStringLength;
         @PluginBuilderAttribute private String distinctIdKey;
         @PluginBuilderAttribute private String selection;
@@ -240,6 +244,10 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setRetryInitialBackoff(String value) { retryInitialBackoff = value; return this; }
         public Builder setRetryMaxBackoff(String value) { retryMaxBackoff = value; return this; }
         public Builder setMaxRetryTime(String value) { maxRetryTime = value; return this; }
+        public Builder setRateControl(String value) { rateControl = value; return this; }
+        public Builder setHotShardLimit(String value) { hotShardLimit = value; return this; }
+        public Builder setHotShardDrop(String value) { hotShardDrop = value; return this; }
+        public Builder setGroupKeys(String keys) { groupKeys = keys; return this; }
         public Builder setMaxStringLength(String value) { maxStringLength = value; return this; }
         public Builder setDistinctIdKey(String value) { distinctIdKey = value; return this; }
         public Builder setSelection(String value) { selection = value; return this; }

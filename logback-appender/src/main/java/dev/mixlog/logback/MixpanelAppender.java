@@ -162,6 +162,11 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setRetryInitialBackoff(String value) { settings.text(Settings.RETRY_INITIAL_BACKOFF, value); }
     public void setRetryMaxBackoff(String value) { settings.text(Settings.RETRY_MAX_BACKOFF, value); }
     public void setMaxRetryTime(String value) { settings.text(Settings.MAX_RETRY_TIME, value); }
+    public void setRateControl(String value) { settings.text(Settings.RATE_CONTROL, value); }
+    public void setHotShardLimit(String value) { settings.text(Settings.HOT_SHARD_LIMIT, value); }
+    public void setHotShardDrop(String value) { settings.text(Settings.HOT_SHARD_DROP, value); }
+    /** {@code <groupKeys>company_id</groupKeys>}, repeatable or comma-separated: the project's group keys. */
+    public void addGroupKeys(String keys) { settings.text(Settings.GROUP_KEYS, keys); }
     public void setMaxStringLength(String value) { settings.text(Settings.MAX_STRING_LENGTH, value); }
     public void setDistinctIdKey(String value) { settings.text(Settings.DISTINCT_ID_KEY, value); }
     public void setSelection(String value) { settings.text(Settings.SELECTION, value); }

@@ -62,7 +62,13 @@ public final class MixlogConfig {
     public Duration retryInitialBackoff() { return get(Settings.RETRY_INITIAL_BACKOFF); }
     public Duration retryMaxBackoff() { return get(Settings.RETRY_MAX_BACKOFF); }
     public Duration maxRetryTime() { return get(Settings.MAX_RETRY_TIME); }
+    /** Whether the appender adapts its sending rate to Mixpanel's rate-limit answers. */
+    public boolean rateControl() { return get(Settings.RATE_CONTROL); }
     public int maxStringLength() { return get(Settings.MAX_STRING_LENGTH); }
+    public int hotShardLimit() { return get(Settings.HOT_SHARD_LIMIT); }
+    /** Whether events past {@link #hotShardLimit()} are dropped (counted) instead of sent. */
+    public boolean hotShardDrop() { return get(Settings.HOT_SHARD_DROP); }
+    public Set<String> groupKeys() { return get(Settings.GROUP_KEYS); }
     public String distinctIdKey() { return get(Settings.DISTINCT_ID_KEY); }
     public Selection selection() { return get(Settings.SELECTION); }
     /** Whether marked events obey logger levels; zero-code mode ({@code selection=all}) always does. */

@@ -91,6 +91,11 @@ public final class Settings {
             Duration.ofMillis(1), Duration.ofMinutes(10), "`30s`",
             "time to wait for the reply to begin, and for each further part of it; the whole exchange, body included, is cut "
                     + "off at twice this. Only the first 64 KiB of a reply body is read.");
+    public static final Setting<Boolean> RATE_CONTROL = Setting.bool("rateControl", true,
+            "`true`: when Mixpanel answers 429 (or 502/503), the appender sends more slowly, then probes back up while "
+                    + "requests succeed, so that the instances of a fleet share the project's rate limit between them (each "
+                    + "refused request still waits Mixpanel's 2 s to 60 s backoff; a `Retry-After` pauses every request). "
+                    + "`false`: each 429 pauses every request of the appender for the refused request's backoff, and nothing else slows.");
     public static final Setting<Duration> RETRY_INITIAL_BACKOFF = Setting.duration("retryInitialBackoff", Duration.ofSeconds(2),
             Duration.ofMillis(1), Duration.ofHours(1), "`2s`",
             "first retry delay, doubled after each failure, with full jitter (Mixpanel asks for 2 s doubling to 60 s).");
@@ -100,6 +105,17 @@ public final class Settings {
             Duration.ZERO, Duration.ofDays(7), "`10min`",
             "how long one batch may be retried before it is dropped (counted). Time asked for by `Retry-After` does not "
                     + "count against it.");
+    public static final Setting<Integer> HOT_SHARD_LIMIT = Setting.integer("hotShardLimit", MixpanelRules.HOT_SHARD_EVENTS, 1,
+            Integer.MAX_VALUE, "`200000`", "events a day (UTC) for one `distinct_id` past which Mixpanel files them under "
+                    + "`$hotshard_events` (a group id: five times as many). Counted in bounded memory (a sketch of 256 KiB, which "
+                    + "may count high, never low); a warning names the id (shortened) at 90% and at the limit, and the events "
+                    + "past it are counted (`pastHotShardLimit`).");
+    public static final Setting<Boolean> HOT_SHARD_DROP = Setting.bool("hotShardDrop", false,
+            "`false`: events past `hotShardLimit` are sent all the same. `true`: they are dropped and counted "
+                    + "(reason `hot_shard`).");
+    public static final Setting<Set<String>> GROUP_KEYS = Setting.keys("groupKeys", "none",
+            "repeatable (or comma-separated): the event properties that are group keys in the project (`company_id`): "
+                    + "their values are counted against the group limit of `hotShardLimit`.");
     public static final Setting<Integer> MAX_STRING_LENGTH = Setting.integer("maxStringLength", 255, 1, 65_535, "`255`",
             "longer string values are cut (Mixpanel truncates at 255 anyway).");
     public static final Setting<Duration> SHUTDOWN_TIMEOUT = Setting.duration("shutdownTimeout", Duration.ofSeconds(10),
@@ -142,8 +158,8 @@ public final class Settings {
     private static final List<Setting<?>> ALL = List.of(TOKEN, SERVICE_ACCOUNT_USERNAME, SERVICE_ACCOUNT_SECRET, PROJECT_ID,
             API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, PROXY, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
-            MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
-            RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,
+            MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT, RATE_CONTROL,
+            RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, HOT_SHARD_LIMIT, HOT_SHARD_DROP, GROUP_KEYS, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,
             REPORT_INTERVAL, OVERFLOW_POLICY, BLOCK_TIMEOUT, DISCARD_THRESHOLD, MAX_BUFFER_BYTES, PROFILE_IGNORE_TIME,
             SPOOL_DIRECTORY, SPOOL_MAX_BYTES, JMX);
 

@@ -23,7 +23,9 @@ public enum DropReason {
     /** Waiting in the spool when it reached {@code spoolMaxBytes}: the oldest batches make room for new ones. */
     SPOOL_FULL("pushed out of the full spool"),
     /** Written to the spool, but unreadable when read back (a torn tail, a corrupt record or file). */
-    SPOOL_CORRUPT("unreadable in the spool");
+    SPOOL_CORRUPT("unreadable in the spool"),
+    /** Past {@code hotShardLimit} events of one {@code distinct_id} or group id in a day, with {@code hotShardDrop}. */
+    HOT_SHARD("past the daily events of one id (hotShardDrop)");
 
     private final String description;
 

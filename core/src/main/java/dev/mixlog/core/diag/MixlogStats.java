@@ -37,6 +37,12 @@ public interface MixlogStats {
      */
     long sentWithoutDistinctId();
 
+    /**
+     * Events whose {@code distinct_id} (or a group id) had passed {@code hotShardLimit} events that day
+     * (UTC) when they came: sent all the same, or with {@code hotShardDrop} dropped as {@code HOT_SHARD}.
+     */
+    long pastHotShardLimit();
+
     /** Changes of one kind made to events to fit Mixpanel's limits (the events were sent). */
     long adjusted(Adjustment adjustment);
 
@@ -45,6 +51,18 @@ public interface MixlogStats {
 
     /** Whether requests are failing now: from a failed request until the next one that succeeds. */
     boolean failing();
+
+    /** Events sent per second lately, over the last one to two seconds, retries included (a gauge). */
+    double sendRate();
+
+    /**
+     * The rate, in events per second, the appender holds itself to since Mixpanel asked it to slow
+     * down (429, 502, 503), or 0 while it sends unlimited (a gauge). See the {@code rateControl} setting.
+     */
+    double sendRateLimit();
+
+    /** Milliseconds spent under a rate limit since start, the current one included. */
+    long rateLimitedMillis();
 
     /** Events waiting in the ring buffer now (a gauge). */
     long ringBacklog();

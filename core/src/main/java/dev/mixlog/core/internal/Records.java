@@ -18,8 +18,10 @@ import dev.mixlog.core.internal.mapping.EventMapper;
 import dev.mixlog.core.internal.mapping.MappedEvent;
 import dev.mixlog.core.internal.mapping.MappedUpdate;
 import dev.mixlog.core.internal.mapping.Operation;
+import dev.mixlog.core.internal.mapping.PropertyList;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,6 +58,9 @@ final class Records<S> implements EventPoller.Handler {
     private final ConsumerLedger ledger;
     private final SlowEvents slowEvents = new SlowEvents();
     private final IdentityWatch identityWatch;
+    private final HotShardWatch hotShards;
+    private final boolean hotShardDrop;
+    private final Set<String> groupKeys;
     /**
      * When the event now being turned into JSON started, or 0 between events: read by a stop that
      * abandons this thread, to say where it is stuck (a plain field: the reading needs no precision).
@@ -71,6 +76,9 @@ final class Records<S> implements EventPoller.Handler {
         this.mapper = new EventMapper<>(reader, config);
         this.distinctIdKey = config.distinctIdKey();
         this.identityWatch = new IdentityWatch(distinctIdKey, config.reportInterval());
+        this.hotShards = new HotShardWatch(config.hotShardLimit());
+        this.hotShardDrop = config.hotShardDrop();
+        this.groupKeys = config.groupKeys();
         this.eventWriter = EventWriter.forEvents(config, token, stats);
         this.identityWriter = EventWriter.forIdentity(config, token, stats);
         this.hasToken = token != null;
@@ -130,10 +138,19 @@ final class Records<S> implements EventPoller.Handler {
                 MappedEvent mapped = identify ? mapIdentify(event) : mapper.map(event);
                 if (mapped != null) {
                     String insertId = insertIds.next();
-                    ByteSink json = (identify ? identityWriter : eventWriter).write(mapped, insertId);
+                    EventWriter writer = identify ? identityWriter : eventWriter;
+                    ByteSink json = writer.write(mapped, insertId);
                     RecordKind recordKind = identify ? RecordKind.IDENTITY : RecordKind.EVENTS;
-                    added = json != null
-                            && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, tag, started);
+                    if (json != null && pastHotShardLimit(writer.writtenDistinctId(), mapped) && hotShardDrop) {
+                        // counted here, as the batcher counts what it takes
+                        if (ledger.claim(1)) {
+                            stats.recordDropped(DropReason.HOT_SHARD, 1);
+                        }
+                        added = true;
+                    } else {
+                        added = json != null
+                                && batchers[recordKind.ordinal()].add(json.array(), json.size(), mapped.name(), insertId, tag, started);
+                    }
                     if (added && !identify) {
                         watchIdentity(mapped, started);
                     }
@@ -152,6 +169,31 @@ final class Records<S> implements EventPoller.Handler {
             warnSlow(took);
         }
         return chunkTaken < DRAIN_CHUNK && !anySealed();
+    }
+
+    /**
+     * Counts the event for its {@code distinct_id} and the values of its group keys; returns whether
+     * one of them is past the day's limit (the event then counted as past it).
+     */
+    private boolean pastHotShardLimit(String distinctId, MappedEvent mapped) {
+        boolean past = !distinctId.isEmpty() && hotShards.countUser(distinctId, mapped.timeMillis());
+        if (!groupKeys.isEmpty()) {
+            PropertyList properties = mapped.properties();
+            for (int i = 0; i < properties.size(); i++) {
+                Object value = properties.value(i);
+                if (value != null && groupKeys.contains(properties.key(i))) {
+                    past |= hotShards.countGroup(properties.key(i), String.valueOf(value), mapped.timeMillis());
+                }
+            }
+        }
+        String warning = hotShards.takeWarning();
+        if (warning != null) {
+            status.warn(warning);
+        }
+        if (past) {
+            stats.recordPastHotShardLimit();
+        }
+        return past;
     }
 
     private void watchIdentity(MappedEvent mapped, long now) {

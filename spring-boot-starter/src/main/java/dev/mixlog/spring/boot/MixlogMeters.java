@@ -38,11 +38,21 @@ final class MixlogMeters implements MeterBinder {
         }
         counter(registry, "mixlog.events.without.distinct.id", "Events sent without a distinct_id (anonymous): no value under "
                 + "mixlog.distinct-id-key", MixlogStats::sentWithoutDistinctId);
+        counter(registry, "mixlog.events.past.hot.shard.limit", "Events of a distinct_id or group id past "
+                + "mixlog.hot-shard-limit that day (UTC): sent, or dropped with mixlog.hot-shard-drop", MixlogStats::pastHotShardLimit);
         counter(registry, "mixlog.requests", "HTTP requests made to Mixpanel", MixlogStats::requests);
         counter(registry, "mixlog.retries", "Requests sent again after a retryable failure", MixlogStats::retried);
         FunctionCounter.builder("mixlog.bytes.sent", this, meters -> sum(MixlogStats::bytesSent)).baseUnit("bytes")
                 .description("Request body bytes sent (after compression)").register(registry);
         gauge(registry, "mixlog.ring.backlog", "Events waiting in the ring buffer", MixlogStats::ringBacklog);
+        Gauge.builder("mixlog.send.rate", this, meters -> Backend.runningStats().stream().mapToDouble(MixlogStats::sendRate).sum())
+                .baseUnit("events/s").description("Events sent per second lately").register(registry);
+        Gauge.builder("mixlog.send.rate.limit", this,
+                        meters -> Backend.runningStats().stream().mapToDouble(MixlogStats::sendRateLimit).sum())
+                .baseUnit("events/s").description("The rate held to since Mixpanel asked to slow down (429, 502, 503); "
+                        + "0 while unlimited").register(registry);
+        FunctionCounter.builder("mixlog.rate.limited.time", this, meters -> sum(MixlogStats::rateLimitedMillis) / 1000.0)
+                .baseUnit("seconds").description("Time spent under a rate limit").register(registry);
         counter(registry, "mixlog.spool.replayed", "Events found in the spool at start", MixlogStats::replayed);
         counter(registry, "mixlog.spool.kept", "Events left in the spool at stop for the next start", MixlogStats::keptInSpool);
         gauge(registry, "mixlog.spool.batches", "Batch files in the spool", MixlogStats::spooledBatches);

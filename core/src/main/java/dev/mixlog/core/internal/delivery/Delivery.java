@@ -35,7 +35,8 @@ final class Delivery implements Runnable {
     final SpooledRequest spooled;
     /** Completes when the delivery ends, whatever the outcome (for a spooled batch: its own completion). */
     final CompletableFuture<Void> settled;
-    private int counted;
+    /** The events counted so far; written by the sender alone, read by others for an estimate. */
+    private volatile int counted;
     /** Whether the spool file is done with here: kept for the next start, or dealt with while reading it. */
     private boolean fileDone;
     /** The current exchange, when it must end (0 between exchanges), and whether it was cut for going on too long. */
@@ -107,6 +108,12 @@ final class Delivery implements Runnable {
                 }
             }
         }
+    }
+
+    /** The events of this delivery not counted yet (an estimate when read from another thread). */
+    int eventsLeft() {
+        Batch current = batch;
+        return Math.max(0, (current != null ? current.size() : spooled.eventsNotDealtWith()) - counted);
     }
 
     /** The events this delivery answers for. */
@@ -193,19 +200,30 @@ final class Delivery implements Runnable {
         owner.spool.keep(events);
     }
 
-    /** Delivers one batch (or, after a 413, its halves in turn); counts every event's outcome. */
+    /**
+     * Delivers one batch (or, after a 413, its halves in turn; or, while the rate is limited, parts of
+     * one turn's events in turn); counts every event's outcome.
+     */
     private void deliver(Batch part) throws InterruptedException {
+        int turn = owner.rate.eventsPerTurn();
+        if (part.size() > turn) {
+            deliverInParts(part, turn);
+            return;
+        }
         long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
         Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
         Outlet.Request request = null;
         while (true) {
             Verdict verdict;
+            long sentAt = System.nanoTime();
             try {
                 if (request == null) {
                     request = owner.outlet.prepare(route, part);
                 }
-                // the gate last, right before the exchange: a 429 that closes it meanwhile holds this request back
+                // the rate's turn, then the gate, right before the exchange: a pause asked for meanwhile holds this request back
+                retryDeadline += owner.rate.awaitTurn(part.size());
                 retryDeadline += owner.gate.awaitOpen();
+                sentAt = System.nanoTime();
                 verdict = exchange(request);
             } catch (InterruptedException e) {
                 if (owner.isShuttingDown()) {
@@ -226,6 +244,7 @@ final class Delivery implements Runnable {
             if (verdict.kind() != Verdict.Kind.RETRY) {
                 if (verdict.kind() != Verdict.Kind.NOT_TAKEN) {
                     owner.reports.recovered(route);
+                    owner.rate.accepted(sentAt);
                 }
                 settle(part, verdict);
                 return;
@@ -234,7 +253,10 @@ final class Delivery implements Runnable {
             Duration step = backoff.next();
             Duration wait = step.compareTo(asked) > 0 ? step : asked;
             retryDeadline += asked.toNanos();
-            if (verdict.rateLimited()) {
+            if (verdict.slowDown()) {
+                owner.rate.slowDown(sentAt);
+            }
+            if (pausesEverySender(verdict)) {
                 owner.gate.pauseFor(wait);
             }
             if (spooled == null && System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
@@ -265,6 +287,15 @@ final class Delivery implements Runnable {
         return asked;
     }
 
+    /**
+     * Whether a retry's wait holds back every sender: when the server named a time ({@code Retry-After}
+     * on a 429), or, without rate control, on every 429. With rate control, the other requests go on
+     * at the lowered rate, and only the refused one waits out the backoff.
+     */
+    private boolean pausesEverySender(Verdict verdict) {
+        return verdict.rateLimited() && (verdict.retryAfter().isPresent() || !owner.config.rateControl());
+    }
+
     /** Sleeps before a retry; an interrupt ends the delivery only during shutdown. */
     private void pause(Duration wait, Batch part) throws InterruptedException {
         try {
@@ -291,6 +322,19 @@ final class Delivery implements Runnable {
         return refused.cardinality();
     }
 
+    /** Delivers the batch as parts of at most {@code events} events, one after the other. */
+    private void deliverInParts(Batch batch, int events) throws InterruptedException {
+        for (int from = 0; from < batch.size(); from += events) {
+            int to = Math.min(batch.size(), from + events);
+            try {
+                deliver(batch.slice(from, to));
+            } catch (InterruptedException e) {
+                stoppedShort(batch.size() - to);
+                throw e;
+            }
+        }
+    }
+
     private void settle(Batch part, Verdict verdict) throws InterruptedException {
         switch (verdict.kind()) {
             case DELIVERED:
@@ -309,14 +353,7 @@ final class Delivery implements Runnable {
                     dropped(DropReason.TOO_LARGE, 1);
                     return;
                 }
-                Batch[] halves = part.halves();
-                try {
-                    deliver(halves[0]);
-                } catch (InterruptedException e) {
-                    stoppedShort(halves[1].size());
-                    throw e;
-                }
-                deliver(halves[1]);
+                deliverInParts(part, (part.size() + 1) / 2);
                 return;
             case NOT_TAKEN:
                 dropped(DropReason.DISABLED, part.size());

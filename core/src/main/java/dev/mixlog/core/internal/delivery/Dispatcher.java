@@ -49,6 +49,8 @@ public final class Dispatcher {
     final DeliveryReports reports;
     /** Shared by all senders: closed while Mixpanel asks for a pause (429). */
     final SendGate gate = new SendGate();
+    /** Shared by all senders: how fast they may send, learned from Mixpanel's answers. */
+    final SendRate rate;
     private final Semaphore slots;
     private final ThreadPoolExecutor senders;
     /** Batches handed over and not yet settled, for {@link #pending()}. */
@@ -75,6 +77,8 @@ public final class Dispatcher {
         this.outlet = outlet;
         this.stats = stats;
         this.reports = new DeliveryReports(config, status, stats);
+        this.rate = new SendRate(config.rateControl(), this::waitingEvents);
+        stats.rateGauges(rate::sendingRate, rate::limit, () -> TimeUnit.NANOSECONDS.toMillis(rate.limitedNanos()));
         this.slots = new Semaphore(config.maxInFlight());
         this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads(config.name(), "sender"));
@@ -315,6 +319,15 @@ public final class Dispatcher {
             }
         }
         return pending;
+    }
+
+    /** Events waiting to be sent: in the ring, and in the batches under way not yet settled (an estimate). */
+    private long waitingEvents() {
+        long waiting = stats.ringBacklog();
+        for (Delivery delivery : underWay) {
+            waiting += delivery.eventsLeft();
+        }
+        return waiting;
     }
 
     /** Whether the senders are shutting down: an interrupt then ends a delivery instead of being retried. */

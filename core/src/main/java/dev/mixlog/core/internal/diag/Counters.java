@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,6 +21,7 @@ public final class Counters implements MixlogStats {
     private final LongAdder requests = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder withoutDistinctId = new LongAdder();
+    private final LongAdder pastHotShardLimit = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final Map<Adjustment, LongAdder> adjusted = new EnumMap<>(Adjustment.class);
     private volatile String lastFailure;
@@ -32,6 +34,9 @@ public final class Counters implements MixlogStats {
     private final LongAdder spoolWriteFailures = new LongAdder();
     private volatile LongSupplier spooledBatches = () -> 0;
     private volatile LongSupplier spooledBytes = () -> 0;
+    private volatile DoubleSupplier sendRate = () -> 0;
+    private volatile DoubleSupplier sendRateLimit = () -> 0;
+    private volatile LongSupplier rateLimitedMillis = () -> 0;
 
     public Counters() {
         for (DropReason reason : DropReason.values()) {
@@ -56,6 +61,8 @@ public final class Counters implements MixlogStats {
     public long bytesSent() { return bytesSent.sum(); }
     @Override
     public long sentWithoutDistinctId() { return withoutDistinctId.sum(); }
+    @Override
+    public long pastHotShardLimit() { return pastHotShardLimit.sum(); }
     @Override
     public long dropped(DropReason reason) { return dropped.get(reason).sum(); }
     @Override
@@ -88,6 +95,20 @@ public final class Counters implements MixlogStats {
     @Override
     public long spooledBytes() { return spooledBytes.getAsLong(); }
 
+    @Override
+    public double sendRate() { return sendRate.getAsDouble(); }
+    @Override
+    public double sendRateLimit() { return sendRateLimit.getAsDouble(); }
+    @Override
+    public long rateLimitedMillis() { return rateLimitedMillis.getAsLong(); }
+
+    /** Connects the rate gauges to the senders' rate. */
+    public void rateGauges(DoubleSupplier sending, DoubleSupplier limit, LongSupplier limitedMillis) {
+        this.sendRate = sending;
+        this.sendRateLimit = limit;
+        this.rateLimitedMillis = limitedMillis;
+    }
+
     /** Connects the gauges to the ring buffer they read. */
     public void gauges(LongSupplier ringBacklog, LongSupplier bufferedBytes) {
         this.ringBacklog = ringBacklog;
@@ -118,6 +139,7 @@ public final class Counters implements MixlogStats {
     public void recordRetry() { retried.increment(); }
     public void recordRequest(long bodyBytes) { requests.increment(); bytesSent.add(bodyBytes); }
     public void recordWithoutDistinctId() { withoutDistinctId.increment(); }
+    public void recordPastHotShardLimit() { pastHotShardLimit.increment(); }
     public void recordDropped(DropReason reason, long events) { dropped.get(reason).add(events); }
     public void recordAdjusted(Adjustment adjustment) { adjusted.get(adjustment).increment(); }
     /** A request failed and is retried; returns true when requests were not failing before (failing begins). */

@@ -91,6 +91,7 @@ public final class JmxRegistration {
         @Override public long getDroppedDisabled() { return stats.dropped(DropReason.DISABLED); }
         @Override public long getDroppedSpoolFull() { return stats.dropped(DropReason.SPOOL_FULL); }
         @Override public long getDroppedSpoolCorrupt() { return stats.dropped(DropReason.SPOOL_CORRUPT); }
+        @Override public long getDroppedHotShard() { return stats.dropped(DropReason.HOT_SHARD); }
         @Override public long getReplayed() { return stats.replayed(); }
         @Override public long getKeptInSpool() { return stats.keptInSpool(); }
         @Override public long getSpoolFilesSetAside() { return stats.spoolFilesSetAside(); }
@@ -99,6 +100,10 @@ public final class JmxRegistration {
         @Override public long getSpooledBytes() { return stats.spooledBytes(); }
         @Override public long getRingBacklog() { return stats.ringBacklog(); }
         @Override public long getSentWithoutDistinctId() { return stats.sentWithoutDistinctId(); }
+        @Override public long getPastHotShardLimit() { return stats.pastHotShardLimit(); }
+        @Override public double getSendRate() { return stats.sendRate(); }
+        @Override public double getSendRateLimit() { return stats.sendRateLimit(); }
+        @Override public long getRateLimitedMillis() { return stats.rateLimitedMillis(); }
         @Override public long getBufferedBytes() { return stats.bufferedBytes(); }
 
         @Override

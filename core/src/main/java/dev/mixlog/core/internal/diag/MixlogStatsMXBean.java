@@ -23,6 +23,7 @@ public interface MixlogStatsMXBean {
     long getDroppedDisabled();
     long getDroppedSpoolFull();
     long getDroppedSpoolCorrupt();
+    long getDroppedHotShard();
     /** Events found in the spool at start. */
     long getReplayed();
     /** Events left in the spool at stop for the next start. */
@@ -36,6 +37,14 @@ public interface MixlogStatsMXBean {
     long getAdjusted();
     /** Events sent without a distinct_id. */
     long getSentWithoutDistinctId();
+    /** Events of an id past hotShardLimit that day. */
+    long getPastHotShardLimit();
+    /** Events sent per second lately. */
+    double getSendRate();
+    /** The rate the appender holds itself to after Mixpanel asked it to slow down, 0 while unlimited. */
+    double getSendRateLimit();
+    /** Milliseconds spent under a rate limit. */
+    long getRateLimitedMillis();
     /** Events waiting in the ring buffer now. */
     long getRingBacklog();
     /** Estimated bytes of the large events waiting in the ring buffer now. */

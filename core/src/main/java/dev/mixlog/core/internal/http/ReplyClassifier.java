@@ -41,6 +41,9 @@ public final class ReplyClassifier {
                 return Verdict.retry(detail, reply.retryAfter().orElse(null), true);
             case 408:
                 return Verdict.retry(detail, reply.retryAfter().orElse(null), false);
+            case 502:
+            case 503:
+                return Verdict.overloaded(detail, reply.retryAfter().orElse(null));
             default:
                 if (status >= 500) {
                     return Verdict.retry(detail, reply.retryAfter().orElse(null), false);

@@ -31,13 +31,20 @@ public final class Verdict {
     private final String detail;
     private final Duration retryAfter;
     private final boolean rateLimited;
+    private final boolean slowDown;
 
     private Verdict(Kind kind, List<FailedRecord> failed, String detail, Duration retryAfter, boolean rateLimited) {
+        this(kind, failed, detail, retryAfter, rateLimited, rateLimited);
+    }
+
+    private Verdict(Kind kind, List<FailedRecord> failed, String detail, Duration retryAfter, boolean rateLimited,
+                    boolean slowDown) {
         this.kind = kind;
         this.failed = failed;
         this.detail = detail;
         this.retryAfter = retryAfter;
         this.rateLimited = rateLimited;
+        this.slowDown = slowDown;
     }
 
     public static Verdict delivered() { return new Verdict(Kind.DELIVERED, List.of(), "", null, false); }
@@ -53,6 +60,11 @@ public final class Verdict {
         return new Verdict(Kind.RETRY, List.of(), detail, retryAfter, rateLimited);
     }
 
+    /** A transient failure of an overloaded server (502, 503): retried, and a sign to send more slowly. */
+    static Verdict overloaded(String detail, Duration retryAfter) {
+        return new Verdict(Kind.RETRY, List.of(), detail, retryAfter, false, true);
+    }
+
     public Kind kind() { return kind; }
     /** The refused events of a {@link Kind#PARTIAL} verdict. */
     public List<FailedRecord> failed() { return failed; }
@@ -61,4 +73,6 @@ public final class Verdict {
     public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
     /** Whether the server said the project is over its rate limit (429): all sending should pause. */
     public boolean rateLimited() { return rateLimited; }
+    /** Whether the server asked, in effect, for fewer requests: a rate limit (429) or an overload (502, 503). */
+    public boolean slowDown() { return slowDown; }
 }

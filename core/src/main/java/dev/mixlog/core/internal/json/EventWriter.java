@@ -31,6 +31,7 @@ public final class EventWriter {
     private final int reservedCount;
     /** Whether the event last written went out without a distinct_id. */
     private boolean anonymous;
+    private String writtenId = "";
 
     /**
      * A writer for the configured endpoint: the token goes into events only for {@code /track}.
@@ -119,6 +120,11 @@ public final class EventWriter {
         return true;
     }
 
+    /** The {@code distinct_id} of the event last written, {@code ""} when it went out anonymous. */
+    public String writtenDistinctId() {
+        return writtenId;
+    }
+
     /** Whether the event last written went out without a distinct_id. */
     public boolean wroteAnonymous() {
         return anonymous;
@@ -132,6 +138,7 @@ public final class EventWriter {
             stats.recordAdjusted(Adjustment.DISTINCT_ID_REPLACED);
         }
         anonymous = usable == null;
-        return anonymous ? "" : usable;
+        writtenId = anonymous ? "" : usable;
+        return writtenId;
     }
 }

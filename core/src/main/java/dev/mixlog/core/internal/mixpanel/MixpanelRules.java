@@ -19,6 +19,10 @@ public final class MixpanelRules {
      * on a rate limit. A {@code Retry-After} may lengthen it, never shorten it.
      */
     public static final Duration RATE_LIMIT_FLOOR = Duration.ofSeconds(2);
+    /** Events a day (UTC) for one {@code distinct_id} past which Mixpanel files them under {@code $hotshard_events}. */
+    public static final int HOT_SHARD_EVENTS = 200_000;
+    /** How many times more events a day one group id may have before the same happens to its events (1,000,000). */
+    public static final int HOT_SHARD_GROUP_FACTOR = 5;
     /** Properties per event: "fewer than 255". */
     public static final int MAX_PROPERTIES = 254;
     /** Nesting of object and list properties: at most 3 levels. */

@@ -31,6 +31,7 @@ public final class MixlogHealth {
         }
         details.put("dropped", dropped);
         details.put("sentWithoutDistinctId", running.stream().mapToLong(MixlogStats::sentWithoutDistinctId).sum());
+        details.put("sendRateLimit", running.stream().mapToDouble(MixlogStats::sendRateLimit).sum());
         details.put("ringBacklog", running.stream().mapToLong(MixlogStats::ringBacklog).sum());
         details.put("failing", failing);
         running.stream().map(MixlogStats::lastFailure).filter(failure -> failure != null).reduce((first, last) -> last)
