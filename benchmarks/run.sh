@@ -10,8 +10,10 @@
 #      10 s and 40 s after a 50,000-call warm-up, at 20,000 and 2,000 calls/s, every asynchronous appender
 #      (and Mixlog with gzip off, and on the JDK's HttpClient and HttpURLConnection in place of its own
 #      client), three runs of each; the report takes each window's median run (section 7 compares the clients)
+#   7. a fleet of 4, 16 and 64 services sharing one project's budget (2,500 events/s on a loopback stand-in), offered
+#      1.5 times the budget for 20 s, with rate control and per batch (about 6 minutes); drawn in benchmarks/fleet.png
 #
-# Usage (from anywhere; about 75 minutes on 2 cores, 60 of them in step 6):
+# Usage (from anywhere; about 80 minutes on 2 cores, 60 of them in step 6):
 #   benchmarks/run.sh
 # A one-minute smoke run with short settings, written to benchmarks/target/RESULTS-quick.md:
 #   BENCH_QUICK=1 benchmarks/run.sh
@@ -38,10 +40,12 @@ LOG4J2_CASES="mixlog-log4j2 log4j2-async-json log4j2-all-async log4j2-none"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   JMH_ARGS=(1 1 1 1); LATENCY_RATE=20000; LATENCY_WARMUP=1; LATENCY_SECONDS=2
   E2E_EVENTS=100000; E2E_WARMUP=20000; IDLE_SECONDS=2; OUTAGE_SECONDS=5; BG_WARMUP=5000; BG_WINDOWS=2,4; BG_RATES="20000 2000"; BG_RUNS=${BG_RUNS:-1}
+  FLEET_SECONDS=5
   REPORT="$BENCH_DIR/target/RESULTS-quick.md"
 else
   JMH_ARGS=(3 2 5 2); LATENCY_RATE=20000; LATENCY_WARMUP=5; LATENCY_SECONDS=10
   E2E_EVENTS=1000000; E2E_WARMUP=1000000; IDLE_SECONDS=10; OUTAGE_SECONDS=60; BG_WARMUP=50000; BG_WINDOWS=10,40; BG_RATES="20000 2000"; BG_RUNS=${BG_RUNS:-3}
+  FLEET_SECONDS=20
   REPORT="$BENCH_DIR/RESULTS.md"
 fi
 
@@ -94,7 +98,7 @@ step "building"
 mvn -q -B -f "$BENCH_DIR/pom.xml" package
 CP_LOGBACK="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-logback.txt")"
 CP_LOG4J2="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath-log4j2.txt")"
-ALL_STEPS="1 2 3 4 5 6"
+ALL_STEPS="1 2 3 4 5 6 7"
 STEPS=$(echo ${BENCH_STEPS:-$ALL_STEPS})
 # whether step $1 runs in this invocation
 runs_step() { [[ " $STEPS " == *" $1 "* ]]; }
@@ -132,7 +136,7 @@ bench() {
 classpath_of() { case "$1" in mixlog-log4j2 | log4j2-*) echo "$CP_LOG4J2" ;; *) echo "$CP_LOGBACK" ;; esac; }
 
 if runs_step 1; then
-  step "1/6 cost of one call (JMH)"
+  step "1/7 cost of one call (JMH)"
   for family in LOGBACK LOG4J2; do
     [ "$family" = LOGBACK ] && classpath=$CP_LOGBACK || classpath=$CP_LOG4J2
     log="$OUT/jmh-$(echo "$family" | tr 'A-Z' 'a-z').log"
@@ -143,7 +147,7 @@ if runs_step 1; then
 fi
 
 if runs_step 2; then
-  step "2/6 latency at a steady $LATENCY_RATE calls/s"
+  step "2/7 latency at a steady $LATENCY_RATE calls/s"
   EXTRA_JVM_OPTS=("${LATENCY_JVM_OPTS[@]}")
   for c in $LOGBACK_CASES $LOG4J2_CASES; do
     attempt "latency $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.latency.PacedLatency "$c" "$OUT/latency-$c.properties" \
@@ -153,7 +157,7 @@ if runs_step 2; then
 fi
 
 if runs_step 3; then
-  step "3/6 end to end, $E2E_EVENTS events"
+  step "3/7 end to end, $E2E_EVENTS events"
   for c in mixlog-logback mixlog-logback-spool loki4j; do
     attempt "end to end $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.endtoend.EndToEnd "$c" \
       "$OUT/e2e-$c.properties" "$E2E_EVENTS" "$E2E_WARMUP" 2>>"$OUT/e2e.log"
@@ -161,7 +165,7 @@ if runs_step 3; then
 fi
 
 if runs_step 4; then
-  step "4/6 idle for $IDLE_SECONDS s"
+  step "4/7 idle for $IDLE_SECONDS s"
   for c in mixlog-logback mixlog-log4j2; do
     attempt "idle $c" bench "$(classpath_of "$c")" dev.mixlog.benchmarks.idle.IdleCost "$c" \
       "$OUT/idle-$c.properties" "$IDLE_SECONDS" 2>>"$OUT/idle.log"
@@ -169,7 +173,7 @@ if runs_step 4; then
 fi
 
 if runs_step 5; then
-  step "5/6 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
+  step "5/7 a $OUTAGE_SECONDS s outage at 2,000 calls/s"
   for c in mixlog-logback mixlog-logback-spool; do
     attempt "outage $c" bench "$CP_LOGBACK" dev.mixlog.benchmarks.latency.OutageLatency "$c" \
       "$OUT/outage-$c.properties" 2000 "$OUTAGE_SECONDS" 2>>"$OUT/outage.log"
@@ -177,7 +181,7 @@ if runs_step 5; then
 fi
 
 if runs_step 6; then
-  step "6/6 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls, $BG_RUNS runs of each"
+  step "6/7 the work behind the call, windows of $BG_WINDOWS s after $BG_WARMUP calls, $BG_RUNS runs of each"
   # the runs of one case are spread over the step, so a passing disturbance of the machine touches one run, not all
   for run in $(seq 1 "$BG_RUNS"); do
     for rate in $BG_RATES; do
@@ -188,6 +192,18 @@ if runs_step 6; then
       done
     done
   done
+fi
+
+if runs_step 7; then
+  step "7/7 a fleet sharing one project's budget, $FLEET_SECONDS s of logging at 1.5 times 2,500 events/s"
+  for services in 4 16 64; do
+    for mode in rate-control per-batch; do
+      attempt "fleet $mode $services" bench "$CP_LOGBACK" dev.mixlog.benchmarks.fleet.FleetRun "$mode" "$services" \
+        "$OUT/fleet-$mode-$services.properties" 2500 1.5 "$FLEET_SECONDS" 2>>"$OUT/fleet.log"
+    done
+  done
+  "$JAVA" -Djava.awt.headless=true -cp "$CP_LOGBACK" dev.mixlog.benchmarks.fleet.FleetPlot "$OUT" \
+    "$([ "${BENCH_QUICK:-0}" = 1 ] && echo "$BENCH_DIR/target/fleet-quick.png" || echo "$BENCH_DIR/fleet.png")"
 fi
 
 step "writing $REPORT"

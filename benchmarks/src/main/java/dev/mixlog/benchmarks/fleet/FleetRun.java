@@ -77,17 +77,6 @@ public final class FleetRun {
             long settleBy = System.nanoTime() + SETTLE_NANOS;
             while (!services.stream().allMatch(FleetService::settled) && System.nanoTime() - settleBy < 0) {
                 services.forEach(FleetService::sample);
-                if (System.getProperty("fleet.debug") != null) {
-                    StringBuilder line = new StringBuilder(String.format("%5.1f", (System.nanoTime() - start) / 1e9));
-                    for (FleetService service : services) {
-                        if (service.logged() > service.stats().delivered()) {
-                            line.append(String.format(" | #%d %4.0f %4.0f %4d %4d r%d", service.id(), service.stats().sendRateLimit(),
-                                    service.stats().sendRate(), service.stats().ringBacklog(), service.logged() - service.stats().delivered(),
-                                    service.stats().retried()));
-                        }
-                    }
-                    System.err.println(line);
-                }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             long settled = System.nanoTime();

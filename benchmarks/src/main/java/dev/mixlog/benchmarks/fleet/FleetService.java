@@ -62,10 +62,6 @@ final class FleetService {
         return stats.delivered() + stats.droppedTotal() >= logged;
     }
 
-    String statuses() {
-        return context.getStatusManager().getCopyOfStatusList().toString();
-    }
-
     void stop() {
         context.stop();
     }

@@ -33,6 +33,11 @@ final class Results {
         return read("e2e-" + appenderCase.id() + ".properties");
     }
 
+    /** One fleet run: {@code mode} is {@code rate-control} or {@code per-batch}. */
+    ResultFile fleet(String mode, int services) {
+        return read("fleet-" + mode + "-" + services + ".properties");
+    }
+
     ResultFile outage(AppenderCase appenderCase) {
         return read("outage-" + appenderCase.id() + ".properties");
     }

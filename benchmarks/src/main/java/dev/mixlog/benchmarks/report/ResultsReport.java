@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Writes RESULTS.md from one run's result files: the machine, the command, the targets and the
- * seven tables (call cost, paced latency, end to end, idle, a long outage, the work behind the call, and
- * Mixlog's HTTP client beside the JDK's).
+ * eight tables (call cost, paced latency, end to end, idle, a long outage, the work behind the call,
+ * Mixlog's HTTP client beside the JDK's, and a fleet sharing one project's limit).
  * <p>Usage: {@code ResultsReport <resultsDir> <RESULTS.md>}
  */
 public final class ResultsReport {
@@ -42,6 +42,7 @@ public final class ResultsReport {
         outage(env);
         background(env);
         httpClients();
+        FleetSection.appendTo(out, results);
         out.append("## How it was measured\n\n").append(Method.TEXT);
         return out.toString();
     }

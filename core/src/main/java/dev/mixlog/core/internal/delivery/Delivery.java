@@ -207,7 +207,7 @@ final class Delivery implements Runnable {
     private void deliver(Batch part) throws InterruptedException {
         int turn = owner.rate.eventsPerTurn();
         if (part.size() > turn) {
-            deliverInParts(part, turn);
+            deliverInTurn(chunks(part, turn));
             return;
         }
         long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
@@ -322,17 +322,29 @@ final class Delivery implements Runnable {
         return refused.cardinality();
     }
 
-    /** Delivers the batch as parts of at most {@code events} events, one after the other. */
-    private void deliverInParts(Batch batch, int events) throws InterruptedException {
-        for (int from = 0; from < batch.size(); from += events) {
-            int to = Math.min(batch.size(), from + events);
+    /** Delivers the parts of a batch one after the other; a stop keeps (or drops) the parts not reached. */
+    private void deliverInTurn(Batch[] parts) throws InterruptedException {
+        for (int i = 0; i < parts.length; i++) {
             try {
-                deliver(batch.slice(from, to));
+                deliver(parts[i]);
             } catch (InterruptedException e) {
-                stoppedShort(batch.size() - to);
+                int left = 0;
+                for (int later = i + 1; later < parts.length; later++) {
+                    left += parts[later].size();
+                }
+                stoppedShort(left);
                 throw e;
             }
         }
+    }
+
+    /** The batch cut into parts of at most {@code events} events, in order. */
+    private static Batch[] chunks(Batch batch, int events) {
+        Batch[] parts = new Batch[(batch.size() + events - 1) / events];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = batch.slice(i * events, Math.min(batch.size(), (i + 1) * events));
+        }
+        return parts;
     }
 
     private void settle(Batch part, Verdict verdict) throws InterruptedException {
@@ -353,7 +365,7 @@ final class Delivery implements Runnable {
                     dropped(DropReason.TOO_LARGE, 1);
                     return;
                 }
-                deliverInParts(part, (part.size() + 1) / 2);
+                deliverInTurn(part.halves());
                 return;
             case NOT_TAKEN:
                 dropped(DropReason.DISABLED, part.size());
