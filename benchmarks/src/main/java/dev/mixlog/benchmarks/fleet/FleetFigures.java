@@ -77,6 +77,21 @@ final class FleetFigures {
                 shares[request.records().get(0).path("properties").path("service").asInt()] += request.records().size();
             }
         }
+        // refusals while the fleet learns the limit (the first five seconds after the first 429), and after
+        int refusedLearning = 0;
+        StringBuilder refusedTimeline = new StringBuilder();
+        long[] refusedPerSecond = new long[seconds + 1];
+        for (Request request : requests) {
+            if (request.status() == 429) {
+                if (request.arrivedNanos() - firstRefused < 5_000_000_000L) {
+                    refusedLearning++;
+                }
+                refusedPerSecond[(int) Math.min(seconds, (request.arrivedNanos() - start) / 1_000_000_000L)]++;
+            }
+        }
+        for (long value : refusedPerSecond) {
+            refusedTimeline.append(refusedTimeline.length() == 0 ? "" : ",").append(value);
+        }
         double saturatedSeconds = firstRefused == Long.MAX_VALUE ? 0 : (lastAccepted - firstRefused) / 1e9;
         double budgetUse = saturatedSeconds > 0 ? acceptedSaturated / (budget * saturatedSeconds) : Double.NaN;
         double refusedShare = requests.isEmpty() ? 0 : (double) refused / requests.size();
@@ -93,6 +108,8 @@ final class FleetFigures {
                 .put("requests", requests.size())
                 .put("refused", refused)
                 .put("refusedShare", refusedShare)
+                .put("refusedLearning", refusedLearning)
+                .put("refusedTimeline", refusedTimeline.toString())
                 .put("firstRefusedSeconds", firstRefused == Long.MAX_VALUE ? Double.NaN : (firstRefused - start) / 1e9)
                 .put("lastAcceptedSeconds", (lastAccepted - start) / 1e9)
                 .put("idealSeconds", Math.max(0, logged / budget - 1))

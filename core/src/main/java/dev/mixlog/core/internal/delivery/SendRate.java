@@ -10,15 +10,17 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>unlimited until Mixpanel first asks to slow down (429, 502, 503);</li>
  *   <li>asked to slow down, the rate drops to {@link #DECREASE} of what this appender was sending
- *       (its limit while the limit holds requests back, else the rate of its last few requests),
- *       once per round: an answer to a request sent before the last drop does not drop it again;</li>
+ *       (its limit while the limit holds requests back, else the rate of its last few requests), or
+ *       by half as much for an instance far behind, once per round: an answer to a request sent
+ *       before the last drop does not drop it again;</li>
  *   <li>while limited, a request carries at most a second's worth of events ({@link #eventsPerTurn}),
  *       so that a slow instance gets answers, and probes, as often as a fast one;</li>
  *   <li>each request accepted while the rate holds requests back raises it: below the rate that met
- *       the limit, by {@link #PROBE} of that rate (the drop is made good in some fifteen requests);
+ *       the limit, by {@link #PROBE} of that rate (the drop is made good in some twenty requests);
  *       past it, by {@link #PROBE} of the current rate, doubling every {@link #SPEED_UP_REQUESTS}
- *       requests (at most {@link #MAX_STEP}), so that room that opens up (the rest of the fleet gone
- *       quiet, an outage over) is taken within some twenty requests;</li>
+ *       requests (at most {@link #MAX_STEP}, and no further than {@link #HEADROOM} times what is
+ *       sent), so that room that opens up (the rest of the fleet gone quiet, an outage over) is taken
+ *       within some twenty requests;</li>
  *   <li>each raise is weighed by how far behind the appender is ({@link #lagWeight}): the instance
  *       that fell furthest behind probes hardest and takes back its share;</li>
  *   <li>a limit that held nothing back for {@link #LIFT_AFTER_NANOS} is lifted.</li>
@@ -28,12 +30,14 @@ import java.util.function.LongSupplier;
  * request. {@code benchmarks/RESULTS.md} has what a fleet of 4 to 64 instances makes of it.
  */
 final class SendRate {
-    /** What a slow-down leaves of the rate. */
+    /** What a slow-down leaves of the rate (of an instance far behind: up to half as much taken). */
     static final double DECREASE = 0.7;
     /** What each request accepted while limited adds, as a share of a rate (see the class comment). */
-    static final double PROBE = 0.02;
+    static final double PROBE = 0.015;
     /** Requests accepted past the rate that met the limit over which the probe doubles. */
     static final int SPEED_UP_REQUESTS = 4;
+    /** How far above the rate actually sent a raise may take the limit. */
+    static final double HEADROOM = 2;
     /** The most one accepted request raises the rate by, as a share of it. */
     static final double MAX_STEP = 0.5;
     /** The least rate a limit goes down to, in events per second. */
@@ -47,6 +51,9 @@ final class SendRate {
 
     /** How much of the limit one request carries at most, in seconds of it (see {@link #eventsPerTurn}). */
     static final double TURN_SECONDS = 1;
+    /** The bounds of {@link #lagWeight}: the fleet's refusals grow with the weights, its fairness with their spread. */
+    static final double MIN_WEIGHT = 0.25;
+    static final double MAX_WEIGHT = 2;
     /** Seconds of waiting events, at the current rate, that count as an ordinary lag (see {@link #lagWeight}). */
     static final double ORDINARY_LAG_SECONDS = 2;
 
@@ -118,23 +125,26 @@ final class SendRate {
     synchronized void accepted(long sentAt) {
         if (limit > 0 && sentAt - lastDrop >= 0 && System.nanoTime() - lastHeldBack < BINDING_NANOS) {
             double weight = lagWeight();
+            double raised;
             if (limit < metLimitAt) {
-                limit = Math.min(metLimitAt, limit + weight * PROBE * metLimitAt);
+                raised = Math.min(metLimitAt, limit + weight * PROBE * metLimitAt);
             } else {
                 double step = weight * PROBE * Math.pow(2, (double) acceptedPast++ / SPEED_UP_REQUESTS);
-                limit += limit * Math.min(MAX_STEP, step);
+                raised = limit + limit * Math.min(MAX_STEP, step);
             }
+            // no further than twice what is sent: a limit far above it would let a burst through at once
+            limit = Math.max(limit, Math.min(raised, HEADROOM * measuredRate(System.nanoTime())));
         }
     }
 
     /**
      * How hard to probe: the square root of the seconds of waiting events at the current rate, over
-     * {@link #ORDINARY_LAG_SECONDS}, from a quarter to eight. The instance of a fleet that fell furthest
+     * {@link #ORDINARY_LAG_SECONDS}, from {@link #MIN_WEIGHT} to {@link #MAX_WEIGHT}. The instance of a fleet that fell furthest
      * behind probes hardest and takes back its share; one that keeps up leaves the room to the others.
      */
     private double lagWeight() {
         double lagSeconds = waiting.getAsLong() / Math.max(limit, MIN_RATE);
-        return Math.max(0.25, Math.min(8, Math.sqrt(lagSeconds / ORDINARY_LAG_SECONDS)));
+        return Math.max(MIN_WEIGHT, Math.min(MAX_WEIGHT, Math.sqrt(lagSeconds / ORDINARY_LAG_SECONDS)));
     }
 
     /** Mixpanel asked a request sent at {@code sentAt} to slow down (429, 502, 503). */
@@ -156,7 +166,8 @@ final class SendRate {
             nextTurn = now;
         }
         metLimitAt = Math.max(MIN_RATE, from);
-        limit = metLimitAt * DECREASE;
+        // an instance far behind gives up less of its rate, one that keeps up more: the fleet's rates come together
+        limit = metLimitAt * (1 - (1 - DECREASE) / Math.max(1, lagWeight()));
         acceptedPast = 0;
         lastDrop = now;
         lastHeldBack = now;

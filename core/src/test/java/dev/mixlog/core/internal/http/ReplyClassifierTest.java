@@ -128,6 +128,7 @@ class ReplyClassifierTest {
 
         assertEquals(Verdict.Kind.RETRY, verdict.kind());
         assertTrue(verdict.rateLimited());
+        assertTrue(verdict.slowDown());
         assertEquals(Optional.of(Duration.ofSeconds(7)), verdict.retryAfter());
     }
 
@@ -139,6 +140,8 @@ class ReplyClassifierTest {
         assertEquals(Verdict.Kind.RETRY, verdict.kind());
         assertFalse(verdict.rateLimited());
         assertEquals(Optional.empty(), verdict.retryAfter());
+        // Mixpanel answers 502 and 503 under load: like a 429, they ask the rate down
+        assertEquals(status == 502 || status == 503, verdict.slowDown());
     }
 
     @ParameterizedTest
