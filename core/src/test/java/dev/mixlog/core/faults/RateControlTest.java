@@ -31,6 +31,11 @@ class RateControlTest {
     private static final int BATCH = 40;
     /** Mixpanel's least wait before a request answered 429 goes again. */
     private static final long FLOOR_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * How late a request whose sender passed the gate just before another sender's 429 closed it may
+     * arrive: as late as the machine keeps that sender from running (as in {@code RateLimitFaultTest}).
+     */
+    private static final long SCHEDULING_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Slack between the server's clock reading and the client's. */
     private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -98,10 +103,11 @@ class RateControlTest {
             Request limited = arrivals.get(0);
             long pause = TimeUnit.SECONDS.toNanos(seconds);
             assertRefusedBatchesWaitedTheFloor(arrivals, List.of(limited), pause);
-            // the senders that passed the gate before the 429 closed it: at most maxInFlight - 1 requests
-            long during = arrivals.stream().filter(request -> request.index() > 0
-                    && request.arrivedNanos() - limited.answeredNanos() < pause - CLOCK_SLACK_NANOS).count();
-            assertTrue(during <= 3, "requests sent during the pause: " + during);
+            // a sender that passed the gate before its 429 closed it may still arrive a little later (SCHEDULING_SLACK_NANOS); none later
+            List<Request> during = arrivals.stream().filter(request -> request.index() > 0
+                    && request.arrivedNanos() - limited.answeredNanos() > SCHEDULING_SLACK_NANOS
+                    && request.arrivedNanos() - limited.answeredNanos() < pause - CLOCK_SLACK_NANOS).collect(Collectors.toList());
+            assertEquals(List.of(), during, "requests sent during the pause");
         }
     }
 
