@@ -76,6 +76,11 @@ class JmxFaultTest {
         assertEquals(0, attribute(name, "BufferedBytes"));
         assertEquals(stats.droppedTotal(), attribute(name, "DroppedTotal"));
         assertEquals(0, attribute(name, "Delivered"));
+        // a hung server answers nothing: no rate limit, nothing past the hot-shard limit
+        assertEquals(0.0, PLATFORM.getAttribute(name, "SendRateLimit"));
+        assertEquals(0, attribute(name, "RateLimitedMillis"));
+        assertEquals(0, attribute(name, "PastHotShardLimit"));
+        assertEquals(0, attribute(name, "DroppedHotShard"));
 
         server.release();
         pipeline.awaitSettled(logged);

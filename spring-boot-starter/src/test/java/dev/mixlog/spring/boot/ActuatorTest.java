@@ -74,6 +74,10 @@ class ActuatorTest {
         server.answerWith(Reply::asMixpanelWould);
         Await.until(() -> !appender.getStats().failing() && appender.getStats().delivered() == 4, "delivered once Mixpanel is back");
         assertEquals(4.0, registry.get("mixlog.events.delivered").functionCounter().count());
+        // the 503 asked the rate down: the limit and the time under it are meters too
+        assertTrue(registry.get("mixlog.send.rate.limit").gauge().value() > 0);
+        assertTrue(registry.get("mixlog.rate.limited.time").functionCounter().count() > 0);
+        assertEquals(0.0, registry.get("mixlog.events.past.hot.shard.limit").functionCounter().count());
     }
 
     @Test

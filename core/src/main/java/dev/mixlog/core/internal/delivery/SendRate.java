@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * instance of a fleet shares one project's limit and none knows the others, so each finds its share
  * alone:
  * <ul>
- *   <li>unlimited until Mixpanel first asks to slow down (429, 502, 503);</li>
+ *   <li>unlimited until Mixpanel first asks to slow down (429, 502, 503); the first limit is no
+ *       lower than a full batch a second, whatever a quiet appender was sending;</li>
  *   <li>asked to slow down, the rate drops to {@link #DECREASE} of what this appender was sending
  *       (its limit while the limit holds requests back, else the rate of its last few requests), or
  *       by half as much for an instance far behind, once per round: an answer to a request sent
@@ -58,6 +59,11 @@ final class SendRate {
     static final double ORDINARY_LAG_SECONDS = 2;
 
     private final boolean adaptive;
+    /**
+     * The least first limit: a quiet appender's first 429 (or a 503 in an outage) says little of the
+     * rate it may send at, and a limit below its next burst would hold that burst back for nothing.
+     */
+    private final double firstLimitFloor;
     /** Events waiting to be sent (in the ring and in batches under way), for {@link #lagWeight}. */
     private final LongSupplier waiting;
     /** The limit in events per second, or 0 while unlimited. */
@@ -81,10 +87,14 @@ final class SendRate {
     private int next;
     private int measured;
 
-    /** A rate that adapts when {@code adaptive} (otherwise one that only measures), told how many events wait. */
-    SendRate(boolean adaptive, LongSupplier waiting) {
+    /**
+     * A rate that adapts when {@code adaptive} (otherwise one that only measures), told how many events
+     * wait; its first limit is never below {@code firstLimitFloor} events per second.
+     */
+    SendRate(boolean adaptive, LongSupplier waiting, double firstLimitFloor) {
         this.adaptive = adaptive;
         this.waiting = waiting;
+        this.firstLimitFloor = firstLimitFloor;
     }
 
     /**
@@ -164,6 +174,7 @@ final class SendRate {
         if (limit == 0) {
             limitedSince = now;
             nextTurn = now;
+            from = Math.max(from, firstLimitFloor / DECREASE);
         }
         metLimitAt = Math.max(MIN_RATE, from);
         // an instance far behind gives up less of its rate, one that keeps up more: the fleet's rates come together
