@@ -77,7 +77,7 @@ public final class Dispatcher {
         this.outlet = outlet;
         this.stats = stats;
         this.reports = new DeliveryReports(config, status, stats);
-        this.rate = new SendRate(config.rateControl(), this::waitingEvents, config.maxBatchEvents());
+        this.rate = new SendRate(config.rateControl(), this::waitingEvents);
         stats.rateGauges(rate::sendingRate, rate::limit, () -> TimeUnit.NANOSECONDS.toMillis(rate.limitedNanos()));
         this.slots = new Semaphore(config.maxInFlight());
         this.senders = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,

@@ -8,8 +8,7 @@ import java.util.function.LongSupplier;
  * instance of a fleet shares one project's limit and none knows the others, so each finds its share
  * alone:
  * <ul>
- *   <li>unlimited until Mixpanel first asks to slow down (429, 502, 503); the first limit is no
- *       lower than a full batch a second, whatever a quiet appender was sending;</li>
+ *   <li>unlimited until Mixpanel first asks to slow down (429, 502, 503);</li>
  *   <li>asked to slow down, the rate drops to {@link #DECREASE} of what this appender was sending
  *       (its limit while the limit holds requests back, else the rate of its last few requests), or
  *       by half as much for an instance far behind, once per round: an answer to a request sent
@@ -24,7 +23,9 @@ import java.util.function.LongSupplier;
  *       within some twenty requests;</li>
  *   <li>each raise is weighed by how far behind the appender is ({@link #lagWeight}): the instance
  *       that fell furthest behind probes hardest and takes back its share;</li>
- *   <li>a limit that held nothing back for {@link #LIFT_AFTER_NANOS} is lifted.</li>
+ *   <li>a limit that met no slow-down for {@link #LIFT_AFTER_NANOS} is lifted: whatever set it (an
+ *       outage's 503 to a quiet appender, a fleet's busy hour) is over, and a low limit must not hold
+ *       the next burst back.</li>
  * </ul>
  * Each request takes its turn ({@link #awaitTurn}) before it goes: a request of {@code n} events
  * holds the next one back by {@code n / rate} seconds. Thread-safe; its methods are called once per
@@ -36,14 +37,14 @@ final class SendRate {
     /** What each request accepted while limited adds, as a share of a rate (see the class comment). */
     static final double PROBE = 0.015;
     /** Requests accepted past the rate that met the limit over which the probe doubles. */
-    static final int SPEED_UP_REQUESTS = 4;
+    static final int SPEED_UP_REQUESTS = 2;
     /** How far above the rate actually sent a raise may take the limit. */
-    static final double HEADROOM = 2;
+    static final double HEADROOM = 4;
     /** The most one accepted request raises the rate by, as a share of it. */
     static final double MAX_STEP = 0.5;
     /** The least rate a limit goes down to, in events per second. */
     static final double MIN_RATE = 1;
-    /** How long a limit that holds nothing back lasts: the fleet then no longer needs it. */
+    /** How long a limit lasts without a further slow-down. */
     static final long LIFT_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** The requests the sending rate is measured over: whatever their pace, a few make a measure. */
     private static final int MEASURED_REQUESTS = 8;
@@ -59,11 +60,6 @@ final class SendRate {
     static final double ORDINARY_LAG_SECONDS = 2;
 
     private final boolean adaptive;
-    /**
-     * The least first limit: a quiet appender's first 429 (or a 503 in an outage) says little of the
-     * rate it may send at, and a limit below its next burst would hold that burst back for nothing.
-     */
-    private final double firstLimitFloor;
     /** Events waiting to be sent (in the ring and in batches under way), for {@link #lagWeight}. */
     private final LongSupplier waiting;
     /** The limit in events per second, or 0 while unlimited. */
@@ -87,14 +83,10 @@ final class SendRate {
     private int next;
     private int measured;
 
-    /**
-     * A rate that adapts when {@code adaptive} (otherwise one that only measures), told how many events
-     * wait; its first limit is never below {@code firstLimitFloor} events per second.
-     */
-    SendRate(boolean adaptive, LongSupplier waiting, double firstLimitFloor) {
+    /** A rate that adapts when {@code adaptive} (otherwise one that only measures), told how many events wait. */
+    SendRate(boolean adaptive, LongSupplier waiting) {
         this.adaptive = adaptive;
         this.waiting = waiting;
-        this.firstLimitFloor = firstLimitFloor;
     }
 
     /**
@@ -107,7 +99,7 @@ final class SendRate {
         long wait;
         synchronized (this) {
             long now = System.nanoTime();
-            if (limit > 0 && now - limitedSince > LIFT_AFTER_NANOS && now - lastHeldBack > LIFT_AFTER_NANOS) {
+            if (limit > 0 && now - lastDrop > LIFT_AFTER_NANOS) {
                 lift(now);
             }
             if (limit == 0) {
@@ -117,8 +109,10 @@ final class SendRate {
             long turn = nextTurn - now > 0 ? nextTurn : now;
             measure(turn, events);
             wait = turn - now;
-            nextTurn = turn + (long) (events * 1e9 / limit);
-            if (wait > 0) {
+            long spacing = (long) (events * 1e9 / limit);
+            nextTurn = turn + spacing;
+            // held back: by a good part of the time its own events take at the limit, not by a rounding
+            if (wait > spacing / 4 || events >= eventsPerTurn()) {
                 lastHeldBack = now;
             }
         }
@@ -142,7 +136,7 @@ final class SendRate {
                 double step = weight * PROBE * Math.pow(2, (double) acceptedPast++ / SPEED_UP_REQUESTS);
                 raised = limit + limit * Math.min(MAX_STEP, step);
             }
-            // no further than twice what is sent: a limit far above it would let a burst through at once
+            // no further than HEADROOM times what is sent: a limit far above it would let a burst through at once
             limit = Math.max(limit, Math.min(raised, HEADROOM * measuredRate(System.nanoTime())));
         }
     }
@@ -174,7 +168,6 @@ final class SendRate {
         if (limit == 0) {
             limitedSince = now;
             nextTurn = now;
-            from = Math.max(from, firstLimitFloor / DECREASE);
         }
         metLimitAt = Math.max(MIN_RATE, from);
         // an instance far behind gives up less of its rate, one that keeps up more: the fleet's rates come together
