@@ -28,7 +28,8 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
  * </Mixpanel>
  * }</pre>
  * Every setting is an attribute with the name and default it has in the Logback appender;
- * {@code mdcInclude} and {@code mdcExclude} take comma-separated ThreadContext keys, and each nested
+ * {@code mdcInclude} and {@code mdcExclude} take comma-separated ThreadContext keys ({@code groupKeys}
+ * comma-separated property names), and each nested
  * {@code <Property>} is a property sent with every event. The fields of a {@code MapMessage} or
  * {@code StructuredDataMessage} play the part of SLF4J key-value pairs; key-value pairs logged through
  * SLF4J (log4j-slf4j2-impl) arrive as ThreadContext entries of that one call. {@link #append} only

@@ -22,10 +22,7 @@ class HotShardWatchTest {
         }
         assertEquals(HotShardWatch.ROWS * HotShardWatch.COLUMNS * Integer.BYTES, watch.footprintBytes());
         assertTrue(watch.footprintBytes() <= 256 * 1024);
-        // among a million others, one hot id is still counted exactly enough to be caught
-        for (int i = 0; i < 1_000; i++) {
-            watch.countUser("ingest-worker", NOON);
-        }
+        // among a million others, one hot id is still counted closely enough to be caught
         HotShardWatch small = new HotShardWatch(1_000);
         for (int i = 0; i < 1_000_000; i++) {
             small.countUser("user-" + i, NOON);
