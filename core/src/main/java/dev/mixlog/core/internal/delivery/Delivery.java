@@ -112,7 +112,8 @@ final class Delivery implements Runnable {
 
     /** The events of this delivery not counted yet (an estimate when read from another thread). */
     int eventsLeft() {
-        return Math.max(0, events() - counted);
+        Batch current = batch;
+        return Math.max(0, (current != null ? current.size() : spooled.eventsNotDealtWith()) - counted);
     }
 
     /** The events this delivery answers for. */
@@ -204,16 +205,15 @@ final class Delivery implements Runnable {
      * one turn's events in turn); counts every event's outcome.
      */
     private void deliver(Batch part) throws InterruptedException {
+        int turn = owner.rate.eventsPerTurn();
+        if (part.size() > turn) {
+            deliverInTurn(chunks(part, turn));
+            return;
+        }
         long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
         Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
         Outlet.Request request = null;
         while (true) {
-            // a part a second at the limit; checked again before each retry, as a refusal lowers the limit
-            int turn = owner.rate.eventsPerTurn();
-            if (part.size() > turn) {
-                deliverInTurn(chunks(part, turn));
-                return;
-            }
             Verdict verdict;
             long sentAt = System.nanoTime();
             try {
@@ -222,11 +222,7 @@ final class Delivery implements Runnable {
                 }
                 // the rate's turn, then the gate, right before the exchange: a pause asked for meanwhile holds this request back
                 retryDeadline += owner.rate.awaitTurn(part.size());
-                long paused = owner.gate.awaitOpen();
-                if (paused > 0) {
-                    owner.rate.heldBack();
-                }
-                retryDeadline += paused;
+                retryDeadline += owner.gate.awaitOpen();
                 sentAt = System.nanoTime();
                 verdict = exchange(request);
             } catch (InterruptedException e) {
