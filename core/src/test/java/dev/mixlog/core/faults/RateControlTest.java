@@ -12,12 +12,15 @@ import dev.mixlog.loopback.LoopbackMixpanelExtension;
 import dev.mixlog.loopback.ProjectBudget;
 import dev.mixlog.loopback.Reply;
 import dev.mixlog.loopback.Request;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rate control against a loopback project budget (a token bucket answering 429 without
@@ -78,6 +81,33 @@ class RateControlTest {
                     + Math.round(backedOff) + " events/s after " + refusedWhileLimited + " refusals; budget raised, limit "
                     + Math.round(recovered) + " events/s; " + arrivals.size() + " requests, " + refused.size()
                     + " refused, each retried 2 s or more later; lost 0");
+        }
+    }
+
+    /** With a spool, what the lowered rate holds back waits on disk, not in the ring, and is all delivered. */
+    @Test
+    void withASpoolWhatTheRateHoldsBackWaitsOnDisk(@TempDir Path spool) {
+        server.answerWith(ProjectBudget.of(BUDGET));
+        int burst = 500;
+        try (Pipeline pipeline = Pipeline.start(Pipeline.settings(server).text(Settings.MAX_BATCH_EVENTS, String.valueOf(BATCH))
+                .text(Settings.SPOOL_DIRECTORY, spool.toString()).text(Settings.RING_BUFFER_SIZE, Pipeline.ringFor(2 * burst)))) {
+            MixlogStats stats = pipeline.stats();
+            assertEquals(burst, pipeline.logNumbered(0, burst).cardinality());
+            Await.until(Pipeline.SETTLE_BOUND, () -> stats.sendRateLimit() > 0, () -> "a limit: " + stats);
+            // the spool is open by now: the second burst is written ahead while the limit holds it back
+            assertEquals(burst, pipeline.logNumbered(burst, 2 * burst).cardinality());
+            long[] highWater = {0};
+            // refused parts of spooled batches are retried with Mixpanel's doubling backoff and no retry limit: room to settle
+            Await.until(Duration.ofSeconds(120), () -> {
+                highWater[0] = Math.max(highWater[0], stats.spooledBatches());
+                return stats.delivered() + stats.droppedTotal() >= 2 * burst;
+            }, () -> "settled: " + stats);
+
+            pipeline.assertLedger(2 * burst, server);
+            assertEquals(0, stats.droppedTotal(), stats::toString);
+            assertEquals(0, server.duplicatesIngested());
+            assertTrue(highWater[0] > 4, "batch files waiting at most: " + highWater[0] + " (the senders hold 4)");
+            Await.until(Duration.ofSeconds(30), () -> stats.spooledBatches() == 0, () -> "every batch file removed: " + stats);
         }
     }
 

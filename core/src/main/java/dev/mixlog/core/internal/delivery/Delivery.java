@@ -201,19 +201,24 @@ final class Delivery implements Runnable {
     }
 
     /**
-     * Delivers one batch (or, after a 413, its halves in turn; or, while the rate is limited, parts of
-     * one turn's events in turn); counts every event's outcome.
+     * Delivers one batch (or, after a 413, one half); counts every event's outcome. While the rate is
+     * limited the batch goes as parts of one turn's events, in order, and a refused part goes again
+     * cut to the turn of the lowered rate: a part larger than the rate now allows would only be
+     * refused again. The events not yet accepted share one retry budget, restarted by each accepted
+     * part, and giving up drops them together.
      */
-    private void deliver(Batch part) throws InterruptedException {
-        int turn = owner.rate.eventsPerTurn();
-        if (part.size() > turn) {
-            deliverInTurn(chunks(part, turn));
-            return;
-        }
+    private void deliver(Batch batch) throws InterruptedException {
+        int done = 0;
+        Batch part = null;
+        Outlet.Request request = null;
         long retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
         Backoff backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
-        Outlet.Request request = null;
         while (true) {
+            int turn = owner.rate.eventsPerTurn();
+            if (part == null || part.size() > turn) {
+                part = done == 0 && batch.size() <= turn ? batch : batch.slice(done, Math.min(batch.size(), done + turn));
+                request = null;
+            }
             Verdict verdict;
             long sentAt = System.nanoTime();
             try {
@@ -222,19 +227,23 @@ final class Delivery implements Runnable {
                 }
                 // the rate's turn, then the gate, right before the exchange: a pause asked for meanwhile holds this request back
                 retryDeadline += owner.rate.awaitTurn(part.size());
-                retryDeadline += owner.gate.awaitOpen();
+                long paused = owner.gate.awaitOpen();
+                if (paused > 0) {
+                    owner.rate.heldBack();
+                }
+                retryDeadline += paused;
                 sentAt = System.nanoTime();
                 verdict = exchange(request);
             } catch (InterruptedException e) {
                 if (owner.isShuttingDown()) {
-                    stoppedShort(part.size());
+                    stoppedShort(batch.size() - done);
                     throw e;
                 }
                 verdict = Verdict.retry("interrupted", null, false);
             } catch (Throwable e) {
                 if (stopped()) {
                     // the stop ended the exchange (stopExchange)
-                    stoppedShort(part.size());
+                    stoppedShort(batch.size() - done);
                     throw new InterruptedException("stopped");
                 }
                 // a network failure, a cut, or anything else raised while sending or reading: retried as a failed request
@@ -246,8 +255,21 @@ final class Delivery implements Runnable {
                     owner.reports.recovered(route);
                     owner.rate.accepted(sentAt);
                 }
-                settle(part, verdict);
-                return;
+                try {
+                    settle(part, verdict);
+                } catch (InterruptedException e) {
+                    // a stop cut the halves of a 413 short: they counted themselves, the parts after them are left
+                    stoppedShort(batch.size() - done - part.size());
+                    throw e;
+                }
+                done += part.size();
+                if (done == batch.size()) {
+                    return;
+                }
+                part = null;
+                retryDeadline = System.nanoTime() + owner.config.maxRetryTime().toNanos();
+                backoff = new Backoff(owner.config.retryInitialBackoff(), owner.config.retryMaxBackoff());
+                continue;
             }
             Duration asked = askedWait(verdict);
             Duration step = backoff.next();
@@ -260,12 +282,13 @@ final class Delivery implements Runnable {
                 owner.gate.pauseFor(wait);
             }
             if (spooled == null && System.nanoTime() + wait.toNanos() - retryDeadline > 0) {
-                owner.reports.gaveUp(route, part, verdict.detail());
-                dropped(DropReason.RETRIES_EXHAUSTED, part.size());
+                Batch left = done == 0 ? batch : batch.slice(done, batch.size());
+                owner.reports.gaveUp(route, left, verdict.detail());
+                dropped(DropReason.RETRIES_EXHAUSTED, left.size());
                 return;
             }
             owner.reports.failing(route, verdict.detail());
-            pause(wait, part);
+            pause(wait, batch.size() - done);
             owner.stats.recordRetry();
         }
     }
@@ -297,12 +320,12 @@ final class Delivery implements Runnable {
     }
 
     /** Sleeps before a retry; an interrupt ends the delivery only during shutdown. */
-    private void pause(Duration wait, Batch part) throws InterruptedException {
+    private void pause(Duration wait, int eventsLeft) throws InterruptedException {
         try {
             TimeUnit.NANOSECONDS.sleep(wait.toNanos());
         } catch (InterruptedException e) {
             if (owner.isShuttingDown()) {
-                stoppedShort(part.size());
+                stoppedShort(eventsLeft);
                 throw e;
             }
         }
@@ -322,8 +345,8 @@ final class Delivery implements Runnable {
         return refused.cardinality();
     }
 
-    /** Delivers the parts of a batch one after the other; a stop keeps (or drops) the parts not reached. */
-    private void deliverInTurn(Batch[] parts) throws InterruptedException {
+    /** Delivers the halves of a batch one after the other; a stop keeps (or drops) the half not reached. */
+    private void deliverHalves(Batch[] parts) throws InterruptedException {
         for (int i = 0; i < parts.length; i++) {
             try {
                 deliver(parts[i]);
@@ -336,15 +359,6 @@ final class Delivery implements Runnable {
                 throw e;
             }
         }
-    }
-
-    /** The batch cut into parts of at most {@code events} events, in order. */
-    private static Batch[] chunks(Batch batch, int events) {
-        Batch[] parts = new Batch[(batch.size() + events - 1) / events];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = batch.slice(i * events, Math.min(batch.size(), (i + 1) * events));
-        }
-        return parts;
     }
 
     private void settle(Batch part, Verdict verdict) throws InterruptedException {
@@ -365,7 +379,7 @@ final class Delivery implements Runnable {
                     dropped(DropReason.TOO_LARGE, 1);
                     return;
                 }
-                deliverInTurn(part.halves());
+                deliverHalves(part.halves());
                 return;
             case NOT_TAKEN:
                 dropped(DropReason.DISABLED, part.size());

@@ -64,7 +64,7 @@ final class SendRate {
     private final LongSupplier waiting;
     /** The limit in events per second, or 0 while unlimited. */
     private double limit;
-    /** The rate that met the limit: what was sent when the rate last dropped. */
+    /** The rate that met the limit: what was sent when the rate last dropped (0 before the first drop). */
     private double metLimitAt;
     /** Requests accepted past {@link #metLimitAt} since the last drop. */
     private int acceptedPast;
@@ -73,7 +73,6 @@ final class SendRate {
     /** When a request was last held back, and when the rate last dropped. */
     private long lastHeldBack;
     private long lastDrop;
-    private boolean dropped;
     /** Since when the appender has been limited (0 while not), and the time limited before that. */
     private long limitedSince;
     private long limitedNanosBefore;
@@ -112,7 +111,7 @@ final class SendRate {
             long spacing = (long) (events * 1e9 / limit);
             nextTurn = turn + spacing;
             // held back: by a good part of the time its own events take at the limit, not by a rounding
-            if (wait > spacing / 4 || events >= eventsPerTurn()) {
+            if (wait > spacing / 4 || events >= limit * TURN_SECONDS) {
                 lastHeldBack = now;
             }
         }
@@ -120,6 +119,14 @@ final class SendRate {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
         return wait;
+    }
+
+    /**
+     * A request was held back by a pause the server asked for ({@code Retry-After}): what the
+     * appender sent meanwhile says nothing of its demand, as when the limit holds it back.
+     */
+    synchronized void heldBack() {
+        lastHeldBack = System.nanoTime();
     }
 
     /**
@@ -153,7 +160,8 @@ final class SendRate {
 
     /** Mixpanel asked a request sent at {@code sentAt} to slow down (429, 502, 503). */
     synchronized void slowDown(long sentAt) {
-        if (!adaptive || (dropped && sentAt - lastDrop < 0)) {
+        // before the first drop metLimitAt is 0 (after it, at least MIN_RATE)
+        if (!adaptive || (metLimitAt > 0 && sentAt - lastDrop < 0)) {
             return;
         }
         long now = System.nanoTime();
@@ -161,13 +169,11 @@ final class SendRate {
         double from;
         if (limit == 0) {
             from = sending;
+            limitedSince = now;
+            nextTurn = now;
         } else {
             // a limit that holds requests back is what is sent; one that does not is above the demand
             from = now - lastHeldBack < BINDING_NANOS ? limit : Math.min(limit, sending);
-        }
-        if (limit == 0) {
-            limitedSince = now;
-            nextTurn = now;
         }
         metLimitAt = Math.max(MIN_RATE, from);
         // an instance far behind gives up less of its rate, one that keeps up more: the fleet's rates come together
@@ -175,7 +181,6 @@ final class SendRate {
         acceptedPast = 0;
         lastDrop = now;
         lastHeldBack = now;
-        dropped = true;
     }
 
     private void lift(long now) {
