@@ -50,6 +50,17 @@ public interface LogEventReader<E, S> {
     /** The structured key-value pairs: SLF4J key-value pairs, or a Log4j2 map message's fields. */
     void forEachKeyValue(S event, BiConsumer<String, Object> action);
 
+    /**
+     * The event's own {@code $insert_id}, for a source whose records carry one (or can derive one
+     * that stays the same when a record is read again, as a Kafka record's position does); {@code null}
+     * by default, and then the core makes a random one. A value Mixpanel would not take (more than 36
+     * characters, or characters other than letters, digits and {@code -}) is replaced by one derived
+     * from it, so that the same value always gives the same id.
+     */
+    default String insertId(S event) {
+        return null;
+    }
+
     /** Properties carried by the marker itself; none by default. */
     default void forEachMarkerProperty(S event, BiConsumer<String, Object> action) {
     }

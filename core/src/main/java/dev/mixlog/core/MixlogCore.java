@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * One appender's delivery to Mixpanel, independent of any logging framework. The appender hands
@@ -37,6 +38,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param <S> what the ring holds (see {@link LogEventReader})
  */
 public final class MixlogCore<E, S> {
+    /**
+     * Told of each record Mixpanel refused (a strict {@code /import} reply's {@code failed_records}, a
+     * batch refused whole, an event too large to send), on a sender thread, for a source that keeps
+     * its records (the Kafka Connect sink sends them to its dead-letter queue). Quick, and never
+     * blocking; what it throws is reported once.
+     */
+    public interface RefusedRecords {
+        /**
+         * @param tag the tag the record was appended with ({@link MixlogCore#append(Object, Object)})
+         * @param reason why it was refused, as Mixpanel said
+         */
+        void refused(Object tag, String reason);
+    }
+
     private final MixlogConfig config;
     private final LogEventReader<E, S> reader;
     private final boolean selectsAll;
@@ -75,14 +90,17 @@ public final class MixlogCore<E, S> {
     /** Completes with {@link #stop}'s result once the core has stopped, whoever stopped it. */
     private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
     private JmxRegistration jmx;
+    /** Told of refused records; {@code null} when nobody listens. */
+    private final BiConsumer<Object, String> refusals;
 
-    private MixlogCore(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink) {
+    private MixlogCore(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink, RefusedRecords refused) {
         this.config = config;
         this.reader = reader;
         this.selectsAll = config.selection() == Selection.ALL;
         this.status = new SafeStatus(sink, secretsOf(config), config.name());
         this.enabled = config.missingCredentials().isEmpty();
-        this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status, DeliverySeam.destinationOf(config, stats)) : null;
+        this.refusals = refused == null ? null : refused::refused;
+        this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status, DeliverySeam.destinationOf(config, stats), refusals) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;
     }
 
@@ -102,7 +120,16 @@ public final class MixlogCore<E, S> {
      * @param sink the framework's status channel; every message passes through secret redaction
      */
     public static <E, S> MixlogCore<E, S> start(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink) {
-        MixlogCore<E, S> core = new MixlogCore<>(config, reader, sink);
+        return start(config, reader, sink, null);
+    }
+
+    /**
+     * As {@link #start(MixlogConfig, LogEventReader, StatusSink)}, telling {@code refused} of each
+     * record Mixpanel refuses, with the tag it was appended with.
+     */
+    public static <E, S> MixlogCore<E, S> start(MixlogConfig config, LogEventReader<E, S> reader, StatusSink sink,
+                                                RefusedRecords refused) {
+        MixlogCore<E, S> core = new MixlogCore<>(config, reader, sink, refused);
         if (core.pipeline != null) {
             core.pipeline.start();
         }
@@ -124,12 +151,20 @@ public final class MixlogCore<E, S> {
      * Returns whether the event went into the ring.
      */
     public boolean append(E event) {
+        return append(event, null);
+    }
+
+    /**
+     * As {@link #append(Object)}, with a tag the event carries to {@link RefusedRecords} should
+     * Mixpanel refuse it (a source's own record, say); {@code null} for none.
+     */
+    public boolean append(E event, Object tag) {
         try {
             if (!selectsAll && !reader.isMarked(event)) {
                 return false;
             }
             S captured = reader.capture(event);
-            return offer(captured, reader.isBelowWarn(event), reader.estimatedBytes(captured));
+            return offer(captured, tag, reader.isBelowWarn(event), reader.estimatedBytes(captured));
         } catch (Throwable e) {
             stats.recordDropped(DropReason.INVALID, 1);
             status.error("could not capture a log event for Mixpanel (dropped, counted as invalid): "
@@ -146,14 +181,14 @@ public final class MixlogCore<E, S> {
      * @param discardable whether the event may be dropped first when the ring is nearly full ({@code discardThreshold})
      * @param estimatedBytes the event's estimated retained size, for the byte bound on large events
      */
-    private boolean offer(S event, boolean discardable, long estimatedBytes) {
+    private boolean offer(S event, Object tag, boolean discardable, long estimatedBytes) {
         Pipeline<S> running = enabled ? pipeline : recordingPipeline();
         if (running == null) {
             stats.recordDropped(enabled ? DropReason.SHUTDOWN : DropReason.DISABLED, 1);
             return false;
         }
         // delivery threads never block either: ignoring their events keeps overflowPolicy=block deadlock-free
-        return !running.isDeliveryThread() && running.offer(event, DeliverySeam.tagOfThisThread(), discardable, estimatedBytes);
+        return !running.isDeliveryThread() && running.offer(event, tag != null ? tag : DeliverySeam.tagOfThisThread(), discardable, estimatedBytes);
     }
 
     /**
@@ -173,7 +208,7 @@ public final class MixlogCore<E, S> {
             if (pipeline == null && !stopping.get()) {
                 Destination destination = DeliverySeam.destinationOf(config, stats);
                 if (destination != null) {
-                    Pipeline<S> started = new Pipeline<>(config, reader, stats, status, destination);
+                    Pipeline<S> started = new Pipeline<>(config, reader, stats, status, destination, refusals);
                     started.start();
                     pipeline = started;
                 }

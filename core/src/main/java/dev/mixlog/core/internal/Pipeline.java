@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * The delivery machinery of a core: the ring ({@link Intake}), the consumer thread
@@ -33,11 +34,12 @@ public final class Pipeline<S> {
     private final long blockNanos;
     private final Counters stats;
 
+    /** @param refusals told of each record Mixpanel refused: its tag, and why */
     public Pipeline(MixlogConfig config, LogEventReader<?, S> reader, Counters stats, SafeStatus status,
-                    Destination destination) {
+                    Destination destination, BiConsumer<Object, String> refusals) {
         this.intake = new Intake<>(config.ringBufferSize(), config.discardThreshold(), config.maxBufferBytes());
         SpoolOpening spool = destination.spools() ? SpoolOpening.of(config, stats, status) : null;
-        this.dispatcher = new Dispatcher(config, destination.outlet(), stats, status, spool);
+        this.dispatcher = new Dispatcher(config, destination.outlet(), stats, status, spool, refusals);
         try {
             this.loop = new ConsumerLoop<>(config, intake, reader, dispatcher, stats, status, destination.token());
             this.consumer = new ConsumerThread(loop, new DaemonThreads(config.name(), "consumer"), intake, status);

@@ -137,7 +137,7 @@ final class Records<S> implements EventPoller.Handler {
                 boolean identify = kind == Operation.Kind.IDENTIFY;
                 MappedEvent mapped = identify ? mapIdentify(event) : mapper.map(event);
                 if (mapped != null) {
-                    String insertId = insertIds.next();
+                    String insertId = insertIds.forEvent(mapper.insertId(event));
                     EventWriter writer = identify ? identityWriter : eventWriter;
                     ByteSink json = writer.write(mapped, insertId);
                     RecordKind recordKind = identify ? RecordKind.IDENTITY : RecordKind.EVENTS;

@@ -4,7 +4,7 @@ import dev.mixlog.core.LogEventReader;
 import java.util.function.BiConsumer;
 
 /** Reads {@link TestEvent}s: the name plays the event marker's part, the pairs the key-value pairs'. */
-final class TestEventReader implements LogEventReader<TestEvent, TestEvent> {
+class TestEventReader implements LogEventReader<TestEvent, TestEvent> {
     static final TestEventReader INSTANCE = new TestEventReader();
 
     /** Every drill event is for Mixpanel: the drills exercise delivery, not selection. */

@@ -61,7 +61,8 @@ public final class Batch {
         return tags == null ? new Object[size()] : tags.clone();
     }
 
-    private Object tag(int index) {
+    /** The event's tag, or {@code null}. */
+    public Object tag(int index) {
         return tags == null ? null : tags[index];
     }
 

@@ -11,9 +11,12 @@ import dev.mixlog.core.internal.diag.SafeStatus;
 import dev.mixlog.core.internal.http.FailedRecord;
 import dev.mixlog.core.internal.http.Route;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * What the senders tell the framework's status channel about deliveries: failures and recovery
@@ -28,11 +31,29 @@ final class DeliveryReports {
     private final AtomicBoolean proxyRefusalReported = new AtomicBoolean();
 
     private final Counters stats;
+    /** Told of each record Mixpanel refused (its tag, and why); {@code null} when nobody listens. */
+    private final BiConsumer<Object, String> refusals;
+    private final AtomicBoolean refusalsFailed = new AtomicBoolean();
 
-    DeliveryReports(MixlogConfig config, SafeStatus status, Counters stats) {
+    DeliveryReports(MixlogConfig config, SafeStatus status, Counters stats, BiConsumer<Object, String> refusals) {
         this.config = config;
         this.status = status;
         this.stats = stats;
+        this.refusals = refusals;
+    }
+
+    /** Tells the listener of refused records of one of them; whatever it throws is reported once, and goes no further. */
+    private void tellRefused(Batch part, int index, String reason) {
+        if (refusals == null) {
+            return;
+        }
+        try {
+            refusals.accept(part.tag(index), reason);
+        } catch (Throwable e) {
+            if (refusalsFailed.compareAndSet(false, true)) {
+                status.error("the listener of refused records failed (reported once): " + SafeStatus.describe(e));
+            }
+        }
     }
 
     /** A request failed and is retried: said once, until {@link #recovered}. */
@@ -57,11 +78,15 @@ final class DeliveryReports {
     void tooLarge(Batch single, String detail) {
         status.warn("the server refused a single event '" + single.name(0) + "' as too large ("
                 + detail + "); lower maxBatchBytes or send smaller events");
+        tellRefused(single, 0, "too large for the server (" + detail + ")");
     }
 
     void refused(Route route, Batch part, String detail) {
         stats.recordFailure(status.withoutSecrets(route.name() + ": refused: " + detail));
         status.warn("Mixpanel refused a batch of " + part.size() + " events on " + route.name() + ": " + detail);
+        for (int i = 0; i < part.size(); i++) {
+            tellRefused(part, i, "Mixpanel refused its batch: " + detail);
+        }
     }
 
     /** Credentials refused: said once per route, naming the settings to check. */
@@ -126,6 +151,16 @@ final class DeliveryReports {
             message.append("\n  and ").append(failed.size() - FAILED_RECORDS_LISTED).append(" more");
         }
         status.warn(message.toString());
+        if (refusals != null) {
+            // one reason per refused record, however many of its fields failed
+            Map<Integer, String> reasons = new TreeMap<>();
+            for (FailedRecord record : failed) {
+                if (record.matched() && record.index() < part.size()) {
+                    reasons.merge(record.index(), record.toString(), (first, next) -> first + "; " + next);
+                }
+            }
+            reasons.forEach((index, reason) -> tellRefused(part, index, "Mixpanel refused it: " + reason));
+        }
     }
 
     void spoolNotOpened(String why) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * Delivers sealed batches on a small pool of sender threads, at most {@code maxInFlight} at once, so
@@ -69,14 +70,14 @@ public final class Dispatcher {
     private final Object spoolHandOver = new Object();
 
     public Dispatcher(MixlogConfig config, Outlet outlet, Counters stats, SafeStatus status,
-                      SpoolOpening opening) {
+                      SpoolOpening opening, BiConsumer<Object, String> refusals) {
         this.config = config;
         for (RecordKind kind : RecordKind.values()) {
             routes.put(kind, kind.route(config));
         }
         this.outlet = outlet;
         this.stats = stats;
-        this.reports = new DeliveryReports(config, status, stats);
+        this.reports = new DeliveryReports(config, status, stats, refusals);
         this.rate = new SendRate(config.rateControl(), this::waitingEvents);
         stats.rateGauges(rate::sendingRate, rate::limit, () -> TimeUnit.NANOSECONDS.toMillis(rate.limitedNanos()));
         this.slots = new Semaphore(config.maxInFlight());

@@ -63,6 +63,11 @@ public final class EventMapper<S> {
         return Operation.of(reader.markerName(event));
     }
 
+    /** The event's own {@code $insert_id} as the reader gives it, or {@code null} (see {@link LogEventReader#insertId}). */
+    public String insertId(S event) {
+        return reader.insertId(event);
+    }
+
     /**
      * Maps an {@code $identify} event (original ID merge): {@code $identified_id} is the resolved
      * {@code distinct_id}, {@code $anon_id} the value logged under {@code $anon_id}, both as text.

@@ -51,6 +51,24 @@ public final class MixpanelRules {
         return length >= 4 && length <= 11 && RESERVED_PROPERTIES.contains(name);
     }
 
+    /** Longest {@code $insert_id}; its characters are letters, digits and {@code -}. */
+    public static final int MAX_INSERT_ID_LENGTH = 36;
+
+    /** Whether Mixpanel takes the text as an {@code $insert_id}: 1 to 36 letters, digits and {@code -}, not a banned id. */
+    public static boolean usableInsertId(String text) {
+        int length = text.length();
+        if (length == 0 || length > MAX_INSERT_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return !isBannedId(text);
+    }
+
     /** Whether Mixpanel refuses this (trimmed) text as an id. */
     public static boolean isBannedId(String text) {
         return BANNED_IDS.contains(text.toLowerCase(Locale.ROOT));

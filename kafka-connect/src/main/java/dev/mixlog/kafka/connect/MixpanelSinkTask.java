@@ -1,0 +1,182 @@
+package dev.mixlog.kafka.connect;
+
+import dev.mixlog.core.MixlogCore;
+import dev.mixlog.core.StatusSink;
+import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.diag.MixlogStats;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers its share of the topic's records through a Mixlog core of its own (ring, batching, gzip,
+ * retries, 413 splitting, strict replies, rate control). {@link #put} never waits on the network:
+ * while the core holds as much as it should, or Mixpanel is failing (an outage, a rate limit), the
+ * task pauses its partitions, keeps what it was given, and resumes them once the core has room.
+ * {@link #preCommit} commits only offsets whose records are settled: delivered, refused (and sent to
+ * the dead-letter queue), or dropped under a counted reason. A record read again after a crash
+ * carries the same {@code $insert_id}, and Mixpanel keeps it once.
+ */
+public final class MixpanelSinkTask extends SinkTask {
+    private static final Logger LOG = LoggerFactory.getLogger(MixpanelSinkTask.class);
+    /** How soon a paused task looks again whether the core has room (Connect polls no sooner than asked). */
+    private static final long RECHECK_MILLIS = 200;
+
+    private String name;
+    private SinkSettings settings;
+    private MixlogCore<MixpanelRecord, MixpanelRecord> core;
+    private final RecordParser parser = new RecordParser();
+    private final Backlog backlog = new Backlog();
+    private BadRecords bad;
+    private long highWaterEvents;
+    private long highWaterBytes;
+    private boolean paused;
+
+    @Override
+    public String version() {
+        return MixpanelSinkConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> properties) {
+        name = "mixpanel-sink-" + properties.getOrDefault("name", "connector") + "-" + properties.getOrDefault(
+                MixpanelSinkConnector.TASK_NUMBER, "0");
+        settings = SinkSettings.of(properties, name);
+        MixlogConfig config = settings.mixlog();
+        bad = new BadRecords(settings.toleratesErrors() ? errantRecordReporter() : null, LOG, name);
+        highWaterEvents = config.ringBufferSize() / 2;
+        highWaterBytes = config.maxBufferBytes() > 0 ? config.maxBufferBytes() / 2 : Long.MAX_VALUE;
+        core = MixlogCore.start(config, new MixpanelRecordReader(config.distinctIdKey()), new LoggerStatus(LOG), bad::refused);
+    }
+
+    /** Connect's reporter of errant records; {@code null} on a worker older than Kafka 2.6. */
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError older) {
+            return null;
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            try {
+                backlog.add(record, parser.parse(record));
+            } catch (BadRecordException e) {
+                bad.unreadable(record, e.getMessage());
+            }
+        }
+        handOver();
+        bad.reportRefused();
+        boolean hold = !backlog.isEmpty() || core.stats().failing();
+        if (hold != paused) {
+            TopicPartition[] assigned = context.assignment().toArray(new TopicPartition[0]);
+            if (hold) {
+                context.pause(assigned);
+            } else {
+                context.resume(assigned);
+            }
+            paused = hold;
+            LOG.info("{}: {} its partitions{}", name, hold ? "paused" : "resumed", hold ? " (Mixpanel failing, or the "
+                    + "core holding as much as it should; " + backlog.size() + " records wait here)" : "");
+        }
+        if (paused) {
+            context.timeout(RECHECK_MILLIS);
+        }
+    }
+
+    /** Hands the waiting records to the core while it has room. */
+    private void handOver() {
+        MixlogStats stats = core.stats();
+        while (!backlog.isEmpty() && stats.ringBacklog() < highWaterEvents && stats.bufferedBytes() < highWaterBytes) {
+            Backlog.Waiting next = backlog.peek();
+            // a refusal is counted by the core (under its reason): the record is settled either way
+            core.append(next.record, next.origin);
+            backlog.remove();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (!core.flush(settings.commitWait())) {
+            // records handed over are not all settled yet: commit nothing now, the next commit tries again
+            return Map.of();
+        }
+        if (!reported(bad.reportRefused())) {
+            return Map.of();
+        }
+        return backlog.committable(currentOffsets);
+    }
+
+    /** Whether the dead-letter reports went through (waited on, within the commit wait). */
+    private boolean reported(List<Future<Void>> reports) {
+        long deadline = System.nanoTime() + settings.commitWait().toNanos();
+        for (Future<Void> report : reports) {
+            try {
+                report.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("a refused record's report to the dead-letter queue did not complete: {}", e.toString());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        // preCommit does the work
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        backlog.forget(partitions);
+    }
+
+    @Override
+    public void stop() {
+        if (core != null) {
+            core.stop();
+            LOG.info("{}: stopped; records not readable as Mixpanel records: {}, refused by Mixpanel: {}; {}", name,
+                    bad.unreadable(), bad.refused(), core.stats());
+        }
+    }
+
+    /** The core's status lines, to the worker's log. */
+    private static final class LoggerStatus implements StatusSink {
+        private final Logger log;
+
+        LoggerStatus(Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public void info(String message) {
+            log.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn(message);
+        }
+
+        @Override
+        public void error(String message) {
+            log.error(message);
+        }
+    }
+}
