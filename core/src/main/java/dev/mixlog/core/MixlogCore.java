@@ -98,7 +98,11 @@ public final class MixlogCore<E, S> {
         this.reader = reader;
         this.selectsAll = config.selection() == Selection.ALL;
         this.status = new SafeStatus(sink, secretsOf(config), config.name());
-        this.enabled = config.missingCredentials().isEmpty();
+        String missingTransport = DeliverySeam.missingTransport(config);
+        if (missingTransport != null) {
+            status.error(missingTransport);
+        }
+        this.enabled = config.missingCredentials().isEmpty() && missingTransport == null;
         this.refusals = refused == null ? null : refused::refused;
         this.pipeline = enabled ? new Pipeline<>(config, reader, stats, status, DeliverySeam.destinationOf(config, stats), refusals) : null;
         this.shutdownHook = enabled && config.shutdownHook() ? new ShutdownHook(config.name(), this::stop) : null;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public API of {@code mixlog-core} is what the API table of docs/api.md lists, package by package, and
- * stays at 18 types or fewer; everything else is package-private or under {@code dev.mixlog.core.internal}.
+ * stays at 19 types or fewer (what an appender uses, and {@code RecordTransport}, the one way out
+ * other than HTTP that a module such as {@code mixlog-kafka} provides); everything else is
+ * package-private or under {@code dev.mixlog.core.internal}.
  */
 class PublicApiTest {
     private static final Path CLASSES = Path.of("target", "classes");
@@ -28,12 +30,12 @@ class PublicApiTest {
     private static final Pattern TYPE = Pattern.compile("`(\\w+)`");
 
     @Test
-    void theReadmeListsEveryPublicTypeAndTheyAreAtMost18() throws IOException {
+    void theReadmeListsEveryPublicTypeAndTheyAreAtMost19() throws IOException {
         Map<String, TreeSet<String>> inCode = publicTypes();
         Map<String, TreeSet<String>> inReadme = readmeTable();
         assertEquals(inCode, inReadme, "public types of mixlog-core (outside .internal) against docs/api.md's API table");
         int count = inCode.values().stream().mapToInt(TreeSet::size).sum();
-        assertTrue(count <= 18, "mixlog-core has " + count + " public types: " + inCode);
+        assertTrue(count <= 19, "mixlog-core has " + count + " public types: " + inCode);
     }
 
     private static Map<String, TreeSet<String>> publicTypes() throws IOException {

@@ -20,7 +20,15 @@ final class AttributeSettings {
                                Property[] properties) {
         MixlogSettings settings = new MixlogSettings().name(name);
         for (Setting<?> setting : Settings.all()) {
-            settings.text(setting, attribute(builder, setting.name()));
+            String text = attribute(builder, setting.name());
+            if (setting == Settings.KAFKA_PROPERTY && text != null) {
+                // one name=value in a configuration file; several, one per line, when set programmatically
+                for (String property : text.split("\n")) {
+                    settings.text(setting, property);
+                }
+            } else {
+                settings.text(setting, text);
+            }
         }
         if (!settings.isGiven(Settings.SHUTDOWN_HOOK) && configuration != null && configuration.isShutdownHookEnabled()) {
             // Log4j2's own shutdown hook stops this appender, in order, after the async loggers drain
@@ -64,7 +72,9 @@ final class AttributeSettings {
         try {
             Field field = MixpanelAppender.Builder.class.getDeclaredField(settingName);
             field.setAccessible(true);
-            field.set(builder, value);
+            Object before = field.get(builder);
+            boolean adds = settingName.equals(Settings.KAFKA_PROPERTY.name()) && before != null && value != null;
+            field.set(builder, adds ? before + "\n" + value : value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("<Mixpanel> has no attribute " + settingName, e);
         }

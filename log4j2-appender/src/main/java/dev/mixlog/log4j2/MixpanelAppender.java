@@ -150,6 +150,9 @@ public final class MixpanelAppender extends AbstractAppender {
         @PluginBuilderAttribute private String region;
         @PluginBuilderAttribute private String baseUrl;
         @PluginBuilderAttribute(sensitive = true) private String proxy;
+        @PluginBuilderAttribute private String kafkaTopic;
+        @PluginBuilderAttribute private String kafkaBootstrapServers;
+        @PluginBuilderAttribute private String kafkaProperty;
         @PluginBuilderAttribute private String serviceAccountUsername;
         @PluginBuilderAttribute(sensitive = true) private String serviceAccountSecret;
         @PluginBuilderAttribute private String projectId;
@@ -229,6 +232,10 @@ public final class MixpanelAppender extends AbstractAppender {
         public Builder setRegion(String value) { region = value; return this; }
         public Builder setBaseUrl(String value) { baseUrl = value; return this; }
         public Builder setProxy(String value) { proxy = value; return this; }
+        public Builder setKafkaTopic(String value) { kafkaTopic = value; return this; }
+        public Builder setKafkaBootstrapServers(String value) { kafkaBootstrapServers = value; return this; }
+        /** One Kafka producer setting, {@code name=value}. */
+        public Builder setKafkaProperty(String nameEqualsValue) { kafkaProperty = nameEqualsValue; return this; }
         public Builder setServiceAccountUsername(String value) { serviceAccountUsername = value; return this; }
         public Builder setServiceAccountSecret(String value) { serviceAccountSecret = value; return this; }
         public Builder setProjectId(String value) { projectId = value; return this; }

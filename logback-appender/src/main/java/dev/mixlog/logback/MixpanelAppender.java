@@ -146,6 +146,10 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     public void setRegion(String value) { settings.text(Settings.REGION, value); }
     public void setBaseUrl(String value) { settings.text(Settings.BASE_URL, value); }
     public void setProxy(String value) { settings.text(Settings.PROXY, value); }
+    public void setKafkaTopic(String value) { settings.text(Settings.KAFKA_TOPIC, value); }
+    public void setKafkaBootstrapServers(String value) { settings.text(Settings.KAFKA_BOOTSTRAP_SERVERS, value); }
+    /** Repeatable: each {@code <kafkaProperty>name=value</kafkaProperty>} adds one producer setting. */
+    public void addKafkaProperty(String nameEqualsValue) { settings.text(Settings.KAFKA_PROPERTY, nameEqualsValue); }
     public void setServiceAccountUsername(String value) { settings.text(Settings.SERVICE_ACCOUNT_USERNAME, value); }
     public void setServiceAccountSecret(String value) { settings.text(Settings.SERVICE_ACCOUNT_SECRET, value); }
     public void setProjectId(String value) { settings.text(Settings.PROJECT_ID, value); }

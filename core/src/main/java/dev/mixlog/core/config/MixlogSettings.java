@@ -181,6 +181,14 @@ public final class MixlogSettings {
                 anyValue = true;
             }
         }
+        boolean toKafka = raw(Settings.KAFKA_TOPIC) != null;
+        if (toKafka && raw(Settings.KAFKA_BOOTSTRAP_SERVERS) == null && !givenKafkaProperty("bootstrap.servers")) {
+            problems.add("kafkaTopic needs kafkaBootstrapServers: the brokers to connect to first, such as kafka-1:9092,kafka-2:9092.");
+        }
+        if (!anyValue && toKafka) {
+            // the Kafka Connect sink puts the project's credentials in the records
+            return null;
+        }
         if (!anyValue) {
             return ((undefined.isEmpty() ? "no token or service account is set"
                     : String.join("; ", undefined)) + ". Set token (the project token), or serviceAccountUsername, "
@@ -220,6 +228,15 @@ public final class MixlogSettings {
             problems.add("endpoint=track needs the project token: set token (for example token=${MIXPANEL_TOKEN}).");
         }
         return null;
+    }
+
+    private boolean givenKafkaProperty(String name) {
+        for (String text : texts.getOrDefault(Settings.KAFKA_PROPERTY, List.of())) {
+            if (text != null && text.trim().startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String blankToNull(String text) {

@@ -236,9 +236,11 @@ public final class Setting<T> {
                 int eq = text == null ? -1 : text.indexOf('=');
                 String key = eq < 0 ? text : text.substring(0, eq);
                 if (eq < 0 || key.isBlank()) {
-                    throw new IllegalArgumentException("a static property needs a name and a value (Logback: "
-                            + "<staticProperty>env=prod</staticProperty>; Log4j2: <Property name=\"env\" value=\"prod\"/>), got name '"
-                            + key + "' and value '" + (eq < 0 ? null : text.substring(eq + 1)) + "'.");
+                    String example = name.equals("staticProperty") ? "a static property needs a name and a value (Logback: "
+                            + "<staticProperty>env=prod</staticProperty>; Log4j2: <Property name=\"env\" value=\"prod\"/>)"
+                            : name + " needs a name and a value, name=value";
+                    throw new IllegalArgumentException(example + ", got name '" + key + "' and value '"
+                            + (eq < 0 ? null : text.substring(eq + 1)) + "'.");
                 }
                 properties.put(key.trim(), text.substring(eq + 1).trim());
             }

@@ -43,6 +43,15 @@ public final class Settings {
                     + "`https` goes through a `CONNECT` tunnel; percent-encode `@ / : ? # %` in them), or `none` to go straight "
                     + "to the host. By default the first proxy the JVM's `ProxySelector` names (`https.proxyHost`, `http.proxyHost`, "
                     + "`http.nonProxyHosts`, `socksProxyHost`, `java.net.useSystemProxies`), without credentials.");
+    public static final Setting<String> KAFKA_TOPIC = Setting.text("kafkaTopic", "none (to Mixpanel over HTTP)", null,
+            "a Kafka topic the records go to instead of Mixpanel, for the Kafka Connect sink (`dev.mixlog:mixlog-kafka-connect`) "
+                    + "to deliver: each event, profile or group update one record, keyed by its `distinct_id` (group id). Needs "
+                    + "`dev.mixlog:mixlog-kafka` on the class path, and no Mixpanel credentials. See [docs/kafka.md](kafka.md).");
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.text("kafkaBootstrapServers", "none", null,
+            "with `kafkaTopic`: the brokers to connect to first, `host:9092,host2:9092`.");
+    public static final Setting<Map<String, String>> KAFKA_PROPERTY = Setting.properties("kafkaProperty",
+            "repeatable, `name=value`: a setting of the Kafka producer, passed through (`security.protocol=SSL`, "
+                    + "`sasl.jaas.config=...`). The producer is idempotent, with `acks=all`, unless set otherwise here.");
     public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.MARKER, Selection::parse,
             "marker or all", "`marker`: only log events with the `MIXPANEL` marker or one that references it. `all`: every "
                     + "log event that reaches the appender (zero-code mode; choose with the framework's filters).");
@@ -156,7 +165,7 @@ public final class Settings {
                     + "JMX requires: `name=\"MIXPANEL\"`) while the appender runs.");
 
     private static final List<Setting<?>> ALL = List.of(TOKEN, SERVICE_ACCOUNT_USERNAME, SERVICE_ACCOUNT_SECRET, PROJECT_ID,
-            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, PROXY, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
+            API_SECRET, ENDPOINT, REQUEST_FORMAT, REGION, BASE_URL, PROXY, KAFKA_TOPIC, KAFKA_BOOTSTRAP_SERVERS, KAFKA_PROPERTY, SELECTION, FOLLOW_LEVELS, DISTINCT_ID_KEY, MDC_INCLUDE, MDC_EXCLUDE, STATIC_PROPERTY,
             INCLUDE_LEVEL, INCLUDE_LOGGER, INCLUDE_THREAD, INCLUDE_MESSAGE, INCLUDE_EXCEPTION, MAX_BATCH_EVENTS,
             MAX_BATCH_BYTES, FLUSH_INTERVAL, GZIP, RING_BUFFER_SIZE, MAX_IN_FLIGHT, CONNECT_TIMEOUT, REQUEST_TIMEOUT, RATE_CONTROL,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, MAX_RETRY_TIME, HOT_SHARD_LIMIT, HOT_SHARD_DROP, GROUP_KEYS, MAX_STRING_LENGTH, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK,

@@ -3,6 +3,7 @@ package dev.mixlog.core.internal;
 import dev.mixlog.core.config.Endpoint;
 import dev.mixlog.core.config.MixlogConfig;
 import dev.mixlog.core.config.RequestFormat;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.DropReason;
 import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.delivery.DeliverySeam;
@@ -21,6 +22,15 @@ public final class LifecycleReports {
     public static void announce(MixlogConfig config, SafeStatus status) {
         boolean recording = DeliverySeam.replaced();
         Credentials credentials = Credentials.of(config);
+        String topic = config.get(Settings.KAFKA_TOPIC);
+        if (topic != null) {
+            if (DeliverySeam.missingTransport(config) == null) {
+                String servers = config.get(Settings.KAFKA_BOOTSTRAP_SERVERS);
+                status.info("sending records to Kafka topic " + topic + (servers != null ? " at " + servers : "")
+                        + (config.spoolDirectory() != null ? ", batches written ahead to spool " + config.spoolDirectory() : ""));
+            }
+            return;
+        }
         if (credentials.missing().isPresent() && recording) {
             status.info("recording for a test: batches go to the test kit while it records");
             return;

@@ -24,16 +24,21 @@ final class SpringSettings {
     /** Makes the health contributor DOWN while requests fail. */
     static final String HEALTH_DOWN_WHILE_FAILING = PREFIX + ".health.down-while-failing";
     static final String STATIC_PROPERTIES = PREFIX + ".static-properties";
+    /** Kafka producer settings passed through: {@code mixlog.kafka-properties.security.protocol=SSL}. */
+    static final String KAFKA_PROPERTIES = PREFIX + ".kafka-properties";
 
     private final boolean enabled;
     /** The texts given, by setting, in the descriptors' order; repeatable ones comma-joined. */
     private final Map<Setting<?>, String> texts;
     private final Map<String, String> staticProperties;
+    private final Map<String, String> kafkaProperties;
 
-    private SpringSettings(boolean enabled, Map<Setting<?>, String> texts, Map<String, String> staticProperties) {
+    private SpringSettings(boolean enabled, Map<Setting<?>, String> texts, Map<String, String> staticProperties,
+                           Map<String, String> kafkaProperties) {
         this.enabled = enabled;
         this.texts = texts;
         this.staticProperties = staticProperties;
+        this.kafkaProperties = kafkaProperties;
     }
 
     static SpringSettings from(Environment environment) {
@@ -41,7 +46,7 @@ final class SpringSettings {
         boolean enabled = binder.bind(ENABLED, Boolean.class).orElse(true);
         Map<Setting<?>, String> texts = new LinkedHashMap<>();
         for (Setting<?> setting : Settings.all()) {
-            if (setting == Settings.STATIC_PROPERTY) {
+            if (setting == Settings.STATIC_PROPERTY || setting == Settings.KAFKA_PROPERTY) {
                 continue;
             }
             String property = propertyName(setting);
@@ -53,7 +58,8 @@ final class SpringSettings {
             }
         }
         Map<String, String> statics = binder.bind(STATIC_PROPERTIES, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        return new SpringSettings(enabled, texts, new LinkedHashMap<>(statics));
+        Map<String, String> kafka = binder.bind(KAFKA_PROPERTIES, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return new SpringSettings(enabled, texts, new LinkedHashMap<>(statics), new LinkedHashMap<>(kafka));
     }
 
     /** The Spring property of a setting: {@code mixlog.} and its name in kebab case. */
@@ -69,6 +75,7 @@ final class SpringSettings {
     void applyTo(BiConsumer<Setting<?>, String> appender) {
         texts.forEach(appender);
         staticProperties.forEach((name, value) -> appender.accept(Settings.STATIC_PROPERTY, name + "=" + value));
+        kafkaProperties.forEach((name, value) -> appender.accept(Settings.KAFKA_PROPERTY, name + "=" + value));
     }
 
     Map<String, String> staticProperties() {
@@ -88,11 +95,12 @@ final class SpringSettings {
             return false;
         }
         SpringSettings that = (SpringSettings) other;
-        return enabled == that.enabled && texts.equals(that.texts) && staticProperties.equals(that.staticProperties);
+        return enabled == that.enabled && texts.equals(that.texts) && staticProperties.equals(that.staticProperties)
+                && kafkaProperties.equals(that.kafkaProperties);
     }
 
     @Override
     public int hashCode() {
-        return texts.hashCode() * 31 + staticProperties.hashCode();
+        return (texts.hashCode() * 31 + staticProperties.hashCode()) * 31 + kafkaProperties.hashCode();
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.util.unit.DataSize;
  * The configuration metadata IDEs read ({@code META-INF/spring-configuration-metadata.json}) is the
  * settings' descriptors: one {@code mixlog.*} property per {@link Setting}, with the type Spring binds it
  * to (booleans, integers, durations, data sizes), its exact default, the values it accepts as hints,
- * and its sentence, plus {@code mixlog.enabled} and the {@code mixlog.static-properties} map. Run with
+ * and its sentence, plus {@code mixlog.enabled} and the {@code mixlog.static-properties} and
+ * {@code mixlog.kafka-properties} maps. Run with
  * {@code -Dmixlog.metadata.write=true} to write the file from the descriptors after changing one.
  */
 class ConfigurationMetadataTest {
@@ -74,7 +75,7 @@ class ConfigurationMetadataTest {
         Map<String, JsonNode> properties = new HashMap<>();
         metadata.path("properties").forEach(property -> properties.put(property.path("name").asText(), property));
         for (Setting<?> setting : Settings.all()) {
-            if (setting == Settings.STATIC_PROPERTY) {
+            if (setting == Settings.STATIC_PROPERTY || setting == Settings.KAFKA_PROPERTY) {
                 continue;
             }
             String name = SpringSettings.propertyName(setting);
@@ -127,6 +128,13 @@ class ConfigurationMetadataTest {
                 properties.addObject().put("name", SpringSettings.STATIC_PROPERTIES)
                         .put("type", "java.util.Map<java.lang.String,java.lang.String>")
                         .put("description", "Properties sent with every event, such as mixlog.static-properties.env=prod.");
+                continue;
+            }
+            if (setting == Settings.KAFKA_PROPERTY) {
+                properties.addObject().put("name", SpringSettings.KAFKA_PROPERTIES)
+                        .put("type", "java.util.Map<java.lang.String,java.lang.String>")
+                        .put("description", "Kafka producer settings passed through with kafka-topic, such as "
+                                + "mixlog.kafka-properties.security.protocol=SSL.");
                 continue;
             }
             String name = SpringSettings.propertyName(setting);

@@ -1,6 +1,8 @@
 package dev.mixlog.core.internal.delivery;
 
+import dev.mixlog.core.RecordTransport;
 import dev.mixlog.core.config.MixlogConfig;
+import dev.mixlog.core.config.Settings;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.core.internal.config.Credentials;
 import dev.mixlog.core.internal.diag.Counters;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -93,10 +96,42 @@ public final class DeliverySeam {
      * none is installed.
      */
     public static Destination destinationOf(MixlogConfig config, Counters stats) {
+        RecordTransport.Provider transport = transportFor(config);
+        if (transport != null) {
+            // the records go to a transport, and the Kafka Connect sink puts the project's token in them
+            String token = Credentials.of(config).token().orElse("");
+            return new Destination(new SeamOutlet(new TransportOutlet(transport, config)), token, true);
+        }
         if (config.missingCredentials().isEmpty()) {
             return new Destination(new SeamOutlet(new HttpOutlet(config, stats)), Credentials.of(config).token().orElse(null), true);
         }
         return replaced() ? new Destination(new SeamOutlet(null), STAND_IN_TOKEN, false) : null;
+    }
+
+    /**
+     * The provider of the transport the configuration asks for ({@code kafkaTopic}), found on the
+     * class path of the core; {@code null} when it asks for none, or when none is there (see
+     * {@link #missingTransport}).
+     */
+    static RecordTransport.Provider transportFor(MixlogConfig config) {
+        if (config.get(Settings.KAFKA_TOPIC) == null) {
+            return null;
+        }
+        for (RecordTransport.Provider provider : ServiceLoader.load(RecordTransport.Provider.class, RecordTransport.class.getClassLoader())) {
+            if (provider.wanted(config)) {
+                return provider;
+            }
+        }
+        return null;
+    }
+
+    /** What to add when the configuration asks for a transport no module on the class path provides; {@code null} otherwise. */
+    public static String missingTransport(MixlogConfig config) {
+        if (config.get(Settings.KAFKA_TOPIC) == null || transportFor(config) != null) {
+            return null;
+        }
+        return "kafkaTopic is set, but no Kafka transport is on the class path: add dev.mixlog:mixlog-kafka (it brings "
+                + "kafka-clients), or remove kafkaTopic to send to Mixpanel over HTTP. The appender is disabled until then.";
     }
 
     /** The installed replacement's tag for the calling thread; {@code null} when none is installed (always, outside tests). */
