@@ -11,6 +11,9 @@ import dev.mixlog.loopback.Reply;
 import dev.mixlog.loopback.Request;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.management.JMException;
@@ -209,6 +213,53 @@ class MixpanelSinkConnectorTest {
         assertEquals(0, attribute(core, "DroppedTotal"));
         Await.until(BOUND, () -> committedToTheEnd(name, topic, 2), () -> "offsets committed once delivered");
         connect.deleteConnector(name);
+    }
+
+    /**
+     * The whole path: four services, each a JVM of its own logging through its Logback appender to
+     * the topic (4 partitions), and the sink (2 tasks) delivering the topic to Mixpanel. The long run
+     * (100,000 events) sets {@code -Dmixlog.kafka.events=25000}.
+     */
+    @Test
+    void fourServicesWritingToTheTopicAndTheSinkDeliverEveryEventOnce() throws Exception {
+        String topic = "events-services";
+        connect.kafka().createTopic(topic, 4);
+        int perService = Integer.getInteger("mixlog.kafka.events", 5_000);
+        int services = 4;
+        List<Process> running = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String config = Paths.get("src", "test", "resources", "logback-topic-service.xml").toAbsolutePath().toString();
+        for (int s = 0; s < services; s++) {
+            Path output = Files.createTempFile("topic-service-" + s, ".log");
+            outputs.add(output);
+            running.add(new ProcessBuilder(java, "-Xmx256m", "-Dlogback.configurationFile=" + config, "-Dmixlog.topic=" + topic,
+                    "-Dmixlog.bootstrap=" + connect.kafka().bootstrapServers(), "-cp", System.getProperty("java.class.path"),
+                    TopicWritingService.class.getName(), String.valueOf(s * perService), String.valueOf(perService))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start());
+        }
+        String name = "sink-services";
+        connect.configureConnector(name, sinkSettings(topic, 2));
+        for (int s = 0; s < services; s++) {
+            assertTrue(running.get(s).waitFor(BOUND.toSeconds(), TimeUnit.SECONDS), "service " + s + " ended");
+            String output = Files.readString(outputs.get(s));
+            assertTrue(output.contains("delivered=" + perService + "\n") && output.contains("dropped=0\n"),
+                    "service " + s + " put all its events on the topic: " + output);
+        }
+        int events = services * perService;
+        Await.until(BOUND, () -> distinctInsertIds(server.acceptedRecords("/import")).size() >= events,
+                () -> "every event: " + distinctInsertIds(server.acceptedRecords("/import")).size() + " of " + events);
+        List<JsonNode> accepted = server.acceptedRecords("/import");
+        Set<Integer> numbers = accepted.stream().map(event -> event.path("properties").path("n").asInt()).collect(Collectors.toSet());
+        assertEquals(events, numbers.size(), "every service's every event");
+        assertEquals(events, distinctInsertIds(accepted).size());
+        assertEquals(0, server.duplicatesIngested(), "nothing sent twice without a crash");
+        assertTrue(server.violations().isEmpty(), () -> "what Mixpanel would refuse: " + server.violations());
+        Await.until(BOUND, () -> committedToTheEnd(name, topic, 4), () -> "offsets committed to the end of " + topic);
+        connect.deleteConnector(name);
+        for (Path output : outputs) {
+            Files.deleteIfExists(output);
+        }
     }
 
     private Map<String, String> sinkSettings(String topic, int tasks) {
