@@ -107,6 +107,9 @@ class KafkaTopicTest {
         assertEquals(1, profiles);
         assertEquals(events, insertIds.size(), "each event once, under an id of its own");
         assertEquals(0, stats.droppedTotal(), stats::toString);
+        // the producer went with the appender: no thread of it is left behind
+        waitFor(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().contains("mixlog-MIXPANEL")),
+                () -> "threads left: " + Thread.getAllStackTraces().keySet());
     }
 
     @Test

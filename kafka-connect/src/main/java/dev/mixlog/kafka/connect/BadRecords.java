@@ -24,6 +24,7 @@ final class BadRecords {
     private final String name;
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong notTaken = new AtomicLong();
     private final Queue<Object[]> refusedWaiting = new ConcurrentLinkedQueue<>();
 
     /** @param reporter Connect's reporter, or {@code null} when errors are not tolerated or the worker has none */
@@ -37,6 +38,12 @@ final class BadRecords {
     void unreadable(SinkRecord record, String reason) {
         unreadable.incrementAndGet();
         report(record, "not a Mixpanel record: " + reason);
+    }
+
+    /** A record the core did not take (counted there under its reason: ring full, too large for maxBufferBytes); on the task's thread. */
+    void notTaken(SinkRecord record) {
+        notTaken.incrementAndGet();
+        report(record, "not taken by the sink's core (ring full, or larger than mixpanel.maxBufferBytes)");
     }
 
     /** A record Mixpanel refused; on a sender thread: kept for {@link #reportRefused}. */
@@ -67,12 +74,18 @@ final class BadRecords {
         return refused.get();
     }
 
+    long notTaken() {
+        return notTaken.get();
+    }
+
     /** Reports one record; returns the reporter's future, or {@code null} when it was only logged. */
     private Future<Void> report(SinkRecord record, String reason) {
         String place = record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
         if (reporter != null) {
             try {
-                return reporter.report(record, new BadRecordException(reason));
+                Future<Void> reported = reporter.report(record, new BadRecordException(reason));
+                log.warn("{}: the record at {} goes to Connect's errant-record reporter: {}", name, place, reason);
+                return reported;
             } catch (RuntimeException e) {
                 log.warn("{}: could not report the record at {} to the dead-letter queue: {}", name, place, e.toString());
             }

@@ -76,10 +76,11 @@ final class MixpanelRecordReader implements LogEventReader<MixpanelRecord, Mixpa
 
     @Override
     public void forEachKeyValue(MixpanelRecord record, BiConsumer<String, Object> action) {
+        record.values().forEach(action);
+        // last: a value under the same name (a property called distinct_id in a $set) never takes the record's id
         if (record.id() != null) {
             action.accept(record.kind() == MixpanelRecord.Kind.GROUP ? record.groupKey() : distinctIdKey, record.id());
         }
-        record.values().forEach(action);
     }
 
     @Override

@@ -84,7 +84,9 @@ final class RecordParser {
         }
         Map<String, Object> properties = object(given);
         Object insertId = properties.get("$insert_id");
-        String id = insertId instanceof String ? (String) insertId : record.topic() + "-" + record.kafkaPartition() + "-" + record.kafkaOffset();
+        // a blank id would give every such event the same one, and Mixpanel would keep one of them
+        String id = insertId instanceof String && !((String) insertId).isBlank() ? (String) insertId
+                : record.topic() + "-" + record.kafkaPartition() + "-" + record.kafkaOffset();
         Map<String, Object> kept = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
             if (!RESERVED.contains(key)) {
@@ -96,6 +98,10 @@ final class RecordParser {
     }
 
     private static MixpanelRecord profile(Map<String, Object> root, SinkRecord record, long estimated) throws BadRecordException {
+        Object id = root.get("$distinct_id");
+        if (!isId(id)) {
+            throw new BadRecordException("a profile update needs \"$distinct_id\": a non-empty string or a number");
+        }
         String verb = operation(root, MarkerNames.PROFILE_OPERATIONS, "profile");
         Map<String, Object> values = values(root, verb);
         if (root.containsKey("$ip")) {
@@ -104,7 +110,7 @@ final class RecordParser {
         if (root.containsKey("$ignore_time")) {
             values.put(MixpanelRecord.IGNORE_TIME, root.get("$ignore_time"));
         }
-        return MixpanelRecord.profile(verb, root.get("$distinct_id"), time(null, record), values, estimated);
+        return MixpanelRecord.profile(verb, id, updateTime(record), values, estimated);
     }
 
     private static MixpanelRecord group(Map<String, Object> root, SinkRecord record, long estimated) throws BadRecordException {
@@ -112,8 +118,22 @@ final class RecordParser {
         if (!(key instanceof String) || ((String) key).isBlank() || ((String) key).contains(":")) {
             throw new BadRecordException("a group update needs \"$group_key\": a non-empty string without ':'");
         }
+        Object id = root.get("$group_id");
+        if (!isId(id)) {
+            throw new BadRecordException("a group update needs \"$group_id\": a non-empty string or a number");
+        }
         String verb = operation(root, MarkerNames.GROUP_OPERATIONS, "group");
-        return MixpanelRecord.group(verb, (String) key, root.get("$group_id"), time(null, record), values(root, verb), estimated);
+        return MixpanelRecord.group(verb, (String) key, id, updateTime(record), values(root, verb), estimated);
+    }
+
+    private static boolean isId(Object id) {
+        return id instanceof Number || id instanceof String && !((String) id).isBlank();
+    }
+
+    /** An update's time, which Mixpanel does not read: the record's timestamp, or now. */
+    private static long updateTime(SinkRecord record) {
+        Long timestamp = record.timestamp();
+        return timestamp != null && timestamp >= 0 ? timestamp : System.currentTimeMillis();
     }
 
     /** The one operation of an update. */
@@ -148,12 +168,21 @@ final class RecordParser {
             for (Object name : (List<?>) given) {
                 values.put(String.valueOf(name), null);
             }
+            if (values.isEmpty()) {
+                throw new BadRecordException("$unset names no property");
+            }
             return values;
         }
         if (!(given instanceof Map)) {
             throw new BadRecordException(verb + " takes an object of values");
         }
         values.putAll(object(given));
+        if (values.isEmpty()) {
+            throw new BadRecordException(verb + " has no values");
+        }
+        if (verb.equals("$add") && values.values().stream().noneMatch(value -> value instanceof Number)) {
+            throw new BadRecordException("$add takes numbers, and has none");
+        }
         return values;
     }
 

@@ -29,6 +29,8 @@ final class SinkSettings {
     /** How long a commit waits for the records handed over so far to settle before it commits nothing this time. */
     static final String COMMIT_WAIT = "mixpanel.sink.commitWait";
     static final Duration COMMIT_WAIT_DEFAULT = Duration.ofSeconds(1);
+    /** The sink's default {@code maxRetryTime}: the longest Mixlog takes, so that an outage is waited out with the partitions paused. */
+    static final Duration RETRY_WITHOUT_END = Duration.ofDays(7);
     /** The sink's default {@code shutdownTimeout}: less than Connect's 5 s for a task's graceful stop. */
     static final Duration STOP_WAIT_DEFAULT = Duration.ofSeconds(3);
     /** Connect's own setting: {@code all} sends bad records to the dead-letter queue. */
@@ -39,7 +41,8 @@ final class SinkSettings {
             Settings.DISTINCT_ID_KEY, Settings.MDC_INCLUDE, Settings.MDC_EXCLUDE, Settings.INCLUDE_LEVEL,
             Settings.INCLUDE_LOGGER, Settings.INCLUDE_THREAD, Settings.INCLUDE_MESSAGE, Settings.INCLUDE_EXCEPTION,
             Settings.SHUTDOWN_HOOK, Settings.OVERFLOW_POLICY, Settings.BLOCK_TIMEOUT, Settings.DISCARD_THRESHOLD,
-            Settings.SPOOL_DIRECTORY, Settings.SPOOL_MAX_BYTES);
+            Settings.SPOOL_DIRECTORY, Settings.SPOOL_MAX_BYTES, Settings.KAFKA_TOPIC, Settings.KAFKA_BOOTSTRAP_SERVERS,
+            Settings.KAFKA_PROPERTY);
 
     static final ConfigDef CONFIG_DEF = configDef();
 
@@ -99,6 +102,10 @@ final class SinkSettings {
             } else if (value != null) {
                 settings.text(setting, value.toString());
             }
+        }
+        if (!settings.isGiven(Settings.MAX_RETRY_TIME)) {
+            // a batch is never given up for time: what Mixpanel does not take yet waits, and so does the topic behind it
+            settings.set(Settings.MAX_RETRY_TIME, RETRY_WITHOUT_END);
         }
         if (!settings.isGiven(Settings.SHUTDOWN_TIMEOUT)) {
             // within Connect's task.shutdown.graceful.timeout.ms: what is not delivered by then stays uncommitted in Kafka

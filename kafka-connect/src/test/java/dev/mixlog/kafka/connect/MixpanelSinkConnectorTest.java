@@ -198,7 +198,11 @@ class MixpanelSinkConnectorTest {
 
         ObjectName core = ObjectName.getInstance("dev.mixlog:type=Appender,name=" + ObjectName.quote("mixpanel-sink-" + name + "-0"));
         // the outage met: requests failed and retried a few times, and the core held no more than its ring
-        Await.until(BOUND, () -> attribute(core, "Retried") >= 4, () -> "retries during the outage");
+        long downSince = System.nanoTime();
+        // the long run holds the outage longer: -Dmixlog.kafka.outage=30 (seconds)
+        long outage = TimeUnit.SECONDS.toNanos(Integer.getInteger("mixlog.kafka.outage", 0));
+        Await.until(BOUND.plusNanos(outage), () -> attribute(core, "Retried") >= 4 && System.nanoTime() - downSince >= outage,
+                () -> "retries during the outage");
         assertTrue(attribute(core, "Captured") <= 64, () -> "the core took at most its ring: " + attribute(core, "Captured"));
         assertTrue(committedBelowTheEnd(name, topic, 2), "no offset committed past records not delivered");
         assertEquals(0, attribute(core, "DroppedTotal"), "nothing dropped during the outage");
@@ -260,6 +264,22 @@ class MixpanelSinkConnectorTest {
         for (Path output : outputs) {
             Files.deleteIfExists(output);
         }
+    }
+
+    @Test
+    void refusedCredentialsStopTheTaskBeforeItCommitsTheRecordsItCouldNotDeliver() throws Exception {
+        server.answerWith(request -> Reply.refuse(401, "{\"error\":\"Invalid credentials\",\"status\":0}"));
+        String topic = "events-unauthorized";
+        connect.kafka().createTopic(topic, 1);
+        produce(topic, numberedEvents(0, 20));
+        String name = "sink-unauthorized";
+        connect.configureConnector(name, sinkSettings(topic, 1));
+        connect.assertions().assertConnectorIsRunningAndTasksHaveFailed(name, 1, "the task stopped");
+        String trace = connect.connectorStatus(name).tasks().get(0).trace();
+        assertTrue(trace.contains("dropped without being delivered") && trace.contains("credentials"), trace);
+        assertTrue(!trace.contains("sink-test-token"), "the token never shows: " + trace);
+        assertTrue(committedBelowTheEnd(name, topic, 1), "no offset committed for records not delivered");
+        connect.deleteConnector(name);
     }
 
     private Map<String, String> sinkSettings(String topic, int tasks) {

@@ -64,6 +64,8 @@ class RecordParserTest {
         assertEquals("events-2-41", event.insertId());
         assertEquals(RECORD_TIME, event.timeMillis());
         assertNull(event.id());
+        assertEquals("events-2-41", parse("{\"event\":\"Viewed\",\"properties\":{\"$insert_id\":\" \"}}").insertId(),
+                "a blank id is no id: each such event its own");
         assertEquals(1_765_000_000_123L, parse("{\"event\":\"Viewed\",\"properties\":{\"time\":1765000000123}}").timeMillis());
         assertEquals(1_765_000_000_500L, parse("{\"event\":\"Viewed\",\"properties\":{\"time\":\"1765000000.5\"}}").timeMillis());
     }
@@ -105,6 +107,11 @@ class RecordParserTest {
         assertTrue(refusal("{\"$distinct_id\":\"u\",\"$unset\":\"plan\"}").contains("list of property names"));
         assertTrue(refusal("{\"$group_key\":\"a:b\",\"$group_id\":\"x\",\"$set\":{}}").contains("without ':'"));
         assertTrue(refusal(42).contains("not a JSON object"));
+        assertTrue(refusal("{\"$distinct_id\":null,\"$set\":{\"a\":1}}").contains("needs \"$distinct_id\""));
+        assertTrue(refusal("{\"$group_key\":\"company\",\"$set\":{\"a\":1}}").contains("needs \"$group_id\""));
+        assertTrue(refusal("{\"$distinct_id\":\"u\",\"$set\":{}}").contains("no values"));
+        assertTrue(refusal("{\"$distinct_id\":\"u\",\"$unset\":[]}").contains("names no property"));
+        assertTrue(refusal("{\"$distinct_id\":\"u\",\"$add\":{\"a\":\"x\"}}").contains("takes numbers"));
         Schema schema = SchemaBuilder.struct().field("event", Schema.STRING_SCHEMA).build();
         assertTrue(refusal(new Struct(schema).put("event", "A")).contains("schemas.enable=false"));
     }
