@@ -69,7 +69,8 @@ public final class MixpanelSinkTask extends SinkTask {
         bad = new BadRecords(settings.toleratesErrors() ? errantRecordReporter() : null, LOG, name);
         highWaterEvents = config.ringBufferSize() / 2;
         highWaterBytes = config.maxBufferBytes() > 0 ? config.maxBufferBytes() / 2 : Long.MAX_VALUE;
-        core = MixlogCore.start(config, new MixpanelRecordReader(config.distinctIdKey()), new LoggerStatus(LOG), bad::refused);
+        core = MixlogCore.start(config, new MixpanelRecordReader(config.distinctIdKey()), StatusSink.of(LOG::info, LOG::warn, LOG::error),
+                bad::refused);
         commits = new CommitPoints(name, settings.commitWait());
     }
 
@@ -201,30 +202,6 @@ public final class MixpanelSinkTask extends SinkTask {
             core.stop();
             LOG.info("{}: stopped; records not readable as Mixpanel records: {}, refused by Mixpanel: {}; {}", name,
                     bad.unreadable(), bad.refused(), core.stats());
-        }
-    }
-
-    /** The core's status lines, to the worker's log. */
-    private static final class LoggerStatus implements StatusSink {
-        private final Logger log;
-
-        LoggerStatus(Logger log) {
-            this.log = log;
-        }
-
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.warn(message);
-        }
-
-        @Override
-        public void error(String message) {
-            log.error(message);
         }
     }
 }

@@ -13,22 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every status message passes through secret redaction, and a failing sink never escapes. */
 class SafeStatusTest {
     private final List<String> seen = new ArrayList<>();
-    private final StatusSink sink = new StatusSink() {
-        @Override
-        public void info(String message) {
-            seen.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            seen.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            seen.add(message);
-        }
-    };
+    private final StatusSink sink = StatusSink.of(seen::add, seen::add, seen::add);
 
     @Test
     void secretsAndAuthorizationValuesAreBlankedOut() {
