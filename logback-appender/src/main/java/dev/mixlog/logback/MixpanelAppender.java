@@ -26,6 +26,8 @@ import java.time.Duration;
  * what to fix, and the appender then ignores events.
  */
 public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** Whether this thread is inside {@link #doAppend}: a call from there (a logged value's toString() logging) is ignored. */
+    private final ThreadLocal<Boolean> appending = new ThreadLocal<>();
     /** How long a stopped appender still takes events, until a reconfiguration has surely detached it. */
     private static final Duration ACCEPT_AFTER_STOP = Duration.ofMillis(50);
     private final MixlogSettings settings = new MixlogSettings();
@@ -59,23 +61,31 @@ public class MixpanelAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     }
 
     /**
-     * Hands an event that reaches this appender after {@link #stop()} to {@link #append} all the same
-     * (filters applied): Logback hands events to an appender until a reconfiguration detaches it, just
-     * after stopping it. The stopping core takes them for {@code ACCEPT_AFTER_STOP}, then counts them
-     * as not delivered before shutdown, instead of Logback dropping them uncounted.
+     * Hands every event to {@link #append} once the appender has a core, started or stopped (filters
+     * applied, and a call made from inside an append on the same thread ignored, as Logback does):
+     * Logback hands events to an appender until a reconfiguration detaches it, just after stopping it,
+     * and the stop may land between any check of the started flag and Logback's own. The stopping
+     * core takes such events for {@code ACCEPT_AFTER_STOP}, then counts them as not delivered before
+     * shutdown, instead of Logback dropping them uncounted.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
-        if (isStarted() || core == null) {
+        if (core == null) {
             super.doAppend(event);
             return;
         }
+        if (Boolean.TRUE.equals(appending.get())) {
+            return;
+        }
+        appending.set(Boolean.TRUE);
         try {
             if (getFilterChainDecision(event) != FilterReply.DENY) {
                 append(event);
             }
         } catch (Throwable e) {
             // a filter that fails to answer: the event is Logback's to drop
+        } finally {
+            appending.set(Boolean.FALSE);
         }
     }
 
