@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mixlog.core.diag.MixlogStats;
 import dev.mixlog.logback.MixpanelAppender;
+import dev.mixlog.loopback.Await;
 import dev.mixlog.slf4j.MixpanelMarkers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class KafkaTopicTest {
         }
         log.info(MixpanelMarkers.profileSet(), "profile", property("distinct_id", "user-3"), property("plan", "pro"));
         MixlogStats stats = stats(context);
-        waitFor(() -> stats.delivered() == events + 1, () -> "delivered: " + stats + ", last failure: " + stats.lastFailure());
+        Await.until(BOUND, () -> stats.delivered() == events + 1, () -> "delivered: " + stats + ", last failure: " + stats.lastFailure());
         context.stop();
 
         ConsumerRecords<byte[], byte[]> records = kafka.consume(events + 1, BOUND.toMillis(), topic);
@@ -108,7 +109,7 @@ class KafkaTopicTest {
         assertEquals(events, insertIds.size(), "each event once, under an id of its own");
         assertEquals(0, stats.droppedTotal(), stats::toString);
         // the producer went with the appender: no thread of it is left behind
-        waitFor(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().contains("mixlog-MIXPANEL")),
+        Await.until(BOUND, () -> Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().contains("mixlog-MIXPANEL")),
                 () -> "threads left: " + Thread.getAllStackTraces().keySet());
     }
 
@@ -120,7 +121,7 @@ class KafkaTopicTest {
         Logger log = context.getLogger("shop");
         log.info(SIGNED_UP, "warm-up", property("distinct_id", "warm-up"));
         MixlogStats stats = stats(context);
-        waitFor(() -> stats.delivered() == 1, () -> "the first event: " + stats);
+        Await.until(BOUND, () -> stats.delivered() == 1, () -> "the first event: " + stats);
 
         kafka.stopOnlyBrokers();
         int events = 500;
@@ -131,11 +132,11 @@ class KafkaTopicTest {
         long took = System.nanoTime() - started;
         // a call that waited on the broker would wait the producer's 5 s bound at least
         assertTrue(took < TimeUnit.SECONDS.toNanos(5), "500 logging calls with the broker down took " + took / 1_000_000 + " ms");
-        waitFor(() -> stats.retried() >= 1, () -> "sends failing while the broker is down: " + stats);
+        Await.until(BOUND, () -> stats.retried() >= 1, () -> "sends failing while the broker is down: " + stats);
         assertEquals(0, stats.droppedTotal(), "nothing dropped while the broker is down: " + stats);
 
         kafka.restartOnlyBrokers();
-        waitFor(() -> stats.delivered() == events + 1, () -> "delivered once the broker is back: " + stats);
+        Await.until(BOUND, () -> stats.delivered() == events + 1, () -> "delivered once the broker is back: " + stats);
         context.stop();
         ConsumerRecords<byte[], byte[]> records = kafka.consume(events + 1, BOUND.toMillis(), topic);
         Set<String> insertIds = new HashSet<>();
@@ -144,17 +145,6 @@ class KafkaTopicTest {
         }
         assertEquals(events + 1, insertIds.size(), "every event on the topic (a batch sent again keeps its ids)");
         assertEquals(0, stats.droppedTotal(), stats::toString);
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + BOUND + " waiting for: " + what.get());
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** A record's top-level scalar fields, and those of its objects as {@code object.field}. */
